@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LogLevel } from '../shared/logger';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Absent: start the embedded PostgreSQL server under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  readonly logLevel: LogLevel;
+}
+
+/** Every variable, what it expects and its default: the README's configuration table is this list. */
+export const configVariables = {
+  PORT: { expects: 'a TCP port, 0-65535 (0 picks a free one)', default: '3000', parse: integerIn(0, 65_535) },
+  HOST: { expects: 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0', default: '127.0.0.1', parse: nonEmpty },
+  EMPORIUM_DATA_DIR: { expects: 'a directory for local data (the embedded PostgreSQL cluster)', default: './.emporium', parse: nonEmpty },
+  DATABASE_URL: { expects: 'a postgres:// or postgresql:// URL; unset to use the embedded PostgreSQL', default: undefined, parse: postgresUrl },
+  DATABASE_POOL_SIZE: { expects: 'an integer, 1-200', default: '10', parse: integerIn(1, 200) },
+  LOG_LEVEL: { expects: 'one of debug, info, warn, error, silent', default: 'info', parse: oneOf(['debug', 'info', 'warn', 'error', 'silent']) },
+} as const;
+
+type VariableName = keyof typeof configVariables;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads the configuration from the environment and, when EMPORIUM_CONFIG_FILE names one, a JSON
+ * file of the same variable names (the environment wins). Every problem is reported at once, each
+ * naming its variable and what it expects, so a bad deployment fails at start and not at first use.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const fromFile = readConfigFile(env.EMPORIUM_CONFIG_FILE, cwd, problems);
+  const values = {} as Record<VariableName, unknown>;
+
+  for (const [name, variable] of Object.entries(configVariables) as [VariableName, (typeof configVariables)[VariableName]][]) {
+    const raw = env[name] ?? fromFile[name] ?? variable.default;
+    if (raw === undefined || raw === '') {
+      values[name] = undefined;
+      continue;
+    }
+    try {
+      values[name] = variable.parse(String(raw));
+    } catch {
+      problems.push(`${name} expects ${variable.expects}; got ${JSON.stringify(String(raw))}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: values.PORT as number,
+    host: values.HOST as string,
+    dataDir: path.resolve(cwd, values.EMPORIUM_DATA_DIR as string),
+    databaseUrl: values.DATABASE_URL as string | undefined,
+    databasePoolSize: values.DATABASE_POOL_SIZE as number,
+    logLevel: values.LOG_LEVEL as LogLevel,
+  };
+}
+
+function readConfigFile(file: string | undefined, cwd: string, problems: string[]): Record<string, string | number> {
+  if (!file) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+    const unknown = Object.keys(parsed).filter((key) => !(key in configVariables));
+    if (unknown.length > 0) problems.push(`EMPORIUM_CONFIG_FILE ${file} has unknown variables: ${unknown.join(', ')}`);
+    return parsed as Record<string, string | number>;
+  } catch (error) {
+    problems.push(`EMPORIUM_CONFIG_FILE expects a readable JSON object of variables; ${file}: ${(error as Error).message}`);
+    return {};
+  }
+}
+
+function integerIn(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw)) throw new Error();
+    const value = Number(raw);
+    if (value < min || value > max) throw new Error();
+    return value;
+  };
+}
+
+function nonEmpty(raw: string): string {
+  if (raw.trim() === '') throw new Error();
+  return raw;
+}
+
+function postgresUrl(raw: string): string {
+  const url = new URL(raw);
+  if (!['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) throw new Error();
+  return raw;
+}
+
+function oneOf<T extends string>(choices: readonly T[]) {
+  return (raw: string): T => {
+    if (!choices.includes(raw as T)) throw new Error();
+    return raw as T;
+  };
+}

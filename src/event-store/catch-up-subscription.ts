@@ -1,0 +1,217 @@
+import { backoffDelay } from '../shared/delay';
+import type { Logger } from '../shared/logger';
+import {
+  compareCheckpoints,
+  type Checkpoint,
+  type CheckpointStore,
+  type EventFilter,
+  type RecordedEvent,
+  type RetryPolicy,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionState,
+  type SubscriptionStatus,
+} from './event-store';
+
+/** One page of the global log in commit order, as an adapter reads it. */
+export interface LogPage {
+  /** The events in the page that match the filter. */
+  readonly events: RecordedEvent[];
+  /** The last event scanned, matching or not: the next page starts after it. */
+  readonly scannedTo: Checkpoint | null;
+  /** True when the page reached the end of what is committed now. */
+  readonly exhausted: boolean;
+}
+
+/** What an adapter provides for catch-up subscriptions and readAll to be built on. */
+export interface CommitOrderedLog {
+  /** Events after `after` in commit order, never one whose predecessors in that order may still commit. */
+  readPage(after: Checkpoint | null, filter: EventFilter | undefined, limit: number): Promise<LogPage>;
+  /** Calls the listener whenever new events may have been committed; returns an unsubscribe function. */
+  onAppended(listener: () => void): () => void;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 10_000 };
+const infrastructureRetry = { initialDelayMs: 100, maxDelayMs: 5_000 };
+
+export async function* readAllInBatches(
+  log: CommitOrderedLog,
+  options: { after?: Checkpoint | null; batchSize?: number; filter?: EventFilter } = {},
+): AsyncGenerator<RecordedEvent[]> {
+  let after = options.after ?? null;
+  const batchSize = options.batchSize ?? 500;
+  for (;;) {
+    const page = await log.readPage(after, options.filter, batchSize);
+    if (page.events.length > 0) yield page.events;
+    if (page.exhausted || !page.scannedTo) return;
+    after = page.scannedTo;
+  }
+}
+
+/**
+ * The subscription loop shared by every adapter: load the checkpoint, read a page, hand it to the
+ * handler, save the checkpoint, and when the log is exhausted wait for a wake-up or the poll
+ * interval. At-least-once: a crash after the handler and before the checkpoint redelivers the batch.
+ */
+export function startCatchUpSubscription(
+  deps: { log: CommitOrderedLog; checkpoints: CheckpointStore; logger: Logger },
+  options: SubscribeOptions,
+): Subscription {
+  const { log, checkpoints } = deps;
+  const logger = deps.logger.child({ subscriptionId: options.subscriptionId });
+  const batchSize = options.batchSize ?? 100;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const checkpointing = options.checkpointing ?? 'store';
+
+  let state: SubscriptionState = 'starting';
+  let checkpoint: Checkpoint | null = null;
+  let failure: SubscriptionStatus['failure'];
+  let stopping = false;
+  // Set by a wake-up; cleared before each read, so a wake-up that lands while a page is being read
+  // is not lost to the wait that follows it.
+  let woken = false;
+  let wakeWaiter: (() => void) | null = null;
+  const waiters = new Set<{ target: Checkpoint; resolve: (reached: boolean) => void }>();
+
+  const wake = () => {
+    woken = true;
+    wakeWaiter?.();
+  };
+  const unsubscribe = log.onAppended(wake);
+
+  const settleWaiters = () => {
+    for (const waiter of waiters) {
+      const reached = checkpoint !== null && compareCheckpoints(checkpoint, waiter.target) >= 0;
+      if (reached || state === 'failed' || state === 'stopped') {
+        waiters.delete(waiter);
+        waiter.resolve(reached);
+      }
+    }
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopping) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeWaiter = null;
+        resolve();
+      }
+      wakeWaiter = done;
+    });
+
+  /** Retries reads and checkpoint writes for as long as it takes: the database coming back is not a failure of ours. */
+  async function untilItWorks<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const wait = backoffDelay(attempt, infrastructureRetry.initialDelayMs, infrastructureRetry.maxDelayMs);
+        logger.warn(`subscription ${what} failed, retrying`, { error, attempt, retryInMs: wait });
+        await sleep(wait);
+        woken = false;
+      }
+    }
+    return undefined;
+  }
+
+  async function handleWithRetry(events: readonly RecordedEvent[], batchCheckpoint: Checkpoint): Promise<'handled' | 'failed' | 'stopped'> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await options.handle(events, { checkpoint: batchCheckpoint });
+        return 'handled';
+      } catch (error) {
+        if (stopping) return 'stopped';
+        if (attempt >= retry.maxAttempts) {
+          const first = events[0]!;
+          failure = {
+            message: error instanceof Error ? error.message : String(error),
+            event: { id: first.id, streamId: first.streamId, revision: first.revision, type: first.type },
+          };
+          logger.error('subscription handler failed; subscription stopped', { error, attempt, event: failure.event, batchSize: events.length });
+          return 'failed';
+        }
+        const wait = backoffDelay(attempt, retry.initialDelayMs, retry.maxDelayMs);
+        logger.warn('subscription handler failed, retrying', { error, attempt, retryInMs: wait });
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
+  async function run(): Promise<void> {
+    const loaded = await untilItWorks('checkpoint load', () => checkpoints.load(options.subscriptionId));
+    if (stopping) return;
+    checkpoint = loaded ?? null;
+    state = 'catching-up';
+    while (!stopping) {
+      woken = false;
+      const page = await untilItWorks('read', () => log.readPage(checkpoint, options.filter, batchSize));
+      if (!page) break;
+      if (page.events.length > 0) {
+        const reached = page.scannedTo!;
+        const outcome = await handleWithRetry(page.events, reached);
+        if (outcome === 'stopped') break;
+        if (outcome === 'failed') {
+          state = 'failed';
+          break;
+        }
+        if (checkpointing === 'store') {
+          await untilItWorks('checkpoint save', () => checkpoints.save(options.subscriptionId, reached));
+        }
+      }
+      // Events scanned but filtered out move the checkpoint on in memory only; saving it on every
+      // empty page would be a write per poll, and re-scanning them after a restart is harmless.
+      if (page.scannedTo) checkpoint = page.scannedTo;
+      settleWaiters();
+      if (!page.exhausted) continue;
+      if (state === 'catching-up') {
+        state = 'live';
+        logger.debug('subscription caught up', { checkpoint });
+      }
+      await sleep(pollIntervalMs);
+    }
+  }
+
+  const running = run()
+    .catch((error: unknown) => {
+      state = 'failed';
+      failure = { message: error instanceof Error ? error.message : String(error) };
+      logger.error('subscription crashed', { error });
+    })
+    .finally(() => {
+      unsubscribe();
+      if (state !== 'failed') state = 'stopped';
+      settleWaiters();
+    });
+
+  return {
+    subscriptionId: options.subscriptionId,
+    status: () => ({ subscriptionId: options.subscriptionId, state, checkpoint, ...(failure ? { failure } : {}) }),
+    waitFor(target, timeoutMs) {
+      if (checkpoint && compareCheckpoints(checkpoint, target) >= 0) return Promise.resolve(true);
+      if (state === 'failed' || state === 'stopped') return Promise.resolve(false);
+      return new Promise<boolean>((resolve) => {
+        const waiter = {
+          target,
+          resolve: (reached: boolean) => {
+            clearTimeout(timer);
+            resolve(reached);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          resolve(false);
+        }, timeoutMs);
+        waiters.add(waiter);
+        wake();
+      });
+    },
+    async stop() {
+      stopping = true;
+      wake();
+      await running;
+    },
+  };
+}

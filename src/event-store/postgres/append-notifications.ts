@@ -1,0 +1,118 @@
+import { EventEmitter } from 'node:events';
+import type { Notification, Pool, PoolClient } from 'pg';
+import type { Logger } from '../../shared/logger';
+
+const channel = 'emporium_events_appended';
+const reconnectDelayMs = 1_000;
+
+/**
+ * Wakes subscriptions when events are appended: at once for subscriptions in this process, and
+ * through LISTEN/NOTIFY for those in other processes (the distributed roles).
+ *
+ * The NOTIFY is sent after the append has committed, in its own statement, and coalesced to at
+ * most one in flight: a NOTIFY inside the append transaction would take PostgreSQL's global
+ * notification lock at every commit and serialise all writers. Subscriptions also poll, so a
+ * notification lost with a dropped connection only delays delivery.
+ */
+export class AppendNotifications {
+  private readonly local = new EventEmitter().setMaxListeners(0);
+  private listener: PoolClient | null = null;
+  private listening = false;
+  private closed = false;
+  private notifyInFlight: Promise<void> | null = null;
+  private notifyAgain = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly logger: Logger,
+    private readonly notifyOtherProcesses = true,
+  ) {}
+
+  /** Call after an append has committed. */
+  appended(): void {
+    this.local.emit('appended');
+    if (this.notifyOtherProcesses) this.notifyOthers();
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.local.on('appended', listener);
+    if (!this.listening) {
+      this.listening = true;
+      void this.listen();
+    }
+    return () => this.local.off('appended', listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    await this.notifyInFlight;
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) {
+      listener.removeAllListeners('notification');
+      await listener.query(`unlisten ${channel}`).catch(() => undefined);
+      listener.release();
+    }
+  }
+
+  private notifyOthers(): void {
+    if (this.closed) return;
+    if (this.notifyInFlight) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifyInFlight = this.pool
+      .query("select pg_notify($1, '')", [channel])
+      .then(
+        () => undefined,
+        (error: unknown) => this.logger.warn('could not notify other processes of an append', { error }),
+      )
+      .finally(() => {
+        this.notifyInFlight = null;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.notifyOthers();
+        }
+      });
+  }
+
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    let client: PoolClient | null = null;
+    try {
+      client = await this.pool.connect();
+      const connection = client;
+      connection.on('notification', (message: Notification) => {
+        if (message.channel === channel) this.local.emit('appended');
+      });
+      connection.on('error', (error) => {
+        this.logger.warn('lost the LISTEN connection; reconnecting', { error });
+        this.listener = null;
+        connection.release(error);
+        this.scheduleReconnect();
+      });
+      await connection.query(`listen ${channel}`);
+      if (this.closed) {
+        connection.release();
+        return;
+      }
+      this.listener = connection;
+      // Something may have been appended while we were not listening.
+      this.local.emit('appended');
+    } catch (error) {
+      this.logger.warn('could not LISTEN for appends; retrying', { error });
+      client?.release(error as Error);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.listen();
+    }, reconnectDelayMs);
+  }
+}

@@ -1,0 +1,222 @@
+import type { DatabaseError, Pool, PoolClient } from 'pg';
+import { silentLogger, type Logger } from '../../shared/logger';
+import { readAllInBatches, startCatchUpSubscription, type CommitOrderedLog, type LogPage } from '../catch-up-subscription';
+import { eventDigest } from '../event-integrity';
+import {
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  validateExpectedRevision,
+  type AppendOptions,
+  type AppendResult,
+  type Checkpoint,
+  type CheckpointStore,
+  type EventFilter,
+  type EventMetadata,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store';
+import { AppendNotifications } from './append-notifications';
+
+/** A pool, or a client inside a transaction the caller controls. */
+export type Queryable = Pool | PoolClient;
+
+interface EventRow {
+  position: string;
+  transaction_id: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+  recorded_at: Date;
+  previous_hash: Buffer | null;
+  hash: Buffer;
+}
+
+const eventColumns = 'position, transaction_id, stream_id, revision, event_id, type, data, metadata, recorded_at, previous_hash, hash';
+
+export class PostgresCheckpointStore implements CheckpointStore {
+  constructor(private readonly pool: Pool) {}
+
+  async load(subscriptionId: string): Promise<Checkpoint | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(
+      'select transaction_id, position from subscription_checkpoints where subscription_id = $1',
+      [subscriptionId],
+    );
+    const row = rows[0];
+    return row ? { commit: Number(row.transaction_id), position: Number(row.position) } : null;
+  }
+
+  /**
+   * Pass a transaction's client to commit the checkpoint with the handler's own writes. A
+   * checkpoint never moves backwards, so a stale instance of a subscription cannot rewind it.
+   */
+  async save(subscriptionId: string, checkpoint: Checkpoint, db: Queryable = this.pool): Promise<void> {
+    await db.query(
+      `insert into subscription_checkpoints (subscription_id, transaction_id, position)
+       values ($1, $2::text::xid8, $3)
+       on conflict (subscription_id) do update
+         set transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+         where (subscription_checkpoints.transaction_id, subscription_checkpoints.position)
+             < (excluded.transaction_id, excluded.position)`,
+      [subscriptionId, String(checkpoint.commit), checkpoint.position],
+    );
+  }
+}
+
+export interface PostgresEventStoreOptions {
+  readonly logger?: Logger;
+  /** Send NOTIFY after appends so subscriptions in other processes wake at once (default true). */
+  readonly notifyOtherProcesses?: boolean;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly checkpoints: PostgresCheckpointStore;
+  private readonly notifications: AppendNotifications;
+  private readonly logger: Logger;
+  private readonly subscriptions = new Set<Subscription>();
+
+  constructor(
+    private readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.logger = options.logger ?? silentLogger;
+    this.checkpoints = new PostgresCheckpointStore(pool);
+    this.notifications = new AppendNotifications(pool, this.logger, options.notifyOtherProcesses ?? true);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    validateExpectedRevision(expected);
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    const metadata = events.map((event) => event.metadata ?? {});
+    try {
+      const { rows } = await this.pool.query<{ last_revision: string; last_position: string; commit_id: string }>({
+        name: 'emporium_append',
+        text: 'select * from emporium_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::bytea[])',
+        values: [
+          streamId,
+          String(expected),
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => JSON.stringify(event.data)),
+          metadata.map((m) => JSON.stringify(m)),
+          events.map((event, i) => eventDigest({ ...event, metadata: metadata[i]! })),
+        ],
+      });
+      const row = rows[0]!;
+      const position = Number(row.last_position);
+      this.notifications.appended();
+      return { nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } };
+    } catch (error) {
+      throw translateAppendError(error as DatabaseError, streamId, expected, events);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const { rows } = await this.pool.query<EventRow>(
+      `select ${eventColumns} from events
+        where stream_id = $1 and ($2::bigint is null or revision ${backwards ? '<=' : '>='} $2)
+        order by revision ${backwards ? 'desc' : 'asc'}
+        limit $3`,
+      [streamId, options.fromRevision ?? null, options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
+    return readAllInBatches(this.commitOrderedLog, options);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = startCatchUpSubscription({ log: this.commitOrderedLog, checkpoints: this.checkpoints, logger: this.logger }, options);
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Stops this store's subscriptions and notifications; the pool belongs to the caller. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.notifications.close();
+  }
+
+  /**
+   * Reads the log in commit order without ever skipping an event.
+   *
+   * Positions come from a sequence, so they are taken when a transaction inserts, not when it
+   * commits: the transaction holding position 10 may commit after the one holding 11. A reader that
+   * resumes "after position 11" would then never see 10. Instead we order by the writing
+   * transaction's id and read only below the snapshot's xmin, the oldest transaction id still
+   * running: every transaction below it has committed or aborted, so no row can appear there
+   * later, and every transaction that starts writing from now on gets an id at or above it. A
+   * checkpoint (transaction id, position) thus marks a prefix of the log that can no longer change.
+   * Within one transaction, rows are ordered by position. A long-running writing transaction holds
+   * delivery back until it ends; it never causes a skip. (Transaction ids are cluster-wide, so
+   * writing transactions in other databases of the same server hold it back too.)
+   */
+  private readonly commitOrderedLog: CommitOrderedLog = {
+    readPage: async (after: Checkpoint | null, filter: EventFilter | undefined, limit: number): Promise<LogPage> => {
+      // Non-matching rows come back without their data, just to move the scan on.
+      const { rows } = await this.pool.query<Omit<EventRow, 'data' | 'metadata'> & { matched: boolean; data: JsonObject | null; metadata: EventMetadata | null }>({
+        name: 'emporium_read_page',
+        text: `select position, transaction_id, stream_id, revision, event_id, type, recorded_at, previous_hash, hash, matched,
+                      case when matched then data end as data,
+                      case when matched then metadata end as metadata
+                 from (select e.*,
+                              ($3::text[] is null or e.stream_id ^@ any($3::text[]))
+                                and ($4::text[] is null or e.type = any($4::text[])) as matched
+                         from events e
+                        where (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
+                          and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                        order by e.transaction_id, e.position
+                        limit $5) page`,
+        values: [String(after?.commit ?? 0), after?.position ?? 0, filter?.streamPrefixes ?? null, filter?.eventTypes ?? null, limit],
+      });
+      const last = rows.at(-1);
+      return {
+        events: rows.filter((row) => row.matched).map((row) => toRecordedEvent(row as EventRow)),
+        scannedTo: last ? { commit: Number(last.transaction_id), position: Number(last.position) } : after,
+        exhausted: rows.length < limit,
+      };
+    },
+    onAppended: (listener) => this.notifications.onAppended(listener),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const position = Number(row.position);
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position,
+    checkpoint: { commit: Number(row.transaction_id), position },
+    recordedAt: row.recorded_at,
+    hash: row.hash.toString('hex'),
+    previousHash: row.previous_hash?.toString('hex') ?? null,
+  };
+}
+
+function translateAppendError(error: DatabaseError, streamId: string, expected: AppendOptions['expectedRevision'] & {}, events: readonly NewEvent[]): Error {
+  if (error.code === 'ES409') {
+    const actual = Number(error.detail);
+    return new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
+  }
+  if (error.code === 'ES410') return new DuplicateEventIdError(streamId, error.detail ?? events[0]!.id);
+  if (error.code === '23505' && error.constraint === 'events_event_id') {
+    const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '')?.[1];
+    return new DuplicateEventIdError(streamId, id ?? 'unknown');
+  }
+  return error;
+}
