@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -109,18 +109,27 @@ async function serverAccount(): Promise<Account> {
 
 async function initialiseCluster(binaries: Binaries, clusterDir: string, passwordFile: string, owner: Account): Promise<void> {
   const password = randomBytes(24).toString('base64url');
-  await mkdir(path.dirname(passwordFile), { recursive: true });
+  const dataDir = path.dirname(passwordFile);
+  await mkdir(dataDir, { recursive: true });
+  if (owner) {
+    // The server's account must be able to reach its cluster inside our data directory.
+    const { mode } = await stat(dataDir);
+    if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
+  }
   await writeFile(passwordFile, password + '\n', { mode: 0o600 });
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   if (owner) await chown(clusterDir, owner.uid, owner.gid);
-  const initdbPasswordFile = path.join(clusterDir, '..', `.initdb-password-${process.pid}`);
+  // initdb reads the superuser password from a file; only the server's account may read it, briefly.
+  const initdbPasswordFile = path.join(dataDir, `.initdb-password-${process.pid}`);
   await writeFile(initdbPasswordFile, password + '\n', { mode: 0o600 });
-  if (owner) await chown(initdbPasswordFile, owner.uid, owner.gid);
   try {
+    if (owner) await chown(initdbPasswordFile, owner.uid, owner.gid);
     await run(binaries.initdb, ['--pgdata', clusterDir, '--username', 'postgres', '--pwfile', initdbPasswordFile, '--auth', 'scram-sha-256', '--encoding', 'UTF8', '--locale', 'C'], {
       ...(owner ?? {}),
       env: { ...process.env, LC_ALL: 'C' },
     });
+  } catch (error) {
+    throw new Error(`initdb failed: ${((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`, { cause: error });
   } finally {
     await rm(initdbPasswordFile, { force: true });
   }

@@ -3,6 +3,7 @@ import { findBrokenLink } from '../../src/event-store/event-integrity';
 import {
   DuplicateEventIdError,
   WrongExpectedRevisionError,
+  type AppendResult,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -202,14 +203,14 @@ export function eventStoreContract(adapter: string, harness: EventStoreContractH
         });
         // Appends race the catch-up: some land in history, some arrive live.
         const live: string[] = [];
-        let last;
+        let last: AppendResult | undefined;
         for (let i = 0; i < 80; i++) {
           const event = newEvent('E', { i: 120 + i });
           last = await store.appendToStream(`s-${i % 7}`, [event]);
           live.push(event.id);
           if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
         }
-        expect(await subscription.waitFor(last.checkpoint, 10_000)).toBe(true);
+        expect(await subscription.waitFor(last!.checkpoint, 10_000)).toBe(true);
         expect(ids(delivered)).toEqual([...history, ...live]);
         expect(subscription.status().state).toBe('live');
       });
@@ -253,7 +254,7 @@ export function eventStoreContract(adapter: string, harness: EventStoreContractH
 
       it('delivers only what its filter selects', async () => {
         const expected: string[] = [];
-        let last;
+        let last: AppendResult | undefined;
         for (let i = 0; i < 30; i++) {
           const event = newEvent(i % 3 === 0 ? 'PaymentSucceeded' : 'PaymentRequested');
           const stream = i % 2 ? `payment-${i}` : `order-${i}`;
@@ -267,7 +268,7 @@ export function eventStoreContract(adapter: string, harness: EventStoreContractH
           filter: { streamPrefixes: ['payment-'], eventTypes: ['PaymentSucceeded'] },
           handle: async (events) => void delivered.push(...ids(events)),
         });
-        expect(await subscription.waitFor(last.checkpoint, 5_000)).toBe(true);
+        expect(await subscription.waitFor(last!.checkpoint, 5_000)).toBe(true);
         expect(delivered).toEqual(expected);
         expect(expected.length).toBeGreaterThan(0);
       });

@@ -93,12 +93,23 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const result = await this.appendInTransaction(this.pool, streamId, events, options);
+    this.notifyAppended();
+    return result;
+  }
+
+  /**
+   * Appends as part of a transaction the caller holds open on `db`, so that other writes (an
+   * idempotency record, say) commit or roll back with the events. Call notifyAppended() once the
+   * transaction has committed, or subscriptions only see the events at their next poll.
+   */
+  async appendInTransaction(db: Queryable, streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     validateExpectedRevision(expected);
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     const metadata = events.map((event) => event.metadata ?? {});
     try {
-      const { rows } = await this.pool.query<{ last_revision: string; last_position: string; commit_id: string }>({
+      const { rows } = await db.query<{ last_revision: string; last_position: string; commit_id: string }>({
         name: 'emporium_append',
         text: 'select * from emporium_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::bytea[])',
         values: [
@@ -113,11 +124,14 @@ export class PostgresEventStore implements EventStore {
       });
       const row = rows[0]!;
       const position = Number(row.last_position);
-      this.notifications.appended();
       return { nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } };
     } catch (error) {
       throw translateAppendError(error as DatabaseError, streamId, expected, events);
     }
+  }
+
+  notifyAppended(): void {
+    this.notifications.appended();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

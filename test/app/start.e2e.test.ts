@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { newEvent } from '../contract/event-store.contract';
+import { embeddedDatabaseUrl, startApp, type AppProcess } from '../support/app-process';
+
+/** `npm start` in the embedded profile: a real PostgreSQL under the data directory, found again after a stop or a crash. */
+describe('starting and stopping the app (embedded profile)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'emporium-start-'));
+  let app: AppProcess | undefined;
+
+  afterAll(async () => {
+    if (app && app.child.exitCode === null) {
+      app.interrupt();
+      await app.exited;
+    }
+    // Whatever happened above, leave no server running.
+    if (existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))) {
+      const started = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir });
+      await started.url.catch(() => undefined);
+      started.interrupt();
+      await started.exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const postmasterPid = () => Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  // A zombie counts as gone: in some sandboxes PID 1 never reaps the server once it has exited.
+  const isAlive = (pid: number) => {
+    try {
+      return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+
+  it('creates its data directory and serves /health on first start', async () => {
+    app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir });
+    const url = await app.url;
+    expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    expect(app.output()).toContain('creating the embedded PostgreSQL cluster');
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'up', checks: { database: { status: 'up' } } });
+
+    const pool = new Pool({ connectionString: embeddedDatabaseUrl(dataDir) });
+    await new PostgresEventStore(pool).appendToStream('marker-1', [{ ...newEvent('MarkerWritten'), id: '6f1d0a52-58d6-4c33-9d1e-0d6f8a0c7a11' }]);
+    await pool.end();
+  });
+
+  it('stops cleanly on Ctrl-C, database server included', async () => {
+    const pid = postmasterPid();
+    app!.interrupt();
+    expect(await app!.exited).toEqual({ code: 0, signal: null });
+    expect(app!.output()).toContain('embedded PostgreSQL stopped');
+    expect(isAlive(pid)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('finds the same data on the next start', async () => {
+    app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir });
+    await app.url;
+    expect(app.output()).not.toContain('creating the embedded PostgreSQL cluster');
+    expect(app.output()).not.toContain('migration applied');
+    const pool = new Pool({ connectionString: embeddedDatabaseUrl(dataDir) });
+    const events = await new PostgresEventStore(pool).readStream('marker-1');
+    await pool.end();
+    expect(events.map((e) => e.id)).toEqual(['6f1d0a52-58d6-4c33-9d1e-0d6f8a0c7a11']);
+  });
+
+  it('after being killed, stops the database server it left behind and starts again on the same data', async () => {
+    const orphan = postmasterPid();
+    process.kill(-app!.child.pid!, 'SIGKILL');
+    await app!.exited;
+    expect(isAlive(orphan)).toBe(true);
+
+    app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir });
+    await app.url;
+    expect(app.output()).toContain('stopping an embedded PostgreSQL server left over from an earlier run');
+    expect(isAlive(orphan)).toBe(false);
+    expect((await fetch(`${await app.url}/health`)).status).toBe(200);
+    app.interrupt();
+    expect((await app.exited).code).toBe(0);
+  });
+
+  it('refuses to start on a bad configuration, naming the variable', async () => {
+    const bad = startApp({ PORT: 'http', EMPORIUM_DATA_DIR: dataDir });
+    const { code } = await bad.exited;
+    expect(code).toBe(78);
+    expect(bad.output()).toContain('PORT expects a TCP port, 0-65535 (0 picks a free one); got "http"');
+  });
+});

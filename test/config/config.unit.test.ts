@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] => {
+  try {
+    loadConfig(env, '/srv/shop');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration', () => {
+  it('has defaults for everything but the database, which is then embedded', () => {
+    expect(loadConfig({}, '/srv/shop')).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/shop/.emporium',
+      databaseUrl: undefined,
+      databasePoolSize: 10,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig({ PORT: '8080', EMPORIUM_DATA_DIR: '/var/lib/emporium', DATABASE_URL: 'postgres://u:p@db:5432/shop', LOG_LEVEL: 'warn' }, '/srv/shop');
+    expect(config).toMatchObject({ port: 8080, dataDir: '/var/lib/emporium', databaseUrl: 'postgres://u:p@db:5432/shop', logLevel: 'warn' });
+  });
+
+  it('names every bad variable and what it expects, all at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://db/shop', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '0' });
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toBe('PORT expects a TCP port, 0-65535 (0 picks a free one); got "eighty"');
+    expect(problems.join('\n')).toMatch(/DATABASE_URL expects a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL expects one of debug, info, warn, error, silent; got "loud"/);
+    expect(problems.join('\n')).toMatch(/DATABASE_POOL_SIZE expects an integer, 1-200; got "0"/);
+  });
+
+  it('refuses a port out of range and a URL that is no URL', () => {
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT expects a TCP port, 0-65535 (0 picks a free one); got "70000"']);
+    expect(problemsOf({ DATABASE_URL: 'not a url' })[0]).toMatch(/^DATABASE_URL expects/);
+  });
+
+  describe('with a configuration file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'emporium-config-'));
+    const file = (name: string, content: string) => {
+      const filePath = path.join(dir, name);
+      writeFileSync(filePath, content);
+      return filePath;
+    };
+
+    it('takes values from the file, and the environment wins over it', () => {
+      const configFile = file('ok.json', JSON.stringify({ PORT: 4000, LOG_LEVEL: 'debug' }));
+      expect(loadConfig({ EMPORIUM_CONFIG_FILE: configFile, LOG_LEVEL: 'error' }, dir)).toMatchObject({ port: 4000, logLevel: 'error' });
+    });
+
+    it('reports an unreadable file, a file that is not an object, and unknown variables in it', () => {
+      expect(problemsOf({ EMPORIUM_CONFIG_FILE: path.join(dir, 'missing.json') })[0]).toMatch(/^EMPORIUM_CONFIG_FILE expects a readable JSON object/);
+      expect(problemsOf({ EMPORIUM_CONFIG_FILE: file('list.json', '[1]') })[0]).toMatch(/not a JSON object/);
+      expect(problemsOf({ EMPORIUM_CONFIG_FILE: file('typo.json', '{"PROT": 1}') })[0]).toMatch(/unknown variables: PROT/);
+    });
+  });
+});

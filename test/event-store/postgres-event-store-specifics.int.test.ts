@@ -1,0 +1,100 @@
+import { findBrokenLink } from '../../src/event-store/event-integrity';
+import type { AppendResult } from '../../src/event-store/event-store';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { migrations, runMigrations } from '../../src/postgres/migrations';
+import { silentLogger } from '../../src/shared/logger';
+import { newEvent } from '../contract/event-store.contract';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+beforeEach(async () => {
+  db = await createTestDatabase();
+  store = new PostgresEventStore(db.pool);
+});
+afterEach(async () => {
+  await store.close();
+  await db.drop();
+});
+
+describe('PostgresEventStore beyond the port contract', () => {
+  it('lets a consumer commit its own writes and its checkpoint in one transaction, so a crash in between changes nothing', async () => {
+    await db.pool.query('create table handled (event_id uuid primary key)');
+    let last: AppendResult | undefined;
+    for (let i = 0; i < 40; i++) last = await store.appendToStream(`order-${i % 5}`, [newEvent('OrderPlaced')]);
+
+    let crashes = 0;
+    const consumer = (crashOnBatch: number | null) => {
+      let batches = 0;
+      return store.subscribe({
+        subscriptionId: 'transactional',
+        batchSize: 7,
+        checkpointing: 'handler',
+        retry: { maxAttempts: 10, initialDelayMs: 1, maxDelayMs: 5 },
+        handle: async (events, { checkpoint }) => {
+          const client = await db.pool.connect();
+          try {
+            await client.query('begin');
+            // A plain insert, not an upsert: a batch applied twice would fail on the primary key.
+            for (const event of events) await client.query('insert into handled (event_id) values ($1)', [event.id]);
+            await store.checkpoints.save('transactional', checkpoint, client);
+            if (++batches === crashOnBatch) {
+              crashes++;
+              throw new Error('crash after the writes, before the commit');
+            }
+            await client.query('commit');
+          } catch (error) {
+            await client.query('rollback');
+            throw error;
+          } finally {
+            client.release();
+          }
+        },
+      });
+    };
+
+    const first = consumer(3);
+    expect(await first.waitFor(last!.checkpoint, 5_000)).toBe(true);
+    await first.stop();
+    expect(crashes).toBe(1);
+    const handled = await db.pool.query<{ event_id: string }>('select event_id from handled');
+    const all = await db.pool.query<{ event_id: string }>('select event_id from events');
+    expect(new Set(handled.rows.map((r) => r.event_id))).toEqual(new Set(all.rows.map((r) => r.event_id)));
+    expect(await store.checkpoints.load('transactional')).toEqual(last!.checkpoint);
+
+    // After a restart nothing is handled twice (the insert would fail) and new events still arrive.
+    const more = await store.appendToStream('order-1', [newEvent('OrderPaid')]);
+    const second = consumer(null);
+    expect(await second.waitFor(more.checkpoint, 5_000)).toBe(true);
+    expect(second.status().state).toBe('live');
+    expect((await db.pool.query<{ n: number }>('select count(*)::int as n from handled')).rows[0]!.n).toBe(41);
+  });
+
+  it('chains every event of a stream to the previous one, so an auditor detects an edited event', async () => {
+    for (let i = 0; i < 5; i++) await store.appendToStream('payment-7', [newEvent('PaymentEvent', { step: i })]);
+    expect(findBrokenLink(await store.readStream('payment-7'))).toBeNull();
+
+    await db.pool.query(`update events set data = '{"step": 99}' where stream_id = 'payment-7' and revision = 2`);
+    expect(findBrokenLink(await store.readStream('payment-7'))).toBe(2);
+  });
+
+  it('does not let a checkpoint move backwards', async () => {
+    await store.checkpoints.save('projector', { commit: 900, position: 12 });
+    await store.checkpoints.save('projector', { commit: 800, position: 40 });
+    expect(await store.checkpoints.load('projector')).toEqual({ commit: 900, position: 12 });
+  });
+
+  it('runs each migration once, however often and however concurrently it is started', async () => {
+    const again = await Promise.all([runMigrations(db.pool, silentLogger), runMigrations(db.pool, silentLogger)]);
+    expect(again).toEqual([[], []]);
+    const { rows } = await db.pool.query<{ version: number }>('select version from schema_migrations order by version');
+    expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it('rolls a failed migration back entirely and names it', async () => {
+    const broken = { version: 999, name: 'broken on purpose', sql: 'create table half_done (id int); select no_such_function();' };
+    await expect(runMigrations(db.pool, silentLogger, [...migrations, broken])).rejects.toThrow(/Migration 999 \(broken on purpose\) failed/);
+    const { rows } = await db.pool.query<{ table: string | null }>("select to_regclass('half_done') as table");
+    expect(rows[0]!.table).toBeNull();
+  });
+});
