@@ -34,6 +34,9 @@ export async function createTestDatabase(options: { migrate?: boolean; poolSize?
     connectionString,
     pool,
     async drop() {
+      // pool.end() resolves before its connections have closed; the forced drop may then end
+      // them first, which the pool would report as an unhandled error.
+      pool.on('error', () => undefined);
       await pool.end();
       const client = new Client({ connectionString: serverUrl() });
       await client.connect();

@@ -4,15 +4,17 @@ import type { Logger } from '../../shared/logger';
 
 const channel = 'emporium_events_appended';
 const reconnectDelayMs = 1_000;
+/** Under a steady stream of appends, other processes are woken at most this often (and polls fill any gap). */
+const minNotifyIntervalMs = 10;
 
 /**
  * Wakes subscriptions when events are appended: at once for subscriptions in this process, and
  * through LISTEN/NOTIFY for those in other processes (the distributed roles).
  *
  * The NOTIFY is sent after the append has committed, in its own statement, and coalesced to at
- * most one in flight: a NOTIFY inside the append transaction would take PostgreSQL's global
- * notification lock at every commit and serialise all writers. Subscriptions also poll, so a
- * notification lost with a dropped connection only delays delivery.
+ * most one every few milliseconds: a NOTIFY inside the append transaction would take PostgreSQL's
+ * global notification lock at every commit and serialise all writers. Subscriptions also poll,
+ * so a notification lost with a dropped connection only delays delivery.
  */
 export class AppendNotifications {
   private readonly local = new EventEmitter().setMaxListeners(0);
@@ -21,6 +23,7 @@ export class AppendNotifications {
   private closed = false;
   private notifyInFlight: Promise<void> | null = null;
   private notifyAgain = false;
+  private lastNotifyAt = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -63,12 +66,13 @@ export class AppendNotifications {
       this.notifyAgain = true;
       return;
     }
-    this.notifyInFlight = this.pool
-      .query("select pg_notify($1, '')", [channel])
-      .then(
-        () => undefined,
-        (error: unknown) => this.logger.warn('could not notify other processes of an append', { error }),
-      )
+    const wait = Math.max(0, this.lastNotifyAt + minNotifyIntervalMs - Date.now());
+    this.notifyInFlight = new Promise<void>((resolve) => setTimeout(resolve, wait))
+      .then(async () => {
+        this.lastNotifyAt = Date.now();
+        if (!this.closed) await this.pool.query("select pg_notify($1, '')", [channel]);
+      })
+      .catch((error: unknown) => this.logger.warn('could not notify other processes of an append', { error }))
       .finally(() => {
         this.notifyInFlight = null;
         if (this.notifyAgain) {

@@ -13,6 +13,7 @@ import {
   type EventFilter,
   type EventMetadata,
   type EventStore,
+  type ExpectedRevision,
   type JsonObject,
   type NewEvent,
   type ReadAllOptions,
@@ -93,23 +94,39 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const result = await this.appendInTransaction(this.pool, streamId, events, options);
-    this.notifyAppended();
-    return result;
+    try {
+      const result = await this.appendInTransaction(this.pool, streamId, events, options);
+      this.notifyAppended();
+      return result;
+    } catch (error) {
+      // With 'any' or 'stream_exists' a retry is only recognised once its ids collide; then look
+      // for the earlier append of the same events (a rare path, so it stays off the hot one).
+      const expected = options.expectedRevision ?? 'any';
+      if (error instanceof DuplicateEventIdError && (expected === 'any' || expected === 'stream_exists')) {
+        const { rows } = await this.pool.query<AppendRow>('select * from emporium_find_replay($1, $2::uuid[], $3::bytea[])', [
+          streamId,
+          events.map((event) => event.id),
+          events.map(digestOf),
+        ]);
+        if (rows[0]) return appendResultOf(rows[0]);
+      }
+      throw error;
+    }
   }
 
   /**
    * Appends as part of a transaction the caller holds open on `db`, so that other writes (an
    * idempotency record, say) commit or roll back with the events. Call notifyAppended() once the
-   * transaction has committed, or subscriptions only see the events at their next poll.
+   * transaction has committed, or subscriptions only see the events at their next poll. A retry
+   * with expectation 'any' or 'stream_exists' of an append that succeeded fails here with
+   * DuplicateEventIdError, as the caller's transaction is then aborted.
    */
   async appendInTransaction(db: Queryable, streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     validateExpectedRevision(expected);
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-    const metadata = events.map((event) => event.metadata ?? {});
     try {
-      const { rows } = await db.query<{ last_revision: string; last_position: string; commit_id: string }>({
+      const { rows } = await db.query<AppendRow>({
         name: 'emporium_append',
         text: 'select * from emporium_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::bytea[])',
         values: [
@@ -118,15 +135,13 @@ export class PostgresEventStore implements EventStore {
           events.map((event) => event.id),
           events.map((event) => event.type),
           events.map((event) => JSON.stringify(event.data)),
-          metadata.map((m) => JSON.stringify(m)),
-          events.map((event, i) => eventDigest({ ...event, metadata: metadata[i]! })),
+          events.map((event) => JSON.stringify(event.metadata ?? {})),
+          events.map(digestOf),
         ],
       });
-      const row = rows[0]!;
-      const position = Number(row.last_position);
-      return { nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } };
+      return appendResultOf(rows[0]!);
     } catch (error) {
-      throw translateAppendError(error as DatabaseError, streamId, expected, events);
+      throw translateAppendError(error as DatabaseError, streamId, expected);
     }
   }
 
@@ -222,12 +237,24 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function translateAppendError(error: DatabaseError, streamId: string, expected: AppendOptions['expectedRevision'] & {}, events: readonly NewEvent[]): Error {
+interface AppendRow {
+  last_revision: string;
+  last_position: string;
+  commit_id: string;
+}
+
+function appendResultOf(row: AppendRow): AppendResult {
+  const position = Number(row.last_position);
+  return { nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } };
+}
+
+const digestOf = (event: NewEvent) => eventDigest({ ...event, metadata: event.metadata ?? {} });
+
+function translateAppendError(error: DatabaseError, streamId: string, expected: ExpectedRevision): Error {
   if (error.code === 'ES409') {
     const actual = Number(error.detail);
     return new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual);
   }
-  if (error.code === 'ES410') return new DuplicateEventIdError(streamId, error.detail ?? events[0]!.id);
   if (error.code === '23505' && error.constraint === 'events_event_id') {
     const id = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '')?.[1];
     return new DuplicateEventIdError(streamId, id ?? 'unknown');

@@ -33,8 +33,25 @@ create table subscription_checkpoints (
   updated_at      timestamptz not null default now()
 );
 
--- Errors raised: ES409 wrong expected revision (detail: the actual revision, -1 for no stream),
--- ES410 an event id already used elsewhere (detail: the id).
+-- The revision and position of an earlier append of exactly these events to this stream: the same
+-- ids and content (checked through the hash chain), consecutive. None if there was no such append.
+create function emporium_find_replay(p_stream_id text, p_event_ids uuid[], p_digests bytea[])
+returns table (last_revision bigint, last_position bigint, commit_id xid8)
+language sql stable as $$
+  with first as (select revision from events where event_id = p_event_ids[1] and stream_id = p_stream_id)
+  select e.revision, e.position, e.transaction_id
+    from first, events e
+   where e.stream_id = p_stream_id and e.revision = first.revision + cardinality(p_event_ids) - 1
+     and cardinality(p_event_ids) = (
+       select count(*) from unnest(p_event_ids, p_digests) with ordinality as retry(event_id, digest, n)
+         join events r on r.stream_id = p_stream_id and r.revision = first.revision + retry.n - 1
+        where r.event_id = retry.event_id
+          and r.hash = sha256(coalesce(r.previous_hash, ''::bytea) || retry.digest))
+$$;
+
+-- Raises ES409 on a wrong expected revision (detail: the actual revision, -1 for no stream). An
+-- event id used before fails the events_event_id constraint; the caller then asks
+-- emporium_find_replay whether this was a retry of an append that succeeded.
 create function emporium_append(
   p_stream_id text,
   p_expected  text,          -- 'any' | 'no_stream' | 'stream_exists' | a revision
@@ -51,9 +68,6 @@ declare
   v_current        bigint;
   v_hash           bytea;
   v_previous_hash  bytea;
-  v_first_stream   text;
-  v_first_revision bigint;
-  v_first_exists   boolean;
 begin
   -- One writer per stream at a time. An advisory lock, unlike a row lock, does not assign a
   -- transaction id, so the id assigned right after it is larger than the id of every earlier
@@ -69,36 +83,20 @@ begin
     v_current := -1;
   end if;
 
-  -- A retry of an append that already succeeded: the same events (ids and content, checked through
-  -- the hash chain), in order, at the place the writer expected. Answer as the first time and
-  -- write nothing.
-  select e.stream_id, e.revision into v_first_stream, v_first_revision
-    from events e where e.event_id = p_event_ids[1];
-  v_first_exists := found;
-  if v_first_exists and v_first_stream = p_stream_id
-     and (p_expected in ('any', 'stream_exists')
-          or (p_expected = 'no_stream' and v_first_revision = 0)
-          or (p_expected ~ '^\d+$' and p_expected::bigint = v_first_revision - 1))
-     and v_count = (select count(*) from unnest(p_event_ids, p_digests) with ordinality as retry(event_id, digest, n)
-                      join events e on e.stream_id = p_stream_id and e.revision = v_first_revision + retry.n - 1
-                     where e.event_id = retry.event_id
-                       and e.hash = sha256(coalesce(e.previous_hash, ''::bytea) || retry.digest))
-  then
-    return query select e.revision, e.position, e.transaction_id from events e
-      where e.stream_id = p_stream_id and e.revision = v_first_revision + v_count - 1;
-    return;
-  end if;
-
   if not (case p_expected
             when 'any' then true
             when 'no_stream' then v_current = -1
             when 'stream_exists' then v_current >= 0
             else v_current = p_expected::bigint
           end) then
+    -- Perhaps a retry of an append that already succeeded, right after the revision the writer
+    -- expected: then answer as the first time and write nothing.
+    return query select * from emporium_find_replay(p_stream_id, p_event_ids, p_digests) replay
+      where replay.last_revision - v_count = case p_expected when 'no_stream' then -1 when 'stream_exists' then null else p_expected::bigint end;
+    if found then
+      return;
+    end if;
     raise exception using errcode = 'ES409', message = 'wrong expected revision', detail = v_current::text;
-  end if;
-  if v_first_exists then
-    raise exception using errcode = 'ES410', message = 'duplicate event id', detail = p_event_ids[1]::text;
   end if;
 
   for i in 1 .. v_count loop
@@ -114,5 +112,6 @@ begin
   return next;
 end;
 $$;
+
 `,
 };

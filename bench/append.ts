@@ -1,0 +1,123 @@
+/**
+ * npm run bench:append — appends of one event per command through PostgresEventStore at
+ * concurrency 1, 8 and 32, against the same server's raw single-row INSERT rate of a comparable
+ * row, measured in the same run and interleaved with it so that a noisy neighbour hits both.
+ *
+ * BENCH_DATABASE_URL points it at your own server (a database is created and dropped there);
+ * otherwise it starts the embedded one under .test-servers/. BENCH_SECONDS sets each measurement's
+ * length (default 3).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
+import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
+import { runMigrations } from '../src/postgres/migrations';
+import { jsonLogger, silentLogger } from '../src/shared/logger';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const concurrencies = [1, 8, 32];
+const rounds = 2;
+const target = 0.5;
+
+const data = { orderId: '', customerId: 'c-42', lines: [{ productCode: 'TEA-001', quantity: 2, unitPrice: { amount: 450, currency: 'EUR' } }], total: { amount: 900, currency: 'EUR' } };
+const metadata = { correlationId: '', causationId: '', actor: { id: 'c-42', role: 'customer' }, occurredAt: '2026-11-24T12:00:00.000Z', schemaVersion: 1, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+
+/** Runs `operation` from `concurrency` workers for `seconds`; returns operations per second. */
+async function measure(concurrency: number, operation: (worker: number, i: number) => Promise<void>): Promise<number> {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = 0; performance.now() < until; i++) {
+        await operation(worker, i);
+        done++;
+      }
+    }),
+  );
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function main(): Promise<void> {
+  let serverUrl = process.env.BENCH_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!serverUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
+    serverUrl = server.adminConnectionString;
+    stopServer = () => server.stop();
+  }
+  const database = `emporium_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const pool = new Pool({ connectionString: url.toString(), max: Math.max(...concurrencies) + 4 });
+
+  try {
+    await runMigrations(pool, silentLogger);
+    // The baseline row carries what an event row carries, minus what makes it an event store.
+    await pool.query(`create table raw_inserts (
+      position bigint generated always as identity primary key, stream_id text not null, revision bigint not null,
+      event_id uuid not null unique, type text not null, data jsonb not null, metadata jsonb not null,
+      recorded_at timestamptz not null default now())`);
+    const store = new PostgresEventStore(pool);
+    const withoutNotify = new PostgresEventStore(pool, { notifyOtherProcesses: false });
+    const version = (await pool.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+
+    console.log(`PostgreSQL ${version}; ${seconds} s per measurement, ${rounds} interleaved rounds; one event per append; rates in operations/s`);
+    console.log('concurrency | raw INSERT | append | ratio | append, no NOTIFY | ratio');
+    const results: { concurrency: number; raw: number; append: number; quiet: number }[] = [];
+    let run = 0;
+    for (const concurrency of concurrencies) {
+      const totals = { raw: 0, append: 0, quiet: 0 };
+      for (let round = 0; round < rounds; round++) {
+        run++;
+        totals.raw += await measure(concurrency, (worker, i) =>
+          pool
+            .query('insert into raw_inserts (stream_id, revision, event_id, type, data, metadata) values ($1, $2, $3, $4, $5, $6)', [
+              `order-${run}-${worker}-${i}`,
+              0,
+              randomUUID(),
+              'OrderPlaced',
+              data,
+              metadata,
+            ])
+            .then(() => undefined),
+        );
+        // Each command appends to its own order's stream at the revision it read, as a handler does.
+        const revisions = new Map<string, number>();
+        const append = (eventStore: PostgresEventStore, label: string) => async (worker: number, i: number) => {
+          const stream = `order-${label}${run}-${worker}-${i % 50}`;
+          const expected = revisions.get(stream);
+          const result = await eventStore.appendToStream(stream, [{ id: randomUUID(), type: 'OrderPlaced', data, metadata }], { expectedRevision: expected ?? 'no_stream' });
+          revisions.set(stream, result.nextExpectedRevision);
+        };
+        totals.append += await measure(concurrency, append(store, 'a'));
+        totals.quiet += await measure(concurrency, append(withoutNotify, 'q'));
+      }
+      const row = { concurrency, raw: totals.raw / rounds, append: totals.append / rounds, quiet: totals.quiet / rounds };
+      results.push(row);
+      console.log(
+        `${String(concurrency).padStart(11)} | ${row.raw.toFixed(0).padStart(10)} | ${row.append.toFixed(0).padStart(6)} | ${(row.append / row.raw).toFixed(2).padStart(5)} | ${row.quiet.toFixed(0).padStart(17)} | ${(row.quiet / row.raw).toFixed(2).padStart(5)}`,
+      );
+    }
+    const meets = results.filter((r) => r.concurrency >= 8).every((r) => r.append / r.raw >= target);
+    console.log(`target: append/raw >= ${target} at concurrency 8 and above: ${meets ? 'met' : 'NOT met'}`);
+    await store.close();
+    await withoutNotify.close();
+  } finally {
+    // pool.end() resolves before its connections have closed; the forced drop may end them first.
+    pool.on('error', () => undefined);
+    await pool.end();
+    await admin.query(`drop database ${database} with (force)`);
+    await admin.end();
+    await stopServer();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

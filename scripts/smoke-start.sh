@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the built app as `npm start` does, on a fresh data directory: waits for /health, sends the
+# Ctrl-C a terminal would, and checks that it stopped cleanly with its database server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data_dir=$(mktemp -d)
+chmod 755 "$data_dir"
+log="$data_dir/app.log"
+trap 'rm -rf "$data_dir"' EXIT
+
+PORT=0 EMPORIUM_DATA_DIR="$data_dir" setsid node dist/main.js >"$log" 2>&1 &
+app_pid=$!
+
+url=""
+for _ in $(seq 1 120); do
+  url=$(grep -o '"message":"Emporium is running","url":"[^"]*"' "$log" | sed 's/.*"url":"//; s/"$//' || true)
+  [ -n "$url" ] && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$log"; echo "smoke: the app exited before it was running"; exit 1; }
+  sleep 0.5
+done
+[ -n "$url" ] || { cat "$log"; echo "smoke: the app did not start within 60 s"; kill -9 -- "-$app_pid"; exit 1; }
+
+status=$(curl -s -o /dev/null -w '%{http_code}' "$url/health")
+kill -INT -- "-$app_pid"
+wait "$app_pid" && code=0 || code=$?
+[ "$status" = 200 ] || { cat "$log"; echo "smoke: /health answered $status"; exit 1; }
+[ "$code" = 0 ] || { cat "$log"; echo "smoke: the app exited with $code after Ctrl-C"; exit 1; }
+grep -q 'embedded PostgreSQL stopped' "$log" || { cat "$log"; echo "smoke: the database server was not stopped"; exit 1; }
+echo "smoke: npm start served $url/health (200) and stopped cleanly on Ctrl-C"
