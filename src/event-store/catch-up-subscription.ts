@@ -19,8 +19,10 @@ export interface LogPage {
   readonly events: RecordedEvent[];
   /** The last event scanned, matching or not: the next page starts after it. */
   readonly scannedTo: Checkpoint | null;
-  /** True when the page reached the end of what is committed now. */
+  /** True when the page reached the end of what can be delivered now. */
   readonly exhausted: boolean;
+  /** True when committed events wait behind a transaction still running; they will be deliverable soon. */
+  readonly heldBack: boolean;
 }
 
 /** What an adapter provides for catch-up subscriptions and readAll to be built on. */
@@ -33,6 +35,8 @@ export interface CommitOrderedLog {
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, initialDelayMs: 100, maxDelayMs: 10_000 };
 const infrastructureRetry = { initialDelayMs: 100, maxDelayMs: 5_000 };
+/** How soon to look again when events are held back by a transaction still running. */
+const heldBackRetryMs = 20;
 
 export async function* readAllInBatches(
   log: CommitOrderedLog,
@@ -60,7 +64,7 @@ export function startCatchUpSubscription(
   const { log, checkpoints } = deps;
   const logger = deps.logger.child({ subscriptionId: options.subscriptionId });
   const batchSize = options.batchSize ?? 100;
-  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const pollIntervalMs = options.pollIntervalMs ?? 5_000;
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const checkpointing = options.checkpointing ?? 'store';
 
@@ -170,7 +174,7 @@ export function startCatchUpSubscription(
         state = 'live';
         logger.debug('subscription caught up', { checkpoint });
       }
-      await sleep(pollIntervalMs);
+      await sleep(page.heldBack ? heldBackRetryMs : pollIntervalMs);
     }
   }
 

@@ -135,7 +135,10 @@ export interface SubscribeOptions {
   readonly checkpointing?: 'store' | 'handler';
   /** A failing batch is retried with exponential backoff, then the subscription stops as failed. */
   readonly retry?: Partial<RetryPolicy>;
-  /** How often to look for new events when no wake-up arrives. */
+  /**
+   * How often to look for new events when no wake-up arrives (default 5 s). Appends wake
+   * subscriptions at once, in this process and others, so this is only a safety net.
+   */
   readonly pollIntervalMs?: number;
 }
 

@@ -130,6 +130,7 @@ export class InMemoryEventStore implements EventStore {
         events: scanned.filter((event) => matchesFilter(filter, event)),
         scannedTo: scanned.at(-1)?.checkpoint ?? after,
         exhausted: scanned.length < limit,
+        heldBack: false,
       };
     },
     onAppended: (listener) => {

@@ -70,6 +70,26 @@ describe('PostgresEventStore beyond the port contract', () => {
     expect((await db.pool.query<{ n: number }>('select count(*)::int as n from handled')).rows[0]!.n).toBe(41);
   });
 
+  it('holds back an event committed after an older transaction still running, and delivers it soon after that one ends, without waiting for a poll', async () => {
+    const blocker = await db.pool.connect();
+    await blocker.query('begin');
+    await blocker.query('select pg_current_xact_id()'); // an ordinary writing transaction: it will not notify
+    const delivered: string[] = [];
+    const subscription = store.subscribe({ subscriptionId: 'held-back', pollIntervalMs: 60_000, handle: async (events) => void delivered.push(...events.map((e) => e.id)) });
+    const event = newEvent();
+    const result = await store.appendToStream('s', [event]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(delivered).toEqual([]);
+
+    await blocker.query('commit');
+    blocker.release();
+    // Not subscription.waitFor: it wakes the subscription itself, and this test is about who does.
+    const deadline = Date.now() + 2_000;
+    while (delivered.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(delivered).toEqual([event.id]);
+    expect(subscription.status().checkpoint).toEqual(result.checkpoint);
+  });
+
   it('chains every event of a stream to the previous one, so an auditor detects an edited event', async () => {
     for (let i = 0; i < 5; i++) await store.appendToStream('payment-7', [newEvent('PaymentEvent', { step: i })]);
     expect(findBrokenLink(await store.readStream('payment-7'))).toBeNull();

@@ -41,6 +41,8 @@ interface EventRow {
   hash: Buffer;
 }
 
+type PageRow = { held_back: boolean; matched: boolean | null } & { [K in keyof EventRow]: EventRow[K] | null };
+
 const eventColumns = 'position, transaction_id, stream_id, revision, event_id, type, data, metadata, recorded_at, previous_hash, hash';
 
 export class PostgresCheckpointStore implements CheckpointStore {
@@ -193,27 +195,40 @@ export class PostgresEventStore implements EventStore {
    */
   private readonly commitOrderedLog: CommitOrderedLog = {
     readPage: async (after: Checkpoint | null, filter: EventFilter | undefined, limit: number): Promise<LogPage> => {
-      // Non-matching rows come back without their data, just to move the scan on.
-      const { rows } = await this.pool.query<Omit<EventRow, 'data' | 'metadata'> & { matched: boolean; data: JsonObject | null; metadata: EventMetadata | null }>({
+      // Non-matching rows come back without their data, just to move the scan on. `held_back`
+      // tells whether committed events wait above the horizon for an older transaction to end:
+      // that transaction may not be an append, so no notification would announce its end.
+      const { rows } = await this.pool.query<PageRow>({
         name: 'emporium_read_page',
-        text: `select position, transaction_id, stream_id, revision, event_id, type, recorded_at, previous_hash, hash, matched,
-                      case when matched then data end as data,
-                      case when matched then metadata end as metadata
-                 from (select e.*,
-                              ($3::text[] is null or e.stream_id ^@ any($3::text[]))
-                                and ($4::text[] is null or e.type = any($4::text[])) as matched
-                         from events e
-                        where (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
-                          and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                        order by e.transaction_id, e.position
-                        limit $5) page`,
+        text: `with horizon as (
+                 select snapshot.xmin, exists (select 1 from events f where f.transaction_id >= snapshot.xmin) as held_back
+                   from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) snapshot
+               ),
+               page as (
+                 select e.*,
+                        ($3::text[] is null or e.stream_id ^@ any($3::text[]))
+                          and ($4::text[] is null or e.type = any($4::text[])) as matched
+                   from events e, horizon
+                  where (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
+                    and e.transaction_id < horizon.xmin
+                  order by e.transaction_id, e.position
+                  limit $5
+               )
+               select horizon.held_back, page.position, page.transaction_id, page.stream_id, page.revision, page.event_id,
+                      page.type, page.recorded_at, page.previous_hash, page.hash, page.matched,
+                      case when page.matched then page.data end as data,
+                      case when page.matched then page.metadata end as metadata
+                 from horizon left join page on true
+                order by page.transaction_id, page.position`,
         values: [String(after?.commit ?? 0), after?.position ?? 0, filter?.streamPrefixes ?? null, filter?.eventTypes ?? null, limit],
       });
-      const last = rows.at(-1);
+      const scanned = rows.filter((row) => row.position !== null);
+      const last = scanned.at(-1);
       return {
-        events: rows.filter((row) => row.matched).map((row) => toRecordedEvent(row as EventRow)),
+        events: scanned.filter((row) => row.matched).map((row) => toRecordedEvent(row as EventRow)),
         scannedTo: last ? { commit: Number(last.transaction_id), position: Number(last.position) } : after,
-        exhausted: rows.length < limit,
+        exhausted: scanned.length < limit,
+        heldBack: rows[0]?.held_back ?? false,
       };
     },
     onAppended: (listener) => this.notifications.onAppended(listener),
