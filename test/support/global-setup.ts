@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/postgres/embedded-postgres-server';
 import { jsonLogger } from '../../src/shared/logger';
@@ -12,6 +13,7 @@ declare global {
  * a run killed half way leaves nothing behind that the next run does not stop first.
  */
 export default async function globalSetup(): Promise<void> {
+  useRunningTestServers();
   if (process.env.TEST_DATABASE_URL) return;
   const server = await startEmbeddedPostgres({
     dataDir: path.resolve(__dirname, '../../.test-servers'),
@@ -21,4 +23,26 @@ export default async function globalSetup(): Promise<void> {
   globalThis.emporiumTestPostgres = server;
   // Jest starts its workers after this, so they inherit it.
   process.env.TEST_DATABASE_URL = server.adminConnectionString;
+}
+
+/**
+ * Kafka and the MongoDB-protocol server come from the environment (KAFKA_BROKERS, MONGO_URL), or
+ * else from scripts/test-servers.sh when it has them running, so that `up` then `npm test` works.
+ */
+function useRunningTestServers(): void {
+  const servers = path.resolve(__dirname, '../../.test-servers');
+  const envFile = path.join(servers, 'servers.env');
+  if (!existsSync(envFile)) return;
+  const running = ['kafka', 'ferretdb'].every((name) => {
+    try {
+      process.kill(Number(readFileSync(path.join(servers, name, 'pid'), 'utf8')), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!running) return;
+  for (const [, name, value] of readFileSync(envFile, 'utf8').matchAll(/^export (\w+)=(.*)$/gm)) {
+    process.env[name!] ??= value;
+  }
 }

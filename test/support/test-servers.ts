@@ -1,0 +1,24 @@
+/**
+ * Suites that need Kafka or a MongoDB-protocol server run when the variable naming it is set (see
+ * README, "Test servers"). Without it they are skipped with the reason printed, except under CI,
+ * where a missing server fails the run: CI must run everything.
+ */
+export function describeWithServer(variable: 'KAFKA_BROKERS' | 'MONGO_URL', title: string, suite: (value: string) => void): void {
+  const value = process.env[variable];
+  if (value) {
+    describe(title, () => suite(value));
+    return;
+  }
+  const reason = `${variable} is not set: start the servers with scripts/test-servers.sh up (README, "Test servers")`;
+  if (process.env.CI === 'true') {
+    describe(title, () => {
+      it('has its server', () => {
+        throw new Error(`${reason}. CI must run every suite.`);
+      });
+    });
+    return;
+  }
+  // Straight to stderr: jest drops console output of a file whose tests are all skipped.
+  process.stderr.write(`Skipping "${title}": ${reason}\n`);
+  describe.skip(title, () => suite(''));
+}
