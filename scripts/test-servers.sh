@@ -44,7 +44,7 @@ fetch_kafka() {
   [ -f "$kafka_libs/.complete" ] && return
   log "fetching Apache Kafka $kafka_version broker jars from Maven Central into $kafka_libs"
   rm -rf "$kafka_libs"
-  mvn -q -B -f "$here/kafka-pom.xml" dependency:copy-dependencies -DoutputDirectory="$kafka_libs" -DincludeScope=runtime
+  mvn -q -B -Dstyle.color=never -f "$here/kafka-pom.xml" dependency:copy-dependencies -DoutputDirectory="$kafka_libs" -DincludeScope=runtime
   touch "$kafka_libs/.complete"
 }
 
