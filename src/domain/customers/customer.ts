@@ -1,0 +1,92 @@
+import { alreadyExists, notFound } from '../shared/domain-error';
+import { unreachable, type Decider } from '../shared/decider';
+import { sameAddress, type PostalAddress } from '../shared/address';
+
+export interface CustomerProfile {
+  readonly firstName: string;
+  readonly lastName: string;
+  /** Normalised (see normaliseEmail): one customer per address, whatever its case. */
+  readonly email: string;
+  readonly shippingAddress: PostalAddress;
+}
+
+export type CustomerCommand =
+  | { type: 'RegisterCustomer'; data: { customerId: string; now: Date } & CustomerProfile }
+  | { type: 'ChangeShippingAddress'; data: { customerId: string; shippingAddress: PostalAddress; now: Date } }
+  | { type: 'ChangeCustomerEmail'; data: { customerId: string; email: string; now: Date } };
+
+export type CustomerEvent =
+  | { type: 'CustomerRegistered'; data: { customerId: string; registeredAt: string } & CustomerProfile }
+  | { type: 'ShippingAddressChanged'; data: { customerId: string; shippingAddress: PostalAddress; changedAt: string } }
+  | { type: 'CustomerEmailChanged'; data: { customerId: string; previousEmail: string; email: string; changedAt: string } };
+
+export type CustomerState = { status: 'unregistered' } | ({ status: 'registered'; customerId: string } & CustomerProfile);
+
+export const initialCustomerState: CustomerState = { status: 'unregistered' };
+
+/** Email addresses compare without surrounding space and case: "Ann@Example.org " is ann@example.org. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function registered(state: CustomerState, customerId: string): Extract<CustomerState, { status: 'registered' }> {
+  if (state.status !== 'registered') throw notFound('customer-not-found', `There is no customer ${customerId}`, { customerId });
+  return state;
+}
+
+export function registerCustomer(command: Extract<CustomerCommand, { type: 'RegisterCustomer' }>, state: CustomerState): CustomerEvent[] {
+  const { customerId, firstName, lastName, email, shippingAddress, now } = command.data;
+  if (state.status === 'registered') throw alreadyExists('customer-exists', `Customer ${customerId} is registered already`, { customerId });
+  return [
+    { type: 'CustomerRegistered', data: { customerId, firstName, lastName, email: normaliseEmail(email), shippingAddress, registeredAt: now.toISOString() } },
+  ];
+}
+
+export function changeShippingAddress(command: Extract<CustomerCommand, { type: 'ChangeShippingAddress' }>, state: CustomerState): CustomerEvent[] {
+  const { customerId, shippingAddress, now } = command.data;
+  const customer = registered(state, customerId);
+  if (sameAddress(customer.shippingAddress, shippingAddress)) return [];
+  return [{ type: 'ShippingAddressChanged', data: { customerId, shippingAddress, changedAt: now.toISOString() } }];
+}
+
+export function changeCustomerEmail(command: Extract<CustomerCommand, { type: 'ChangeCustomerEmail' }>, state: CustomerState): CustomerEvent[] {
+  const { customerId, now } = command.data;
+  const customer = registered(state, customerId);
+  const email = normaliseEmail(command.data.email);
+  if (email === customer.email) return [];
+  return [{ type: 'CustomerEmailChanged', data: { customerId, previousEmail: customer.email, email, changedAt: now.toISOString() } }];
+}
+
+export function decideCustomer(command: CustomerCommand, state: CustomerState): CustomerEvent[] {
+  switch (command.type) {
+    case 'RegisterCustomer':
+      return registerCustomer(command, state);
+    case 'ChangeShippingAddress':
+      return changeShippingAddress(command, state);
+    case 'ChangeCustomerEmail':
+      return changeCustomerEmail(command, state);
+    default:
+      return unreachable(command);
+  }
+}
+
+export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
+  switch (event.type) {
+    case 'CustomerRegistered': {
+      const { customerId, firstName, lastName, email, shippingAddress } = event.data;
+      return { status: 'registered', customerId, firstName, lastName, email, shippingAddress };
+    }
+    case 'ShippingAddressChanged':
+      return state.status === 'registered' ? { ...state, shippingAddress: event.data.shippingAddress } : state;
+    case 'CustomerEmailChanged':
+      return state.status === 'registered' ? { ...state, email: event.data.email } : state;
+    default:
+      return unreachable(event);
+  }
+}
+
+export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerState> = {
+  initialState: initialCustomerState,
+  decide: decideCustomer,
+  evolve: evolveCustomer,
+};

@@ -1,0 +1,246 @@
+import { alreadyExists, invalidReference, notFound, ruleViolated } from '../shared/domain-error';
+import { unreachable, type Decider } from '../shared/decider';
+import { money, multiply, sum, type Money } from '../shared/money';
+import type { PostalAddress } from '../shared/address';
+
+export const maxOrderLines = 50;
+export const paymentMethods = ['card', 'paypal', 'bank-transfer'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'payment-failed' | 'cancelled' | 'rejected';
+
+/** A product as the catalog showed it when the order was placed; the handler looks it up. */
+export interface CatalogEntry {
+  readonly name: string;
+  readonly unitPrice: Money;
+  readonly status: 'active' | 'discontinued';
+}
+
+export interface OrderLine {
+  readonly productCode: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly unitPrice: Money;
+  readonly lineTotal: Money;
+}
+
+export interface UnavailableLine {
+  readonly productCode: string;
+  readonly requested: number;
+  readonly available: number;
+}
+
+export type OrderCommand =
+  | {
+      type: 'PlaceOrder';
+      data: {
+        orderId: string;
+        /** The customer as registered, or null when there is none (the handler looks). */
+        customer: { customerId: string; shippingAddress: PostalAddress } | null;
+        lines: readonly { productCode: string; quantity: number }[];
+        catalog: Readonly<Record<string, CatalogEntry | undefined>>;
+        paymentMethod: PaymentMethod;
+        /** Defaults to the customer's shipping address. */
+        shippingAddress?: PostalAddress;
+        now: Date;
+      };
+    }
+  | { type: 'RecordOrderAwaitingPayment'; data: { orderId: string; paymentId: string; now: Date } }
+  | { type: 'MarkOrderPaid'; data: { orderId: string; paymentId: string; now: Date } }
+  | { type: 'MarkOrderPaymentFailed'; data: { orderId: string; paymentId: string; reason: string; now: Date } }
+  | { type: 'CancelOrder'; data: { orderId: string; reason: string; now: Date } }
+  | { type: 'RejectOrder'; data: { orderId: string; reason: 'out-of-stock'; unavailable: readonly UnavailableLine[]; now: Date } };
+
+export type OrderEvent =
+  | {
+      type: 'OrderPlaced';
+      data: {
+        orderId: string;
+        customerId: string;
+        lines: OrderLine[];
+        total: Money;
+        paymentMethod: PaymentMethod;
+        shippingAddress: PostalAddress;
+        placedAt: string;
+      };
+    }
+  | { type: 'OrderAwaitingPayment'; data: { orderId: string; paymentId: string; at: string } }
+  | { type: 'OrderPaid'; data: { orderId: string; paymentId: string; paidAt: string } }
+  | { type: 'OrderPaymentFailed'; data: { orderId: string; paymentId: string; reason: string; failedAt: string } }
+  | { type: 'OrderCancelled'; data: { orderId: string; reason: string; cancelledAt: string } }
+  | { type: 'OrderRejected'; data: { orderId: string; reason: 'out-of-stock'; unavailable: UnavailableLine[]; rejectedAt: string } };
+
+export type OrderState =
+  | { status: 'none' }
+  | {
+      status: OrderStatus;
+      orderId: string;
+      customerId: string;
+      lines: readonly OrderLine[];
+      total: Money;
+      paymentMethod: PaymentMethod;
+      shippingAddress: PostalAddress;
+      paymentId?: string;
+    };
+
+type PlacedOrder = Exclude<OrderState, { status: 'none' }>;
+
+export const initialOrderState: OrderState = { status: 'none' };
+
+function existing(state: OrderState, orderId: string): PlacedOrder {
+  if (state.status === 'none') throw notFound('order-not-found', `There is no order ${orderId}`, { orderId });
+  return state;
+}
+
+function refuseTransition(order: PlacedOrder, to: string): never {
+  throw ruleViolated('invalid-order-transition', `Order ${order.orderId} is ${order.status}; it cannot become ${to}`, {
+    orderId: order.orderId,
+    status: order.status,
+    requested: to,
+  });
+}
+
+export function placeOrder(command: Extract<OrderCommand, { type: 'PlaceOrder' }>, state: OrderState): OrderEvent[] {
+  const { orderId, customer, lines, catalog, paymentMethod, now } = command.data;
+  if (state.status !== 'none') throw alreadyExists('order-exists', `Order ${orderId} exists already`, { orderId });
+  if (!customer) throw invalidReference('customer-not-found', 'The order names no registered customer');
+  if (lines.length === 0 || lines.length > maxOrderLines) {
+    throw ruleViolated('invalid-order-lines', `An order has 1 to ${maxOrderLines} lines, this one has ${lines.length}`, { lines: lines.length });
+  }
+  const codes = lines.map((line) => line.productCode);
+  const repeated = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (repeated) throw ruleViolated('duplicate-order-line', `Product ${repeated} appears on more than one line; order it once with the total quantity`, { productCode: repeated });
+
+  const priced = lines.map(({ productCode, quantity }): OrderLine => {
+    if (!Number.isSafeInteger(quantity) || quantity <= 0) {
+      throw ruleViolated('invalid-quantity', `A quantity of ${productCode} must be a whole number above zero, got ${quantity}`, { productCode, quantity });
+    }
+    const entry = catalog[productCode];
+    if (!entry) throw invalidReference('unknown-product', `There is no product ${productCode}`, { productCode });
+    if (entry.status === 'discontinued') throw ruleViolated('product-discontinued', `Product ${productCode} is discontinued`, { productCode });
+    return { productCode, name: entry.name, quantity, unitPrice: entry.unitPrice, lineTotal: multiply(entry.unitPrice, quantity) };
+  });
+  const currency = priced[0]!.unitPrice.currency;
+  const foreign = priced.find((line) => line.unitPrice.currency !== currency);
+  if (foreign) {
+    throw ruleViolated('mixed-currencies', `Product ${foreign.productCode} is priced in ${foreign.unitPrice.currency}, the rest of the order in ${currency}`, {
+      productCode: foreign.productCode,
+    });
+  }
+  const total = sum(
+    priced.map((line) => line.lineTotal),
+    currency,
+  );
+  return [
+    {
+      type: 'OrderPlaced',
+      data: {
+        orderId,
+        customerId: customer.customerId,
+        lines: priced,
+        total: money(total.amount, currency),
+        paymentMethod,
+        shippingAddress: command.data.shippingAddress ?? customer.shippingAddress,
+        placedAt: now.toISOString(),
+      },
+    },
+  ];
+}
+
+export function recordOrderAwaitingPayment(command: Extract<OrderCommand, { type: 'RecordOrderAwaitingPayment' }>, state: OrderState): OrderEvent[] {
+  const { orderId, paymentId, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.status === 'awaiting-payment' && order.paymentId === paymentId) return [];
+  if (order.status !== 'placed') refuseTransition(order, 'awaiting-payment');
+  return [{ type: 'OrderAwaitingPayment', data: { orderId, paymentId, at: now.toISOString() } }];
+}
+
+function ofThisPayment(order: PlacedOrder, paymentId: string): void {
+  if (order.paymentId !== paymentId) {
+    throw ruleViolated('payment-mismatch', `Order ${order.orderId} awaits payment ${order.paymentId ?? '(none)'}, not ${paymentId}`, {
+      orderId: order.orderId,
+      paymentId,
+    });
+  }
+}
+
+export function markOrderPaid(command: Extract<OrderCommand, { type: 'MarkOrderPaid' }>, state: OrderState): OrderEvent[] {
+  const { orderId, paymentId, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.status === 'paid' && order.paymentId === paymentId) return [];
+  if (order.status !== 'awaiting-payment') refuseTransition(order, 'paid');
+  ofThisPayment(order, paymentId);
+  return [{ type: 'OrderPaid', data: { orderId, paymentId, paidAt: now.toISOString() } }];
+}
+
+export function markOrderPaymentFailed(command: Extract<OrderCommand, { type: 'MarkOrderPaymentFailed' }>, state: OrderState): OrderEvent[] {
+  const { orderId, paymentId, reason, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.status === 'payment-failed' && order.paymentId === paymentId) return [];
+  if (order.status !== 'awaiting-payment') refuseTransition(order, 'payment-failed');
+  ofThisPayment(order, paymentId);
+  return [{ type: 'OrderPaymentFailed', data: { orderId, paymentId, reason, failedAt: now.toISOString() } }];
+}
+
+export function cancelOrder(command: Extract<OrderCommand, { type: 'CancelOrder' }>, state: OrderState): OrderEvent[] {
+  const { orderId, reason, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.status === 'cancelled') return [];
+  if (order.status !== 'placed' && order.status !== 'awaiting-payment') refuseTransition(order, 'cancelled');
+  return [{ type: 'OrderCancelled', data: { orderId, reason, cancelledAt: now.toISOString() } }];
+}
+
+export function rejectOrder(command: Extract<OrderCommand, { type: 'RejectOrder' }>, state: OrderState): OrderEvent[] {
+  const { orderId, reason, unavailable, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.status === 'rejected') return [];
+  if (order.status !== 'placed') refuseTransition(order, 'rejected');
+  return [{ type: 'OrderRejected', data: { orderId, reason, unavailable: [...unavailable], rejectedAt: now.toISOString() } }];
+}
+
+export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
+  switch (command.type) {
+    case 'PlaceOrder':
+      return placeOrder(command, state);
+    case 'RecordOrderAwaitingPayment':
+      return recordOrderAwaitingPayment(command, state);
+    case 'MarkOrderPaid':
+      return markOrderPaid(command, state);
+    case 'MarkOrderPaymentFailed':
+      return markOrderPaymentFailed(command, state);
+    case 'CancelOrder':
+      return cancelOrder(command, state);
+    case 'RejectOrder':
+      return rejectOrder(command, state);
+    default:
+      return unreachable(command);
+  }
+}
+
+export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
+  if (event.type === 'OrderPlaced') {
+    const { orderId, customerId, lines, total, paymentMethod, shippingAddress } = event.data;
+    return { status: 'placed', orderId, customerId, lines, total, paymentMethod, shippingAddress };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'OrderAwaitingPayment':
+      return { ...state, status: 'awaiting-payment', paymentId: event.data.paymentId };
+    case 'OrderPaid':
+      return { ...state, status: 'paid' };
+    case 'OrderPaymentFailed':
+      return { ...state, status: 'payment-failed' };
+    case 'OrderCancelled':
+      return { ...state, status: 'cancelled' };
+    case 'OrderRejected':
+      return { ...state, status: 'rejected' };
+    default:
+      return unreachable(event);
+  }
+}
+
+export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
+  initialState: initialOrderState,
+  decide: decideOrder,
+  evolve: evolveOrder,
+};

@@ -1,0 +1,85 @@
+import { customerDecider, normaliseEmail, type CustomerEvent } from '../../src/domain/customers/customer';
+import { abandonedClaimGraceMs, emailClaimDecider, type EmailClaimEvent } from '../../src/domain/customers/email-claim';
+import { deciderSpec } from '../support/decider-spec';
+
+const now = new Date('2026-11-24T10:00:00.000Z');
+const at = now.toISOString();
+const home = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
+const work = { line1: '9 Mill Lane', city: 'York', postalCode: 'YO1 7HH', country: 'GB' };
+
+describe('customer', () => {
+  const spec = deciderSpec(customerDecider);
+  const registered: CustomerEvent = {
+    type: 'CustomerRegistered',
+    data: { customerId: 'c-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.org', shippingAddress: home, registeredAt: at },
+  };
+
+  it('registers with a normalised email', () => {
+    spec
+      .given([])
+      .when({ type: 'RegisterCustomer', data: { customerId: 'c-1', firstName: 'Ann', lastName: 'Lee', email: ' Ann@Example.ORG ', shippingAddress: home, now } })
+      .then([registered]);
+  });
+  it('refuses to register twice', () => {
+    spec
+      .given([registered])
+      .when({ type: 'RegisterCustomer', data: { customerId: 'c-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.org', shippingAddress: home, now } })
+      .thenRefused('already-exists', 'customer-exists');
+  });
+  it('changes the shipping address, and records nothing for the same one', () => {
+    spec.given([registered]).when({ type: 'ChangeShippingAddress', data: { customerId: 'c-1', shippingAddress: work, now } }).then([
+      { type: 'ShippingAddressChanged', data: { customerId: 'c-1', shippingAddress: work, changedAt: at } },
+    ]);
+    spec.given([registered]).when({ type: 'ChangeShippingAddress', data: { customerId: 'c-1', shippingAddress: { ...home }, now } }).thenNothingNew();
+  });
+  it('changes the email, and records nothing for the same one in another case', () => {
+    spec.given([registered]).when({ type: 'ChangeCustomerEmail', data: { customerId: 'c-1', email: 'ann.lee@example.org', now } }).then([
+      { type: 'CustomerEmailChanged', data: { customerId: 'c-1', previousEmail: 'ann@example.org', email: 'ann.lee@example.org', changedAt: at } },
+    ]);
+    spec.given([registered]).when({ type: 'ChangeCustomerEmail', data: { customerId: 'c-1', email: 'ANN@example.org', now } }).thenNothingNew();
+  });
+  it.each([
+    ['ChangeShippingAddress', { type: 'ChangeShippingAddress', data: { customerId: 'c-9', shippingAddress: work, now } }],
+    ['ChangeCustomerEmail', { type: 'ChangeCustomerEmail', data: { customerId: 'c-9', email: 'x@example.org', now } }],
+  ] as const)('refuses %s for an unknown customer', (_name, command) => {
+    spec.given([]).when(command).thenRefused('not-found', 'customer-not-found');
+  });
+  it('normalises emails by trimming and lower-casing', () => {
+    expect(normaliseEmail('  Bob@Shop.EXAMPLE ')).toBe('bob@shop.example');
+  });
+});
+
+describe('email claim', () => {
+  const spec = deciderSpec(emailClaimDecider);
+  const email = 'ann@example.org';
+  const claimedBy = (customerId: string, claimedAt = at): EmailClaimEvent => ({ type: 'EmailClaimed', data: { email, customerId, claimedAt } });
+  const claim = (customerId: string, holderRegistered: boolean, when = now) => ({ type: 'ClaimEmail' as const, data: { email, customerId, holderRegistered, now: when } });
+
+  it('is claimed when free', () => {
+    spec.given([]).when(claim('c-1', false)).then([claimedBy('c-1')]);
+  });
+  it('is already held by the customer that claims it again', () => {
+    spec.given([claimedBy('c-1')]).when(claim('c-1', true)).thenNothingNew();
+  });
+  it('refuses another customer while the holder is registered', () => {
+    spec.given([claimedBy('c-1')]).when(claim('c-2', true)).thenRefused('already-exists', 'email-taken');
+  });
+  it('refuses another customer while a fresh claim may still be completing', () => {
+    spec.given([claimedBy('c-1')]).when(claim('c-2', false, new Date(now.getTime() + 1_000))).thenRefused('already-exists', 'email-taken');
+  });
+  it('lets another customer take over a claim abandoned by a registration that never finished', () => {
+    const later = new Date(now.getTime() + abandonedClaimGraceMs + 1);
+    spec.given([claimedBy('c-1')]).when(claim('c-2', false, later)).then([
+      { type: 'EmailClaimed', data: { email, customerId: 'c-2', claimedAt: later.toISOString(), tookOverFrom: 'c-1' } },
+    ]);
+  });
+  it('is released by its holder only', () => {
+    spec.given([claimedBy('c-1')]).when({ type: 'ReleaseEmail', data: { email, customerId: 'c-1', now } }).then([
+      { type: 'EmailReleased', data: { email, customerId: 'c-1', releasedAt: at } },
+    ]);
+    spec.given([claimedBy('c-1')]).when({ type: 'ReleaseEmail', data: { email, customerId: 'c-2', now } }).thenNothingNew();
+  });
+  it('can be claimed again once released', () => {
+    spec.given([claimedBy('c-1'), { type: 'EmailReleased', data: { email, customerId: 'c-1', releasedAt: at } }]).when(claim('c-2', true)).then([claimedBy('c-2')]);
+  });
+});
