@@ -85,9 +85,10 @@ describe('PostgresEventStore beyond the port contract', () => {
     blocker.release();
     // Not subscription.waitFor: it wakes the subscription itself, and this test is about who does.
     const deadline = Date.now() + 2_000;
-    while (delivered.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(delivered).toEqual([event.id]);
+    const reached = () => subscription.status().checkpoint?.position === result.checkpoint.position;
+    while (!reached() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(subscription.status().checkpoint).toEqual(result.checkpoint);
+    expect(delivered).toEqual([event.id]);
   });
 
   it('chains every event of a stream to the previous one, so an auditor detects an edited event', async () => {

@@ -1,0 +1,136 @@
+import type { Decider } from '../domain/shared/decider';
+import {
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type Actor,
+  type Checkpoint,
+  type EventMetadata,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+} from '../event-store/event-store';
+import { backoffDelay, delay } from '../shared/delay';
+import { nameBasedUuid, newUuid } from '../shared/ids';
+
+/** Who asks, when, and under which correlation: everything about a command that is not its data. */
+export interface CommandContext {
+  readonly now: Date;
+  readonly actor: Actor;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly traceparent?: string;
+  /**
+   * When the caller gave one (HTTP Idempotency-Key, or the id of the event a process reacts to),
+   * the ids of the events and entities the command creates derive from it: a retry of the same
+   * command then collides with the first attempt instead of doing the work twice.
+   */
+  readonly idempotencyKey?: string;
+  /** The stream revision the caller last saw (HTTP If-Match): a different one refuses the command. */
+  readonly expectedRevision?: number;
+}
+
+/** An id for something the command creates, stable across retries of the command. */
+export function newIdFor(context: CommandContext, purpose: string): string {
+  return context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}:${purpose}`) : newUuid();
+}
+
+/** The stream changed since the caller read it (a stale If-Match). */
+export class StaleRevisionError extends Error {
+  override readonly name = 'StaleRevisionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number | null,
+  ) {
+    super(`${streamId} is at revision ${actual ?? 'none'}, not ${expected}`);
+  }
+}
+
+/** Other writers kept changing the stream: the command gave up retrying. */
+export class ConcurrencyRetriesExhaustedError extends Error {
+  override readonly name = 'ConcurrencyRetriesExhaustedError';
+  constructor(readonly streamId: string, readonly attempts: number) {
+    super(`${streamId} kept changing; gave up after ${attempts} attempts`);
+  }
+}
+
+export interface CommandResult<State, Event> {
+  readonly streamId: string;
+  /** The events this command appended; empty when the state already was what the command asked for. */
+  readonly events: readonly Event[];
+  readonly state: State;
+  /** The stream's revision afterwards; -1 for a stream that still has no events. */
+  readonly revision: number;
+  /** Where the log stands after the command, for read-your-writes; null when nothing was ever written. */
+  readonly checkpoint: Checkpoint | null;
+  /** True when a retry found that an earlier attempt of the same command had been applied. */
+  readonly alreadyApplied: boolean;
+}
+
+type DomainEvent = { type: string; data: object };
+
+const maxAttempts = 12;
+
+/**
+ * Runs one command against one stream: read the stream, fold it into state, decide, append at
+ * the revision read. When another writer got there first, decide again on the new state (a
+ * bounded number of times), unless the caller pinned the revision it saw; then refuse.
+ */
+export async function handleCommand<Command extends { type: string }, Event extends DomainEvent, State>(
+  eventStore: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command | ((state: State) => Command | Promise<Command>),
+  context: CommandContext,
+): Promise<CommandResult<State, Event>> {
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await eventStore.readStream(streamId);
+    const state = recorded.reduce((folded, event) => decider.evolve(folded, event as unknown as Event), decider.initialState);
+    const revision = recorded.length - 1;
+    const pinned = context.expectedRevision;
+    if (pinned !== undefined && pinned !== revision) throw new StaleRevisionError(streamId, pinned, revision < 0 ? null : revision);
+
+    const resolved = typeof command === 'function' ? await command(state) : command;
+    const events = decider.decide(resolved, state);
+    if (events.length === 0) {
+      return { streamId, events, state, revision, checkpoint: recorded.at(-1)?.checkpoint ?? null, alreadyApplied: false };
+    }
+    try {
+      const result = await eventStore.appendToStream(streamId, events.map((event, i) => toNewEvent(event, `${streamId}:${resolved.type}:${i}`, context)), {
+        expectedRevision: revision < 0 ? 'no_stream' : revision,
+      });
+      return { streamId, events, state: events.reduce((folded, event) => decider.evolve(folded, event), state), revision: result.nextExpectedRevision, checkpoint: result.checkpoint, alreadyApplied: false };
+    } catch (error) {
+      if (error instanceof DuplicateEventIdError && context.idempotencyKey) {
+        // An earlier attempt of this very command got through (its response was lost): the state
+        // read above already holds its effect, and deciding again must not add it a second time.
+        return { streamId, events: [], state, revision, checkpoint: recorded.at(-1)?.checkpoint ?? null, alreadyApplied: true };
+      }
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (pinned !== undefined) throw new StaleRevisionError(streamId, pinned, error.actual === 'no_stream' ? null : error.actual);
+      if (attempt >= maxAttempts) throw new ConcurrencyRetriesExhaustedError(streamId, attempt);
+      await delay(backoffDelay(attempt, 2, 100));
+    }
+  }
+}
+
+/** `slot` names the event's place in the command: stream, command type, index in the batch. */
+function toNewEvent(event: DomainEvent, slot: string, context: CommandContext): NewEvent {
+  const metadata: EventMetadata = {
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? context.correlationId,
+    actor: context.actor,
+    occurredAt: context.now.toISOString(),
+    schemaVersion: 1,
+    ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+    ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+  };
+  return {
+    // Not keyed by revision: whatever a retry of the same command decides, its events collide with
+    // those of an attempt that got through (DuplicateEventIdError) instead of adding to them.
+    id: context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}:${slot}`) : newUuid(),
+    type: event.type,
+    data: event.data as JsonObject,
+    metadata,
+  };
+}

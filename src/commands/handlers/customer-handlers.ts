@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { customerDecider, normaliseEmail, type CustomerState } from '../../domain/customers/customer';
+import { emailClaimDecider } from '../../domain/customers/email-claim';
+import type { PostalAddress } from '../../domain/shared/address';
+import { notFound } from '../../domain/shared/domain-error';
+import { streamName } from '../../domain/stream-names';
+import type { EventStore } from '../../event-store/event-store';
+import type { Logger } from '../../shared/logger';
+import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
+import { loadState } from './catalog-handlers';
+
+/** Email claim streams are named by a hash of the address, so that stream names carry no personal data. */
+export const emailClaimStream = (email: string): string => streamName('email', createHash('sha256').update(normaliseEmail(email)).digest('hex'));
+
+export function customerHandlers(eventStore: EventStore, logger: Logger) {
+  const loadCustomer = (customerId: string): Promise<CustomerState> => loadState(eventStore, streamName('customer', customerId), customerDecider);
+
+  function claimEmail(email: string, customerId: string, context: CommandContext) {
+    return handleCommand(
+      eventStore,
+      emailClaimStream(email),
+      emailClaimDecider,
+      async (claim) => ({
+        type: 'ClaimEmail' as const,
+        data: {
+          email,
+          customerId,
+          holderRegistered: claim.status !== 'claimed' || claim.customerId === customerId || (await loadCustomer(claim.customerId)).status === 'registered',
+          now: context.now,
+        },
+      }),
+      { ...context, expectedRevision: undefined },
+    );
+  }
+
+  /** Best effort: a claim left behind only blocks the address until its grace period ends. */
+  async function releaseEmail(email: string, customerId: string, context: CommandContext): Promise<void> {
+    try {
+      await handleCommand(eventStore, emailClaimStream(email), emailClaimDecider, { type: 'ReleaseEmail', data: { email, customerId, now: context.now } }, { ...context, expectedRevision: undefined });
+    } catch (error) {
+      logger.warn('could not release an email claim', { error, customerId });
+    }
+  }
+
+  return {
+    async registerCustomer(input: { firstName: string; lastName: string; email: string; shippingAddress: PostalAddress }, context: CommandContext) {
+      const customerId = newIdFor(context, 'customer');
+      const email = normaliseEmail(input.email);
+      await claimEmail(email, customerId, context);
+      try {
+        return await handleCommand(
+          eventStore,
+          streamName('customer', customerId),
+          customerDecider,
+          { type: 'RegisterCustomer', data: { ...input, customerId, email, now: context.now } },
+          context,
+        );
+      } catch (error) {
+        await releaseEmail(email, customerId, context);
+        throw error;
+      }
+    },
+
+    changeShippingAddress(input: { customerId: string; shippingAddress: PostalAddress }, context: CommandContext) {
+      return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'ChangeShippingAddress', data: { ...input, now: context.now } }, context);
+    },
+
+    async changeEmail(input: { customerId: string; email: string }, context: CommandContext) {
+      const customer = await loadCustomer(input.customerId);
+      if (customer.status !== 'registered') throw notFound('customer-not-found', `There is no customer ${input.customerId}`, { customerId: input.customerId });
+      const email = normaliseEmail(input.email);
+      if (email === customer.email) {
+        return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'ChangeCustomerEmail', data: { ...input, now: context.now } }, context);
+      }
+      await claimEmail(email, input.customerId, context);
+      try {
+        const result = await handleCommand(
+          eventStore,
+          streamName('customer', input.customerId),
+          customerDecider,
+          { type: 'ChangeCustomerEmail', data: { customerId: input.customerId, email, now: context.now } },
+          context,
+        );
+        await releaseEmail(customer.email, input.customerId, context);
+        return result;
+      } catch (error) {
+        await releaseEmail(email, input.customerId, context);
+        throw error;
+      }
+    },
+  };
+}

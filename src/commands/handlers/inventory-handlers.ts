@@ -1,0 +1,43 @@
+import { inventoryDecider } from '../../domain/inventory/inventory';
+import { notFound } from '../../domain/shared/domain-error';
+import { streamName } from '../../domain/stream-names';
+import type { EventStore } from '../../event-store/event-store';
+import { handleCommand, type CommandContext } from '../command-handler';
+import { loadProduct } from './catalog-handlers';
+
+export function inventoryHandlers(eventStore: EventStore) {
+  /** Stock is kept for catalog products only; the threshold comes from the product. */
+  async function product(code: string) {
+    const state = await loadProduct(eventStore, code);
+    if (state.status === 'absent') throw notFound('product-not-found', `There is no product ${code}`, { code });
+    return state;
+  }
+  const stream = (code: string) => streamName('inventory', code);
+
+  return {
+    async receiveStock(input: { code: string; quantity: number }, context: CommandContext) {
+      await product(input.code);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReceiveStock', data: { ...input, now: context.now } }, context);
+    },
+
+    async reserveStock(input: { code: string; orderId: string; quantity: number }, context: CommandContext) {
+      const { lowStockThreshold } = await product(input.code);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReserveStock', data: { ...input, lowStockThreshold, now: context.now } }, context);
+    },
+
+    async releaseReservation(input: { code: string; orderId: string; reason: string }, context: CommandContext) {
+      await product(input.code);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReleaseReservation', data: { ...input, now: context.now } }, context);
+    },
+
+    async commitReservation(input: { code: string; orderId: string }, context: CommandContext) {
+      await product(input.code);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'CommitReservation', data: { ...input, now: context.now } }, context);
+    },
+
+    async adjustStock(input: { code: string; countedOnHand: number; reason: string }, context: CommandContext) {
+      const { lowStockThreshold } = await product(input.code);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'AdjustStock', data: { ...input, lowStockThreshold, now: context.now } }, context);
+    },
+  };
+}

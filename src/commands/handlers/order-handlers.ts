@@ -1,0 +1,54 @@
+import { customerDecider } from '../../domain/customers/customer';
+import { orderDecider, type CatalogEntry, type OrderCommand, type PaymentMethod, type UnavailableLine } from '../../domain/orders/order';
+import type { PostalAddress } from '../../domain/shared/address';
+import { streamName } from '../../domain/stream-names';
+import type { EventStore } from '../../event-store/event-store';
+import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
+import { loadProduct, loadState } from './catalog-handlers';
+
+export function orderHandlers(eventStore: EventStore) {
+  const run = (orderId: string, command: OrderCommand, context: CommandContext) => handleCommand(eventStore, streamName('order', orderId), orderDecider, command, context);
+
+  return {
+    async placeOrder(
+      input: { customerId: string; lines: { productCode: string; quantity: number }[]; paymentMethod: PaymentMethod; shippingAddress?: PostalAddress },
+      context: CommandContext,
+    ) {
+      const orderId = newIdFor(context, 'order');
+      const [customer, ...products] = await Promise.all([
+        loadState(eventStore, streamName('customer', input.customerId), customerDecider),
+        ...input.lines.map((line) => loadProduct(eventStore, line.productCode)),
+      ]);
+      // Names and prices are captured now: later catalog changes do not touch a placed order.
+      const catalog: Record<string, CatalogEntry> = {};
+      for (const product of products) {
+        if (product.status !== 'absent') catalog[product.code] = { name: product.name, unitPrice: product.price, status: product.status };
+      }
+      return run(
+        orderId,
+        {
+          type: 'PlaceOrder',
+          data: {
+            orderId,
+            customer: customer.status === 'registered' ? { customerId: customer.customerId, shippingAddress: customer.shippingAddress } : null,
+            lines: input.lines,
+            catalog,
+            paymentMethod: input.paymentMethod,
+            ...(input.shippingAddress ? { shippingAddress: input.shippingAddress } : {}),
+            now: context.now,
+          },
+        },
+        context,
+      );
+    },
+
+    recordAwaitingPayment: (input: { orderId: string; paymentId: string }, context: CommandContext) =>
+      run(input.orderId, { type: 'RecordOrderAwaitingPayment', data: { ...input, now: context.now } }, context),
+    markPaid: (input: { orderId: string; paymentId: string }, context: CommandContext) => run(input.orderId, { type: 'MarkOrderPaid', data: { ...input, now: context.now } }, context),
+    markPaymentFailed: (input: { orderId: string; paymentId: string; reason: string }, context: CommandContext) =>
+      run(input.orderId, { type: 'MarkOrderPaymentFailed', data: { ...input, now: context.now } }, context),
+    cancel: (input: { orderId: string; reason: string }, context: CommandContext) => run(input.orderId, { type: 'CancelOrder', data: { ...input, now: context.now } }, context),
+    reject: (input: { orderId: string; unavailable: UnavailableLine[] }, context: CommandContext) =>
+      run(input.orderId, { type: 'RejectOrder', data: { ...input, reason: 'out-of-stock', now: context.now } }, context),
+  };
+}

@@ -1,0 +1,29 @@
+import { orderDecider, type PaymentMethod } from '../../domain/orders/order';
+import { paymentDecider, type PaymentOutcome } from '../../domain/payments/payment';
+import { invalidReference } from '../../domain/shared/domain-error';
+import { streamName } from '../../domain/stream-names';
+import type { EventStore } from '../../event-store/event-store';
+import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
+import { loadState } from './catalog-handlers';
+
+export function paymentHandlers(eventStore: EventStore) {
+  return {
+    /** The amount is the order's total: a client never says how much to charge. */
+    async requestPayment(input: { orderId: string; method?: PaymentMethod }, context: CommandContext) {
+      const order = await loadState(eventStore, streamName('order', input.orderId), orderDecider);
+      if (order.status === 'none') throw invalidReference('order-not-found', `There is no order ${input.orderId}`, { orderId: input.orderId });
+      const paymentId = newIdFor(context, 'payment');
+      return handleCommand(
+        eventStore,
+        streamName('payment', paymentId),
+        paymentDecider,
+        { type: 'RequestPayment', data: { paymentId, orderId: order.orderId, amount: order.total, method: input.method ?? order.paymentMethod, now: context.now } },
+        context,
+      );
+    },
+
+    recordOutcome(input: { paymentId: string; outcome: PaymentOutcome }, context: CommandContext) {
+      return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordPaymentOutcome', data: { ...input, now: context.now } }, context);
+    },
+  };
+}

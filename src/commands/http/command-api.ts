@@ -1,0 +1,452 @@
+import type { Request, Response } from 'express';
+import type { Actor } from '../../event-store/event-store';
+import { formatCheckpoint } from '../../event-store/event-store';
+import type { Operation } from '../../http/operations';
+import { HttpProblem } from '../../http/problem-details';
+import { parseBody } from '../../http/validation';
+import { uuidPattern } from '../../shared/ids';
+import type { CommandContext, CommandResult } from '../command-handler';
+import type { catalogHandlers } from '../handlers/catalog-handlers';
+import type { customerHandlers } from '../handlers/customer-handlers';
+import type { inventoryHandlers } from '../handlers/inventory-handlers';
+import type { orderHandlers } from '../handlers/order-handlers';
+import type { paymentHandlers } from '../handlers/payment-handlers';
+import {
+  AddProductDto,
+  AddressDto,
+  AdjustStockDto,
+  ChangeEmailDto,
+  DefineCategoryDto,
+  MoneyDto,
+  OrderPaymentFailedDto,
+  PaymentOutcomeDto,
+  PaymentReferenceDto,
+  PlaceOrderDto,
+  productCodePattern,
+  ReasonDto,
+  ReceiveStockDto,
+  RejectOrderDto,
+  RequestPaymentDto,
+  ReserveStockDto,
+  UpdateProductDetailsDto,
+  RegisterCustomerDto,
+} from './dtos';
+
+export interface CommandHandlers {
+  readonly catalog: ReturnType<typeof catalogHandlers>;
+  readonly inventory: ReturnType<typeof inventoryHandlers>;
+  readonly customers: ReturnType<typeof customerHandlers>;
+  readonly orders: ReturnType<typeof orderHandlers>;
+  readonly payments: ReturnType<typeof paymentHandlers>;
+}
+
+/** Until accounts exist (the identity issue), every caller is anonymous. */
+export const anonymousActor: Actor = { id: 'anonymous', role: 'anonymous' };
+
+const writeProblems = { 400: 'The request is not valid (problem details name each field)', 404: 'No such resource', 409: 'Refused by a business rule, or the key is in use', 422: 'Refers to something unusable, or an Idempotency-Key reused for another request' };
+const changeProblems = { ...writeProblems, 412: 'If-Match is stale: the resource changed; nothing was written' };
+
+/**
+ * The command API: one operation per command. Handlers are thin on purpose: validate the body,
+ * build the command's context from the request, run the command, answer with Location, the
+ * stream revision as a weak ETag, and the checkpoint to read one's own writes at.
+ */
+export function commandOperations(handlers: CommandHandlers, clock: () => Date): Operation[] {
+  const context = (request: Request, response: Response): CommandContext => {
+    const correlationId = request.get('Correlation-Id');
+    const traceparent = request.get('traceparent');
+    const idempotencyKey = request.get('Idempotency-Key');
+    const expectedRevision = ifMatchRevision(request);
+    return {
+      now: clock(),
+      actor: (response.locals.actor as Actor | undefined) ?? anonymousActor,
+      correlationId: correlationId && uuidPattern.test(correlationId) ? correlationId : String(response.locals.traceId),
+      ...(traceparent ? { traceparent } : {}),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+    };
+  };
+
+  const created = (location: string, id: string) => (response: Response, result: CommandResult<unknown, unknown>) =>
+    answer(response, result, { status: result.events.length > 0 ? 201 : 200, location, id });
+  const changed = (location: string, id: string) => (response: Response, result: CommandResult<unknown, unknown>) => answer(response, result, { status: 200, location, id });
+
+  return [
+    {
+      method: 'post',
+      path: '/api/categories',
+      operationId: 'defineCategory',
+      summary: 'Define a product category; its id is made from its name',
+      tag: 'catalog',
+      body: DefineCategoryDto,
+      idempotencyKey: true,
+      responses: { 201: 'Category defined', ...writeProblems },
+      async handle(request, response) {
+        const body = await parseBody(DefineCategoryDto, request.body);
+        const result = await handlers.catalog.defineCategory(body, context(request, response));
+        const id = result.streamId.slice('category-'.length);
+        created(`/api/categories/${id}`, id)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/products',
+      operationId: 'addProduct',
+      summary: 'Add a product under a unique code',
+      tag: 'catalog',
+      body: AddProductDto,
+      idempotencyKey: true,
+      responses: { 201: 'Product added', ...writeProblems },
+      async handle(request, response) {
+        const body = await parseBody(AddProductDto, request.body);
+        const result = await handlers.catalog.addProduct(body, context(request, response));
+        created(`/api/products/${body.code}`, body.code)(response, result);
+      },
+    },
+    {
+      method: 'put',
+      path: '/api/products/{code}/price',
+      operationId: 'changeProductPrice',
+      summary: "Change a product's price",
+      tag: 'catalog',
+      body: MoneyDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Price changed (or already that price)', ...changeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const price = await parseBody(MoneyDto, request.body);
+        const result = await handlers.catalog.changeProductPrice({ code, price: { amount: price.amount, currency: price.currency } }, context(request, response));
+        changed(`/api/products/${code}`, code)(response, result);
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/products/{code}',
+      operationId: 'updateProductDetails',
+      summary: "Update a product's name, description, category or low-stock threshold",
+      tag: 'catalog',
+      body: UpdateProductDetailsDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Details updated', ...changeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const body = await parseBody(UpdateProductDetailsDto, request.body);
+        const result = await handlers.catalog.updateProductDetails({ ...body, code }, context(request, response));
+        changed(`/api/products/${code}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/products/{code}/discontinue',
+      operationId: 'discontinueProduct',
+      summary: 'Discontinue a product: it can no longer be ordered',
+      tag: 'catalog',
+      body: ReasonDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Product discontinued', ...changeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const { reason } = await parseBody(ReasonDto, request.body);
+        const result = await handlers.catalog.discontinueProduct({ code, reason }, context(request, response));
+        changed(`/api/products/${code}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/inventory/{code}/receipts',
+      operationId: 'receiveStock',
+      summary: 'Receive stock of a product',
+      tag: 'inventory',
+      body: ReceiveStockDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Stock received', ...changeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const { quantity } = await parseBody(ReceiveStockDto, request.body);
+        const result = await handlers.inventory.receiveStock({ code, quantity }, context(request, response));
+        changed(`/api/inventory/${code}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/inventory/{code}/reservations',
+      operationId: 'reserveStock',
+      summary: 'Reserve stock for an order, all or nothing',
+      tag: 'inventory',
+      body: ReserveStockDto,
+      idempotencyKey: true,
+      responses: { 201: 'Stock reserved', ...writeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const body = await parseBody(ReserveStockDto, request.body);
+        const result = await handlers.inventory.reserveStock({ code, ...body }, context(request, response));
+        created(`/api/inventory/${code}/reservations/${body.orderId}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/inventory/{code}/reservations/{orderId}/release',
+      operationId: 'releaseReservation',
+      summary: "Release an order's reservation",
+      tag: 'inventory',
+      body: ReasonDto,
+      idempotencyKey: true,
+      responses: { 200: 'Reservation released', ...writeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const orderId = uuidParameter(request, 'orderId');
+        const { reason } = await parseBody(ReasonDto, request.body);
+        const result = await handlers.inventory.releaseReservation({ code, orderId, reason }, context(request, response));
+        changed(`/api/inventory/${code}/reservations/${orderId}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/inventory/{code}/reservations/{orderId}/commit',
+      operationId: 'commitReservation',
+      summary: "Commit an order's reservation: the goods leave the stock",
+      tag: 'inventory',
+      idempotencyKey: true,
+      responses: { 200: 'Reservation committed', ...writeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const orderId = uuidParameter(request, 'orderId');
+        const result = await handlers.inventory.commitReservation({ code, orderId }, context(request, response));
+        changed(`/api/inventory/${code}/reservations/${orderId}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/inventory/{code}/adjustments',
+      operationId: 'adjustStock',
+      summary: 'Set the counted stock on hand, with a reason',
+      tag: 'inventory',
+      body: AdjustStockDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Stock adjusted', ...changeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const body = await parseBody(AdjustStockDto, request.body);
+        const result = await handlers.inventory.adjustStock({ code, ...body }, context(request, response));
+        changed(`/api/inventory/${code}`, code)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/customers',
+      operationId: 'registerCustomer',
+      summary: 'Register a customer; an email address belongs to one customer only',
+      tag: 'customers',
+      body: RegisterCustomerDto,
+      idempotencyKey: true,
+      responses: { 201: 'Customer registered', ...writeProblems },
+      async handle(request, response) {
+        const body = await parseBody(RegisterCustomerDto, request.body);
+        const result = await handlers.customers.registerCustomer(body, context(request, response));
+        const id = result.streamId.slice('customer-'.length);
+        created(`/api/customers/${id}`, id)(response, result);
+      },
+    },
+    {
+      method: 'put',
+      path: '/api/customers/{customerId}/shipping-address',
+      operationId: 'changeShippingAddress',
+      summary: "Change a customer's shipping address",
+      tag: 'customers',
+      body: AddressDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Address changed', ...changeProblems },
+      async handle(request, response) {
+        const customerId = uuidParameter(request, 'customerId');
+        const shippingAddress = await parseBody(AddressDto, request.body);
+        const result = await handlers.customers.changeShippingAddress({ customerId, shippingAddress: { ...shippingAddress } }, context(request, response));
+        changed(`/api/customers/${customerId}`, customerId)(response, result);
+      },
+    },
+    {
+      method: 'put',
+      path: '/api/customers/{customerId}/email',
+      operationId: 'changeCustomerEmail',
+      summary: "Change a customer's email address",
+      tag: 'customers',
+      body: ChangeEmailDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Email changed', ...changeProblems },
+      async handle(request, response) {
+        const customerId = uuidParameter(request, 'customerId');
+        const { email } = await parseBody(ChangeEmailDto, request.body);
+        const result = await handlers.customers.changeEmail({ customerId, email }, context(request, response));
+        changed(`/api/customers/${customerId}`, customerId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders',
+      operationId: 'placeOrder',
+      summary: 'Place an order; names and prices are captured from the catalog',
+      tag: 'orders',
+      body: PlaceOrderDto,
+      idempotencyKey: true,
+      responses: { 201: 'Order placed', ...writeProblems },
+      async handle(request, response) {
+        const body = await parseBody(PlaceOrderDto, request.body);
+        const result = await handlers.orders.placeOrder(
+          { ...body, lines: body.lines.map((line) => ({ ...line })), ...(body.shippingAddress ? { shippingAddress: { ...body.shippingAddress } } : {}) },
+          context(request, response),
+        );
+        const id = result.streamId.slice('order-'.length);
+        created(`/api/orders/${id}`, id)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders/{orderId}/cancel',
+      operationId: 'cancelOrder',
+      summary: 'Cancel an order before it is paid',
+      tag: 'orders',
+      body: ReasonDto,
+      ifMatch: true,
+      idempotencyKey: true,
+      responses: { 200: 'Order cancelled', ...changeProblems },
+      async handle(request, response) {
+        const orderId = uuidParameter(request, 'orderId');
+        const { reason } = await parseBody(ReasonDto, request.body);
+        const result = await handlers.orders.cancel({ orderId, reason }, context(request, response));
+        changed(`/api/orders/${orderId}`, orderId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders/{orderId}/awaiting-payment',
+      operationId: 'recordOrderAwaitingPayment',
+      summary: 'Record that an order awaits a payment',
+      tag: 'orders',
+      body: PaymentReferenceDto,
+      idempotencyKey: true,
+      responses: { 200: 'Order awaits payment', ...writeProblems },
+      async handle(request, response) {
+        const orderId = uuidParameter(request, 'orderId');
+        const { paymentId } = await parseBody(PaymentReferenceDto, request.body);
+        const result = await handlers.orders.recordAwaitingPayment({ orderId, paymentId }, context(request, response));
+        changed(`/api/orders/${orderId}`, orderId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders/{orderId}/paid',
+      operationId: 'markOrderPaid',
+      summary: 'Mark an order paid by its payment',
+      tag: 'orders',
+      body: PaymentReferenceDto,
+      idempotencyKey: true,
+      responses: { 200: 'Order paid', ...writeProblems },
+      async handle(request, response) {
+        const orderId = uuidParameter(request, 'orderId');
+        const { paymentId } = await parseBody(PaymentReferenceDto, request.body);
+        const result = await handlers.orders.markPaid({ orderId, paymentId }, context(request, response));
+        changed(`/api/orders/${orderId}`, orderId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders/{orderId}/payment-failed',
+      operationId: 'markOrderPaymentFailed',
+      summary: "Record that an order's payment failed",
+      tag: 'orders',
+      body: OrderPaymentFailedDto,
+      idempotencyKey: true,
+      responses: { 200: 'Payment failure recorded', ...writeProblems },
+      async handle(request, response) {
+        const orderId = uuidParameter(request, 'orderId');
+        const body = await parseBody(OrderPaymentFailedDto, request.body);
+        const result = await handlers.orders.markPaymentFailed({ orderId, ...body }, context(request, response));
+        changed(`/api/orders/${orderId}`, orderId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders/{orderId}/reject',
+      operationId: 'rejectOrder',
+      summary: 'Reject an order that cannot be supplied (out of stock)',
+      tag: 'orders',
+      body: RejectOrderDto,
+      idempotencyKey: true,
+      responses: { 200: 'Order rejected', ...writeProblems },
+      async handle(request, response) {
+        const orderId = uuidParameter(request, 'orderId');
+        const { unavailable } = await parseBody(RejectOrderDto, request.body);
+        const result = await handlers.orders.reject({ orderId, unavailable: unavailable.map((line) => ({ ...line })) }, context(request, response));
+        changed(`/api/orders/${orderId}`, orderId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/payments',
+      operationId: 'requestPayment',
+      summary: "Request payment of an order's total",
+      tag: 'payments',
+      body: RequestPaymentDto,
+      idempotencyKey: true,
+      responses: { 201: 'Payment requested', ...writeProblems },
+      async handle(request, response) {
+        const body = await parseBody(RequestPaymentDto, request.body);
+        const result = await handlers.payments.requestPayment(body, context(request, response));
+        const id = result.streamId.slice('payment-'.length);
+        created(`/api/payments/${id}`, id)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/payments/{paymentId}/outcome',
+      operationId: 'recordPaymentOutcome',
+      summary: "Record the gateway's outcome of a payment; the same outcome again is ignored, a different one refused",
+      tag: 'payments',
+      body: PaymentOutcomeDto,
+      idempotencyKey: true,
+      responses: { 200: 'Outcome recorded', ...writeProblems },
+      async handle(request, response) {
+        const paymentId = uuidParameter(request, 'paymentId');
+        const body = await parseBody(PaymentOutcomeDto, request.body);
+        const outcome = body.status === 'succeeded' ? { status: body.status, gatewayReference: body.gatewayReference! } : { status: body.status, reason: body.reason! };
+        const result = await handlers.payments.recordOutcome({ paymentId, outcome }, context(request, response));
+        changed(`/api/payments/${paymentId}`, paymentId)(response, result);
+      },
+    },
+  ];
+}
+
+function answer(response: Response, result: CommandResult<unknown, unknown>, options: { status: number; location: string; id: string }): void {
+  response.status(result.alreadyApplied ? 200 : options.status).location(options.location).setHeader('ETag', `W/"${result.revision}"`);
+  const checkpoint = result.checkpoint ? formatCheckpoint(result.checkpoint) : null;
+  if (checkpoint) response.setHeader('Emporium-Checkpoint', checkpoint);
+  response.json({ id: options.id, revision: result.revision, checkpoint, ...(result.alreadyApplied ? { alreadyApplied: true } : {}) });
+}
+
+/** A product code in the path; one that cannot exist is simply not found. */
+function productCode(request: Request): string {
+  const code = String(request.params.code ?? '').toUpperCase();
+  if (!productCodePattern.test(code)) throw new HttpProblem(404, 'product-not-found', `There is no product ${String(request.params.code)}`);
+  return code;
+}
+
+function uuidParameter(request: Request, name: string): string {
+  const value = String(request.params[name] ?? '');
+  if (!uuidPattern.test(value)) throw new HttpProblem(404, `${name.replace(/Id$/, '')}-not-found`, `There is no ${name.replace(/Id$/, '')} ${value}`);
+  return value.toLowerCase();
+}
+
+/** If-Match: W/"3" (or "3") pins the command to revision 3 of the stream; * asks for nothing. */
+function ifMatchRevision(request: Request): number | undefined {
+  const header = request.get('If-Match');
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"(-?\d{1,15})"\s*$/.exec(header);
+  if (!match) throw new HttpProblem(400, 'invalid-if-match', 'If-Match must be an ETag this API gave, such as W/"3"');
+  return Number(match[1]);
+}

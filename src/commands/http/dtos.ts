@@ -1,0 +1,216 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { maxOrderLines, paymentMethods, type PaymentMethod } from '../../domain/orders/order';
+import { IsPlainText } from '../../http/validation';
+
+/*
+ * Request bodies of the command API. Every class here is validated with whitelist and
+ * forbidNonWhitelisted (see parseBody): a field that is not declared is refused.
+ */
+
+const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const upper = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+/** Product codes: letters, digits and dashes, kept upper-case so that tea-001 and TEA-001 are one product. */
+export const productCodePattern = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
+const productCodeMessage = 'productCode must be 1 to 40 letters, digits or dashes, starting with a letter or digit';
+
+export class MoneyDto {
+  /** Integer minor units (cents). */
+  @IsInt() @Min(1) @Max(100_000_000_00)
+  amount!: number;
+
+  @IsISO4217CurrencyCode()
+  currency!: string;
+}
+
+export class AddressDto {
+  @IsString() @trim() @Length(1, 200) @IsPlainText()
+  line1!: string;
+
+  @IsOptional() @IsString() @trim() @MaxLength(200) @IsPlainText()
+  line2?: string;
+
+  @IsString() @trim() @Length(1, 100) @IsPlainText()
+  city!: string;
+
+  @IsString() @trim() @Length(1, 20) @IsPlainText()
+  postalCode!: string;
+
+  @IsISO31661Alpha2()
+  country!: string;
+}
+
+export class DefineCategoryDto {
+  @IsString() @trim() @Length(1, 80) @IsPlainText() @Matches(/[\p{L}\p{N}]/u, { message: 'name must contain a letter or a digit' })
+  name!: string;
+
+  @IsString() @MaxLength(2_000) @IsPlainText({ multiline: true })
+  description!: string;
+}
+
+export class AddProductDto {
+  @IsString() @upper() @Matches(productCodePattern, { message: productCodeMessage.replace('productCode', 'code') })
+  code!: string;
+
+  @IsString() @trim() @Length(1, 200) @IsPlainText()
+  name!: string;
+
+  @IsString() @MaxLength(5_000) @IsPlainText({ multiline: true })
+  description!: string;
+
+  @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'categoryId must be a category id such as green-tea' }) @MaxLength(80)
+  categoryId!: string;
+
+  @ValidateNested() @Type(() => MoneyDto)
+  price!: MoneyDto;
+
+  @IsInt() @Min(0) @Max(1_000_000)
+  lowStockThreshold!: number;
+}
+
+export class UpdateProductDetailsDto {
+  @IsOptional() @IsString() @trim() @Length(1, 200) @IsPlainText()
+  name?: string;
+
+  @IsOptional() @IsString() @MaxLength(5_000) @IsPlainText({ multiline: true })
+  description?: string;
+
+  @IsOptional() @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'categoryId must be a category id such as green-tea' }) @MaxLength(80)
+  categoryId?: string;
+
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  lowStockThreshold?: number;
+}
+
+export class ReasonDto {
+  @IsString() @trim() @Length(1, 500) @IsPlainText({ multiline: true })
+  reason!: string;
+}
+
+export class ReceiveStockDto {
+  @IsInt() @Min(1) @Max(1_000_000)
+  quantity!: number;
+}
+
+export class ReserveStockDto {
+  @IsUUID()
+  orderId!: string;
+
+  @IsInt() @Min(1) @Max(10_000)
+  quantity!: number;
+}
+
+export class AdjustStockDto {
+  @IsInt() @Min(0) @Max(1_000_000)
+  countedOnHand!: number;
+
+  @IsString() @trim() @Length(1, 500) @IsPlainText({ multiline: true })
+  reason!: string;
+}
+
+export class RegisterCustomerDto {
+  @IsString() @trim() @Length(1, 100) @IsPlainText()
+  firstName!: string;
+
+  @IsString() @trim() @Length(1, 100) @IsPlainText()
+  lastName!: string;
+
+  @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @ValidateNested() @Type(() => AddressDto)
+  shippingAddress!: AddressDto;
+}
+
+export class ChangeEmailDto {
+  @IsEmail() @MaxLength(254)
+  email!: string;
+}
+
+export class OrderLineDto {
+  @IsString() @upper() @Matches(productCodePattern, { message: productCodeMessage })
+  productCode!: string;
+
+  @IsInt() @Min(1) @Max(1_000)
+  quantity!: number;
+}
+
+export class PlaceOrderDto {
+  @IsUUID()
+  customerId!: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  lines!: OrderLineDto[];
+
+  @IsIn(paymentMethods)
+  paymentMethod!: PaymentMethod;
+
+  @IsOptional() @ValidateNested() @Type(() => AddressDto)
+  shippingAddress?: AddressDto;
+}
+
+export class PaymentReferenceDto {
+  @IsUUID()
+  paymentId!: string;
+}
+
+export class OrderPaymentFailedDto extends PaymentReferenceDto {
+  @IsString() @trim() @Length(1, 500) @IsPlainText()
+  reason!: string;
+}
+
+export class UnavailableLineDto {
+  @IsString() @upper() @Matches(productCodePattern, { message: productCodeMessage })
+  productCode!: string;
+
+  @IsInt() @Min(1)
+  requested!: number;
+
+  @IsInt() @Min(0)
+  available!: number;
+}
+
+export class RejectOrderDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @ValidateNested({ each: true }) @Type(() => UnavailableLineDto)
+  unavailable!: UnavailableLineDto[];
+}
+
+export class RequestPaymentDto {
+  @IsUUID()
+  orderId!: string;
+
+  @IsOptional() @IsIn(paymentMethods)
+  method?: PaymentMethod;
+}
+
+export class PaymentOutcomeDto {
+  @IsIn(['succeeded', 'failed'])
+  status!: 'succeeded' | 'failed';
+
+  @ValidateIf((outcome: PaymentOutcomeDto) => outcome.status === 'succeeded') @IsString() @Length(1, 200) @IsPlainText()
+  gatewayReference?: string;
+
+  @ValidateIf((outcome: PaymentOutcomeDto) => outcome.status === 'failed') @IsString() @Length(1, 500) @IsPlainText()
+  reason?: string;
+}

@@ -1,0 +1,54 @@
+import type { Server } from 'node:http';
+import { createEmporiumApp, type EmporiumApp } from '../../src/app/composition-root';
+import { listen } from '../../src/http/http-server';
+import { silentLogger, type Logger } from '../../src/shared/logger';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface HttpAnswer<Body = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Body;
+}
+
+export interface TestApp {
+  readonly url: string;
+  readonly db: TestDatabase;
+  readonly app: EmporiumApp;
+  readonly server: Server;
+  request<Body = Record<string, unknown>>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; rawBody?: string }): Promise<HttpAnswer<Body>>;
+  /** Stops the app (not the database): as a process restart would. */
+  stop(): Promise<void>;
+  /** Stops the app and drops its database. */
+  close(): Promise<void>;
+}
+
+/** The real app, as the composition root wires it, over real HTTP on loopback, on a database of its own. */
+export async function startTestApp(options: { db?: TestDatabase; logger?: Logger; clock?: () => Date } = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase());
+  const app = createEmporiumApp(db.pool, options.logger ?? silentLogger, options.clock);
+  const http = await listen(app.http, 0, '127.0.0.1');
+  const stop = async () => {
+    await http.close();
+    await app.close();
+  };
+  return {
+    url: http.url,
+    db,
+    app,
+    server: http.server,
+    async request(method, path, { body, headers = {}, rawBody } = {}) {
+      const response = await fetch(`${http.url}${path}`, {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as never };
+    },
+    stop,
+    async close() {
+      await stop();
+      await db.drop();
+    },
+  };
+}
