@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Express } from 'express';
 import { Pool } from 'pg';
+import { accountOperations } from '../commands/http/account-operations';
 import { commandOperations } from '../commands/http/command-api';
 import { catalogHandlers } from '../commands/handlers/catalog-handlers';
 import { customerHandlers } from '../commands/handlers/customer-handlers';
@@ -10,6 +15,11 @@ import { PostgresIdempotencyStore } from '../commands/idempotency/postgres-idemp
 import type { Config } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { createHttpApp } from '../http/http-app';
+import { AccessTokens } from '../identity/access-tokens';
+import { identityService, type IdentityService } from '../identity/identity-service';
+import { PostgresLoginThrottle } from '../identity/login-throttle';
+import { ScryptPasswordHasher, type PasswordHasher } from '../identity/password-hasher';
+import { PostgresRefreshTokenStore } from '../identity/refresh-tokens';
 import { listen } from '../http/http-server';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
 import { runMigrations } from '../postgres/migrations';
@@ -24,6 +34,7 @@ export interface RunningEmporium {
 export interface EmporiumApp {
   readonly http: Express;
   readonly eventStore: PostgresEventStore;
+  readonly identity: IdentityService;
   /** Stops what the app runs on the pool; the pool itself belongs to the caller. */
   close(): Promise<void>;
 }
@@ -32,7 +43,12 @@ export interface EmporiumApp {
  * Wires the embedded profile's roles onto one PostgreSQL pool (already migrated). Used by
  * startEmporium, and by the HTTP tests, which run the very same app on a test database.
  */
-export function createEmporiumApp(pool: Pool, logger: Logger, clock: () => Date = () => new Date()): EmporiumApp {
+export function createEmporiumApp(
+  pool: Pool,
+  logger: Logger,
+  options: { accessTokens: AccessTokens; passwords?: PasswordHasher; clock?: () => Date },
+): EmporiumApp {
+  const clock = options.clock ?? (() => new Date());
   const eventStore = new PostgresEventStore(pool, { logger });
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
@@ -47,10 +63,20 @@ export function createEmporiumApp(pool: Pool, logger: Logger, clock: () => Date 
     orders: orderHandlers(eventStore),
     payments: paymentHandlers(eventStore),
   };
+  const identity = identityService({
+    eventStore,
+    passwords: options.passwords ?? new ScryptPasswordHasher(),
+    accessTokens: options.accessTokens,
+    refreshTokens: new PostgresRefreshTokenStore(pool),
+    throttle: new PostgresLoginThrottle(pool),
+    customers: handlers.customers,
+    logger,
+  });
   const http = createHttpApp({
     logger,
-    operations: commandOperations(handlers, clock),
+    operations: [...accountOperations(identity, clock), ...commandOperations(handlers, clock)],
     idempotency,
+    authenticate: (token) => identity.authenticate(token),
     version: '0.1.0',
     healthChecks: [
       {
@@ -65,6 +91,7 @@ export function createEmporiumApp(pool: Pool, logger: Logger, clock: () => Date 
   return {
     http,
     eventStore,
+    identity,
     async close() {
       clearInterval(purgeIdempotencyKeys);
       await eventStore.close();
@@ -99,8 +126,10 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     teardown.push(() => pool.end());
     await runMigrations(pool, logger);
 
-    const app = createEmporiumApp(pool, logger);
+    const accessTokens = AccessTokens.fromPem(await signingKey(config, logger), config.accessTokenTtlSeconds);
+    const app = createEmporiumApp(pool, logger, { accessTokens });
     teardown.push(() => app.close());
+    await bootstrapAdmin(app.identity, config, logger);
     const http = await listen(app.http, config.port, config.host);
     teardown.push(() => http.close());
 
@@ -110,3 +139,40 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     throw error;
   }
 }
+
+/** The token signing key: the configured file, or one made at first start and kept in the data directory. */
+async function signingKey(config: Config, logger: Logger): Promise<string> {
+  if (config.jwtSigningKeyFile) return readFile(config.jwtSigningKeyFile, 'utf8');
+  const file = path.join(config.dataDir, 'jwt-signing-key.pem');
+  if (!existsSync(file)) {
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(file, AccessTokens.newKeyPem(), { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    logger.info('made a new access token signing key', { file });
+  }
+  return readFile(file, 'utf8');
+}
+
+/**
+ * The first admin. From EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD when set; otherwise
+ * admin@emporium.local with a random password written to the data directory (never to the log),
+ * so that a fresh `npm start` can be administered at once.
+ */
+async function bootstrapAdmin(identity: IdentityService, config: Config, logger: Logger): Promise<void> {
+  if (config.admin) {
+    await identity.ensureBootstrapAdmin(config.admin.email, config.admin.password, new Date());
+    return;
+  }
+  const file = path.join(config.dataDir, 'initial-admin-password');
+  if (!existsSync(file)) {
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(file, randomBytes(18).toString('base64url') + '\n', { mode: 0o600 });
+  }
+  const password = (await readFile(file, 'utf8')).trim();
+  if ((await identity.ensureBootstrapAdmin(defaultAdminEmail, password, new Date())) === 'created') {
+    logger.info('first admin account created', { email: defaultAdminEmail, passwordFile: file });
+  }
+}
+
+export const defaultAdminEmail = 'admin@emporium.local';

@@ -10,6 +10,11 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly databasePoolSize: number;
   readonly logLevel: LogLevel;
+  /** The first admin account, created at start when it does not exist yet. */
+  readonly admin: { readonly email: string; readonly password: string } | undefined;
+  /** PEM (PKCS #8) of the Ed25519 key that signs access tokens; absent: one kept in dataDir. */
+  readonly jwtSigningKeyFile: string | undefined;
+  readonly accessTokenTtlSeconds: number;
 }
 
 /** Every variable, what it expects and its default: the README's configuration table is this list. */
@@ -17,9 +22,13 @@ export const configVariables = {
   PORT: { expects: 'a TCP port, 0-65535 (0 picks a free one)', default: '3000', parse: integerIn(0, 65_535) },
   HOST: { expects: 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0', default: '127.0.0.1', parse: nonEmpty },
   EMPORIUM_DATA_DIR: { expects: 'a directory for local data (the embedded PostgreSQL cluster)', default: './.emporium', parse: nonEmpty },
-  DATABASE_URL: { expects: 'a postgres:// or postgresql:// URL; unset to use the embedded PostgreSQL', default: undefined, parse: postgresUrl },
+  DATABASE_URL: { expects: 'a postgres:// or postgresql:// URL; unset to use the embedded PostgreSQL', default: undefined, parse: postgresUrl, secret: true },
   DATABASE_POOL_SIZE: { expects: 'an integer, 1-200', default: '10', parse: integerIn(1, 200) },
   LOG_LEVEL: { expects: 'one of debug, info, warn, error, silent', default: 'info', parse: oneOf(['debug', 'info', 'warn', 'error', 'silent']) },
+  EMPORIUM_ADMIN_EMAIL: { expects: 'the email address of the first admin account', default: undefined, parse: email },
+  EMPORIUM_ADMIN_PASSWORD: { expects: 'the first admin\'s password, 12 to 128 characters', default: undefined, parse: lengthBetween(12, 128), secret: true },
+  JWT_SIGNING_KEY_FILE: { expects: 'a PEM file of an Ed25519 private key (PKCS #8)', default: undefined, parse: nonEmpty },
+  ACCESS_TOKEN_TTL_SECONDS: { expects: 'the lifetime of access tokens in seconds, 60-86400', default: '900', parse: integerIn(60, 86_400) },
 } as const;
 
 type VariableName = keyof typeof configVariables;
@@ -50,8 +59,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     try {
       values[name] = variable.parse(String(raw));
     } catch {
-      problems.push(`${name} expects ${variable.expects}; got ${JSON.stringify(String(raw))}`);
+      // A secret is never echoed, not even a wrong one: it may be a real password mistyped.
+      const shown = 'secret' in variable ? `a value of ${String(raw).length} characters` : JSON.stringify(String(raw));
+      problems.push(`${name} expects ${variable.expects}; got ${shown}`);
     }
+  }
+  if ((values.EMPORIUM_ADMIN_EMAIL === undefined) !== (values.EMPORIUM_ADMIN_PASSWORD === undefined)) {
+    problems.push('EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -62,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: values.DATABASE_URL as string | undefined,
     databasePoolSize: values.DATABASE_POOL_SIZE as number,
     logLevel: values.LOG_LEVEL as LogLevel,
+    admin: values.EMPORIUM_ADMIN_EMAIL ? { email: values.EMPORIUM_ADMIN_EMAIL as string, password: values.EMPORIUM_ADMIN_PASSWORD as string } : undefined,
+    jwtSigningKeyFile: values.JWT_SIGNING_KEY_FILE === undefined ? undefined : path.resolve(cwd, values.JWT_SIGNING_KEY_FILE as string),
+    accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS as number,
   };
 }
 
@@ -91,6 +108,18 @@ function integerIn(min: number, max: number) {
 function nonEmpty(raw: string): string {
   if (raw.trim() === '') throw new Error();
   return raw;
+}
+
+function email(raw: string): string {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new Error();
+  return raw;
+}
+
+function lengthBetween(min: number, max: number) {
+  return (raw: string): string => {
+    if (raw.length < min || raw.length > max) throw new Error();
+    return raw;
+  };
 }
 
 function postgresUrl(raw: string): string {

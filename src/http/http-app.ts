@@ -1,6 +1,7 @@
 import express, { Router, type Express, type RequestHandler } from 'express';
 import { idempotencyMiddleware } from '../commands/idempotency/idempotency-middleware';
 import type { IdempotencyStore } from '../commands/idempotency/idempotency-store';
+import type { Principal } from '../identity/access-tokens';
 import type { Logger } from '../shared/logger';
 import { healthRoutes, type HealthCheck } from './health-routes';
 import { mountOperations, openApiDocument, type Operation } from './operations';
@@ -15,6 +16,28 @@ export interface HttpAppOptions {
   readonly idempotency: IdempotencyStore;
   readonly healthChecks: readonly HealthCheck[];
   readonly version: string;
+  /** Resolves a bearer token to its principal, or rejects (InvalidAccessTokenError) when it is not valid. */
+  readonly authenticate: (accessToken: string) => Promise<Principal>;
+}
+
+/**
+ * Who calls: the principal of a valid bearer token, or nobody. A token that is sent but not valid
+ * is refused outright, even where anonymous calls are allowed: the client believes it is signed in.
+ */
+function authentication(authenticate: HttpAppOptions['authenticate']): RequestHandler {
+  return async (request, response, next) => {
+    const header = request.get('authorization');
+    if (header === undefined) return next();
+    const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header)?.[1];
+    if (!token) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="emporium", error="invalid_request"');
+      return sendProblem(request, response, 401, 'invalid-token', 'The Authorization header must be: Bearer <access token>');
+    }
+    const principal = await authenticate(token);
+    response.locals.principal = principal;
+    response.locals.actor = { id: principal.accountId, role: principal.role };
+    next();
+  };
 }
 
 /** A body must be JSON; one sent as something else is refused before it is parsed. */
@@ -46,11 +69,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApi);
   });
+  app.use(authentication(options.authenticate));
   app.use(jsonBodiesOnly);
   app.use(express.json({ limit: bodyLimitBytes }));
-  app.use(idempotencyMiddleware(options.idempotency, logger, (response) => String((response.locals.actor as { id?: string } | undefined)?.id ?? 'anonymous')));
+  // Keys are scoped by caller: one client's key never replays another's answer.
+  const idempotency = idempotencyMiddleware(options.idempotency, logger, (response) => String((response.locals.principal as Principal | undefined)?.accountId ?? 'anonymous'));
   const router = Router();
-  mountOperations(router, operations);
+  mountOperations(router, operations, idempotency);
   app.use(router);
   app.use(notFoundHandler);
   app.use(problemDetailsMiddleware(logger));

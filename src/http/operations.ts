@@ -2,9 +2,17 @@ import type { ClassConstructor } from 'class-transformer';
 // class-transformer keeps @Type() metadata here; the schema generator needs it for nested DTOs.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { Principal } from '../identity/access-tokens';
+import { HttpProblem } from './problem-details';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Who may call an operation at all (function-level authorisation). Which objects a signed-in
+ * customer may touch is decided further in, by the handlers (object-level).
+ */
+export type Access = 'public' | 'signed-in' | 'staff' | 'admin';
 
 /**
  * One HTTP operation: what Express mounts and what the OpenAPI document describes come from the
@@ -17,22 +25,42 @@ export interface Operation {
   readonly operationId: string;
   readonly summary: string;
   readonly tag: string;
+  readonly access: Access;
   readonly body?: ClassConstructor<object>;
+  /** The JSON Schema of the 2xx body, when it is not the usual CommandAccepted. */
+  readonly answers?: { readonly name: string; readonly schema: Record<string, unknown> };
   /** Status → description; problem statuses (4xx, 5xx) are answered with problem details. */
   readonly responses: Readonly<Record<number, string>>;
   /** Describes the If-Match header: the operation changes an existing stream. */
   readonly ifMatch?: boolean;
-  /** Describes the Idempotency-Key header. */
+  /** Takes an Idempotency-Key header (never on operations whose answers hold secrets, such as tokens). */
   readonly idempotencyKey?: boolean;
   handle(request: Request, response: Response): Promise<void>;
 }
 
 export const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
-export function mountOperations(router: Router, operations: readonly Operation[]): void {
+const staffRoles = new Set(['staff', 'admin']);
+
+export function authorise(access: Access, principal: Principal | undefined): void {
+  if (access === 'public') return;
+  if (!principal) {
+    throw new HttpProblem(401, 'unauthenticated', 'Sign in first: send Authorization: Bearer <access token>', {}, { 'WWW-Authenticate': 'Bearer realm="emporium"' });
+  }
+  if ((access === 'staff' && !staffRoles.has(principal.role)) || (access === 'admin' && principal.role !== 'admin')) {
+    throw new HttpProblem(403, 'forbidden', `This needs the ${access} role`);
+  }
+}
+
+/** Mounts each operation behind its access rule, and behind `idempotency` when it takes a key. */
+export function mountOperations(router: Router, operations: readonly Operation[], idempotency: RequestHandler): void {
   for (const operation of operations) {
+    const guard: RequestHandler = (_request, response, next) => {
+      authorise(operation.access, response.locals.principal as Principal | undefined);
+      next();
+    };
     // Express 5 passes a rejected promise on to the error middleware.
-    router[operation.method](expressPath(operation.path), (request, response) => operation.handle(request, response));
+    router[operation.method](expressPath(operation.path), guard, ...(operation.idempotencyKey ? [idempotency] : []), (request, response) => operation.handle(request, response));
   }
 }
 
@@ -50,31 +78,41 @@ export function openApiDocument(info: { title: string; version: string; descript
         ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Repeating a request with the same key and body replays the first answer; another body gets 422' }]
         : []),
     ];
+    const problems: Record<number, string> = {};
+    if (operation.access !== 'public') problems[401] = 'Not signed in, or the access token is not valid';
+    if (operation.access === 'staff' || operation.access === 'admin') problems[403] = `Needs the ${operation.access} role`;
+    const successSchema = operation.answers ? `#/components/schemas/${operation.answers.name}` : '#/components/schemas/CommandAccepted';
     (paths[operation.path] ??= {})[operation.method] = {
       operationId: operation.operationId,
       summary: operation.summary,
       tags: [operation.tag],
+      ...(operation.access === 'public' ? {} : { security: [{ bearer: [] }] }),
       ...(pathParameters.length + headerParameters.length > 0 ? { parameters: [...pathParameters, ...headerParameters] } : {}),
       ...(operation.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${operation.body.name}` } } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(operation.responses).map(([status, description]) => [
+        Object.entries({ ...operation.responses, ...problems }).map(([status, description]) => [
           status,
           Number(status) >= 400
             ? { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
-            : { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandAccepted' } } } },
+            : Number(status) === 204
+              ? { description }
+              : { description, content: { 'application/json': { schema: { $ref: successSchema } } } },
         ]),
       ),
     };
   }
+  const answerSchemas = Object.fromEntries(operations.flatMap((operation) => (operation.answers ? [[operation.answers.name, operation.answers.schema]] : [])));
   return {
     openapi: '3.1.0',
     info,
     paths,
     components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from POST /api/auth/login' } },
       schemas: {
         ...schemas,
+        ...answerSchemas,
         CommandAccepted: {
           type: 'object',
           properties: {

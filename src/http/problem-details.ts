@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { ConcurrencyRetriesExhaustedError, StaleRevisionError } from '../commands/command-handler';
 import { DomainError, type DomainErrorKind } from '../domain/shared/domain-error';
+import { InvalidAccessTokenError } from '../identity/access-tokens';
+import { InvalidCredentialsError, InvalidRefreshTokenError, TooManyLoginAttemptsError } from '../identity/identity-service';
 import type { Logger } from '../shared/logger';
 import { ValidationFailedError, type FieldError } from './validation';
 
@@ -92,6 +94,16 @@ export function problemDetailsMiddleware(logger: Logger): ErrorRequestHandler {
     if (error instanceof ConcurrencyRetriesExhaustedError) {
       response.setHeader('Retry-After', '1');
       return sendProblem(request, response, 409, 'concurrent-modification', 'The resource is changing too fast; try again');
+    }
+    if (error instanceof InvalidAccessTokenError) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="emporium", error="invalid_token"');
+      return sendProblem(request, response, 401, 'invalid-token', `${error.message}; sign in again`);
+    }
+    if (error instanceof InvalidCredentialsError) return sendProblem(request, response, 401, 'invalid-credentials', error.message);
+    if (error instanceof InvalidRefreshTokenError) return sendProblem(request, response, 401, 'invalid-refresh-token', error.message);
+    if (error instanceof TooManyLoginAttemptsError) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      return sendProblem(request, response, 429, 'too-many-attempts', error.message);
     }
     if (error instanceof HttpProblem) {
       for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);

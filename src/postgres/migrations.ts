@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Logger } from '../shared/logger';
 import { eventStoreMigration } from './migrations/0001-event-store';
 import { idempotencyKeysMigration } from './migrations/0002-idempotency-keys';
+import { sessionsMigration } from './migrations/0003-sessions';
 
 export interface Migration {
   readonly version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Applied in version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration];
+export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration];
 
 /** Any fixed number; it only has to differ from the other advisory lock keys we use. */
 const migrationLockKey = 7000;

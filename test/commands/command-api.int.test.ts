@@ -3,15 +3,21 @@ import { inventoryHandlers } from '../../src/commands/handlers/inventory-handler
 import { canonicalJson } from '../../src/event-store/event-integrity';
 import { foldEvents } from '../../src/domain/shared/decider';
 import { available, inventoryDecider, type InventoryEvent } from '../../src/domain/inventory/inventory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { staffSignedIn } from '../support/principals';
+import { startTestApp, type RequestOptions, type TestApp } from '../support/test-app';
 
 const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
 const problem = 'application/problem+json';
 
 let api: TestApp;
+let staff: string;
+let staffAccountId: string;
 beforeAll(async () => {
   api = await startTestApp();
+  ({ token: staff, accountId: staffAccountId } = await staffSignedIn(api));
 });
+/** The command API as a member of staff calls it. */
+const call = <Body = Record<string, unknown>>(method: string, path: string, options: RequestOptions = {}) => api.request<Body>(method, path, { token: staff, ...options });
 afterAll(async () => {
   await api.close();
 });
@@ -23,19 +29,19 @@ let sequence = 0;
 /** A fresh category and product with stock, so that tests do not share state. */
 async function productWithStock(onHand: number, options: { price?: number; lowStockThreshold?: number } = {}): Promise<string> {
   const n = ++sequence;
-  const category = await api.request('POST', '/api/categories', { body: { name: `Tea ${n}`, description: 'Leaves' } });
+  const category = await call('POST', '/api/categories', { body: { name: `Tea ${n}`, description: 'Leaves' } });
   expect(category.status).toBe(201);
   const code = `TEA-${n}`;
-  const product = await api.request('POST', '/api/products', {
+  const product = await call('POST', '/api/products', {
     body: { code, name: `Tea number ${n}`, description: 'A tea', categoryId: category.body.id, price: { amount: options.price ?? 450, currency: 'EUR' }, lowStockThreshold: options.lowStockThreshold ?? 2 },
   });
   expect(product.status).toBe(201);
-  if (onHand > 0) expect((await api.request('POST', `/api/inventory/${code}/receipts`, { body: { quantity: onHand } })).status).toBe(200);
+  if (onHand > 0) expect((await call('POST', `/api/inventory/${code}/receipts`, { body: { quantity: onHand } })).status).toBe(200);
   return code;
 }
 
 async function customer(email = `shopper-${++sequence}@example.org`): Promise<string> {
-  const registered = await api.request('POST', '/api/customers', { body: { firstName: 'Ann', lastName: 'Lee', email, shippingAddress: address } });
+  const registered = await call('POST', '/api/customers', { body: { firstName: 'Ann', lastName: 'Lee', email, shippingAddress: address } });
   expect(registered.status).toBe(201);
   return String(registered.body.id);
 }
@@ -43,27 +49,27 @@ async function customer(email = `shopper-${++sequence}@example.org`): Promise<st
 describe('command API', () => {
   describe('success answers', () => {
     it('answer 201 with Location, the revision as a weak ETag, and the checkpoint reached', async () => {
-      const category = await api.request('POST', '/api/categories', { body: { name: 'Green tea', description: 'Unfermented' } });
+      const category = await call('POST', '/api/categories', { body: { name: 'Green tea', description: 'Unfermented' } });
       expect(category.status).toBe(201);
       expect(category.headers.get('location')).toBe('/api/categories/green-tea');
       expect(category.headers.get('etag')).toBe('W/"0"');
       expect(category.headers.get('emporium-checkpoint')).toMatch(/^\d+\.\d+$/);
       expect(category.body).toEqual({ id: 'green-tea', revision: 0, checkpoint: category.headers.get('emporium-checkpoint') });
 
-      const product = await api.request('POST', '/api/products', {
+      const product = await call('POST', '/api/products', {
         body: { code: 'sencha-01', name: 'Sencha', description: 'Steamed', categoryId: 'green-tea', price: { amount: 450, currency: 'EUR' }, lowStockThreshold: 5 },
       });
       expect(product.status).toBe(201);
       expect(product.headers.get('location')).toBe('/api/products/SENCHA-01');
       const [added] = await streamEvents('product-SENCHA-01');
       expect(added).toMatchObject({ type: 'ProductAdded', data: { code: 'SENCHA-01', categoryName: 'Green tea', price: { amount: 450, currency: 'EUR' } } });
-      expect(added!.metadata).toMatchObject({ actor: { id: 'anonymous', role: 'anonymous' }, schemaVersion: 1 });
+      expect(added!.metadata).toMatchObject({ actor: { id: staffAccountId, role: 'staff' }, schemaVersion: 1 });
     });
 
     it('captures names and prices when an order is placed and totals it in minor units', async () => {
       const code = await productWithStock(10, { price: 1_999 });
       const customerId = await customer();
-      const order = await api.request('POST', '/api/orders', { body: { customerId, lines: [{ productCode: code.toLowerCase(), quantity: 3 }], paymentMethod: 'card' } });
+      const order = await call('POST', '/api/orders', { body: { customerId, lines: [{ productCode: code.toLowerCase(), quantity: 3 }], paymentMethod: 'card' } });
       expect(order.status).toBe(201);
       const [placed] = await streamEvents(`order-${String(order.body.id)}`);
       expect(placed).toMatchObject({
@@ -71,17 +77,17 @@ describe('command API', () => {
         data: { customerId, lines: [{ productCode: code, quantity: 3, unitPrice: { amount: 1_999 }, lineTotal: { amount: 5_997 } }], total: { amount: 5_997, currency: 'EUR' }, shippingAddress: address },
       });
 
-      const payment = await api.request('POST', '/api/payments', { body: { orderId: order.body.id } });
+      const payment = await call('POST', '/api/payments', { body: { orderId: order.body.id } });
       expect(payment.status).toBe(201);
       const [requested] = await streamEvents(`payment-${String(payment.body.id)}`);
       expect(requested).toMatchObject({ type: 'PaymentRequested', data: { amount: { amount: 5_997, currency: 'EUR' }, method: 'card' } });
 
       const outcome = { status: 'succeeded', gatewayReference: 'gw_1' };
-      expect((await api.request('POST', `/api/payments/${String(payment.body.id)}/outcome`, { body: outcome })).status).toBe(200);
-      const again = await api.request('POST', `/api/payments/${String(payment.body.id)}/outcome`, { body: outcome });
+      expect((await call('POST', `/api/payments/${String(payment.body.id)}/outcome`, { body: outcome })).status).toBe(200);
+      const again = await call('POST', `/api/payments/${String(payment.body.id)}/outcome`, { body: outcome });
       expect(again.status).toBe(200);
       expect(again.body.revision).toBe(1);
-      const different = await api.request('POST', `/api/payments/${String(payment.body.id)}/outcome`, { body: { status: 'failed', reason: 'declined' } });
+      const different = await call('POST', `/api/payments/${String(payment.body.id)}/outcome`, { body: { status: 'failed', reason: 'declined' } });
       expect(different.status).toBe(409);
       expect(different.body.type).toBe('/problems/payment-outcome-conflict');
       expect(await streamEvents(`payment-${String(payment.body.id)}`)).toHaveLength(2);
@@ -110,7 +116,7 @@ describe('command API', () => {
       ['a body that is not an object', '/api/categories', [1, 2], ['']],
     ])('%s', async (_case, path, body, pointers) => {
       const before = await eventCount();
-      const answer = await api.request<{ type: string; status: number; errors: { pointer: string; detail: string }[] }>('POST', path, { body });
+      const answer = await call<{ type: string; status: number; errors: { pointer: string; detail: string }[] }>('POST', path, { body });
       expect(answer.status).toBe(400);
       expect(answer.headers.get('content-type')).toContain(problem);
       expect(answer.body).toMatchObject({ type: '/problems/validation-failed', title: 'Validation failed', status: 400, instance: path });
@@ -121,13 +127,13 @@ describe('command API', () => {
 
     it('answers malformed JSON with 400, an oversized body with 413, another media type with 415', async () => {
       const before = await eventCount();
-      const malformed = await api.request('POST', '/api/categories', { rawBody: '{"name": "Tea",', headers: { 'content-type': 'application/json' } });
+      const malformed = await call('POST', '/api/categories', { rawBody: '{"name": "Tea",', headers: { 'content-type': 'application/json' } });
       expect(malformed.status).toBe(400);
       expect(malformed.body).toMatchObject({ type: '/problems/malformed-json' });
-      const huge = await api.request('POST', '/api/categories', { body: { name: 'Tea', description: 'x'.repeat(100_000) } });
+      const huge = await call('POST', '/api/categories', { body: { name: 'Tea', description: 'x'.repeat(100_000) } });
       expect(huge.status).toBe(413);
       expect(huge.body).toMatchObject({ type: '/problems/payload-too-large' });
-      const text = await api.request('POST', '/api/categories', { rawBody: 'name=Tea', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const text = await call('POST', '/api/categories', { rawBody: 'name=Tea', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(text.status).toBe(415);
       expect(text.headers.get('content-type')).toContain(problem);
       expect(await eventCount()).toBe(before);
@@ -135,19 +141,19 @@ describe('command API', () => {
 
     it('answers refusals by business rule with 409, unknown things with 404, unusable references with 422', async () => {
       const code = await productWithStock(1);
-      const taken = await api.request('POST', '/api/products', {
+      const taken = await call('POST', '/api/products', {
         body: { code, name: 'Again', description: '', categoryId: 'green-tea', price: { amount: 1, currency: 'EUR' }, lowStockThreshold: 0 },
       });
       expect(taken.status).toBe(409);
       expect(taken.body).toMatchObject({ type: '/problems/product-code-taken', title: 'Product code taken', status: 409, code });
 
-      const unknown = await api.request('POST', '/api/inventory/NO-SUCH-1/receipts', { body: { quantity: 1 } });
+      const unknown = await call('POST', '/api/inventory/NO-SUCH-1/receipts', { body: { quantity: 1 } });
       expect(unknown.status).toBe(404);
       expect(unknown.body.type).toBe('/problems/product-not-found');
-      expect((await api.request('POST', `/api/orders/${randomUUID()}/cancel`, { body: { reason: 'x' } })).status).toBe(404);
-      expect((await api.request('GET', '/api/nothing-here')).body).toMatchObject({ status: 404, type: '/problems/not-found' });
+      expect((await call('POST', `/api/orders/${randomUUID()}/cancel`, { body: { reason: 'x' } })).status).toBe(404);
+      expect((await call('GET', '/api/nothing-here')).body).toMatchObject({ status: 404, type: '/problems/not-found' });
 
-      const noCategory = await api.request('POST', '/api/products', {
+      const noCategory = await call('POST', '/api/products', {
         body: { code: 'NEW-1', name: 'New', description: '', categoryId: 'no-such-category', price: { amount: 1, currency: 'EUR' }, lowStockThreshold: 0 },
       });
       expect(noCategory.status).toBe(422);
@@ -158,18 +164,18 @@ describe('command API', () => {
   describe('If-Match', () => {
     it('applies a change at the revision the client saw, and refuses a stale one with 412, writing nothing', async () => {
       const code = await productWithStock(0);
-      const changed = await api.request('PUT', `/api/products/${code}/price`, { body: { amount: 500, currency: 'EUR' }, headers: { 'if-match': 'W/"0"' } });
+      const changed = await call('PUT', `/api/products/${code}/price`, { body: { amount: 500, currency: 'EUR' }, headers: { 'if-match': 'W/"0"' } });
       expect(changed.status).toBe(200);
       expect(changed.headers.get('etag')).toBe('W/"1"');
 
-      const stale = await api.request('PUT', `/api/products/${code}/price`, { body: { amount: 600, currency: 'EUR' }, headers: { 'if-match': 'W/"0"' } });
+      const stale = await call('PUT', `/api/products/${code}/price`, { body: { amount: 600, currency: 'EUR' }, headers: { 'if-match': 'W/"0"' } });
       expect(stale.status).toBe(412);
       expect(stale.headers.get('content-type')).toContain(problem);
       expect(stale.body).toMatchObject({ type: '/problems/stale-revision', expectedRevision: 0, currentRevision: 1 });
       expect(stale.headers.get('etag')).toBe('W/"1"');
       expect((await streamEvents(`product-${code}`)).map((e) => e.type)).toEqual(['ProductAdded', 'ProductPriceChanged']);
 
-      const malformed = await api.request('PUT', `/api/products/${code}/price`, { body: { amount: 600, currency: 'EUR' }, headers: { 'if-match': 'yesterday' } });
+      const malformed = await call('PUT', `/api/products/${code}/price`, { body: { amount: 600, currency: 'EUR' }, headers: { 'if-match': 'yesterday' } });
       expect(malformed.status).toBe(400);
       expect(malformed.body.type).toBe('/problems/invalid-if-match');
     });
@@ -181,9 +187,9 @@ describe('command API', () => {
       const code = await productWithStock(5);
       const key = randomUUID();
       const body = { customerId, lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' };
-      const first = await api.request('POST', '/api/orders', { body, headers: { 'idempotency-key': key } });
+      const first = await call('POST', '/api/orders', { body, headers: { 'idempotency-key': key } });
       const before = await eventCount();
-      const second = await api.request('POST', '/api/orders', { body, headers: { 'idempotency-key': key } });
+      const second = await call('POST', '/api/orders', { body, headers: { 'idempotency-key': key } });
       expect(first.status).toBe(201);
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
@@ -192,7 +198,7 @@ describe('command API', () => {
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(await eventCount()).toBe(before);
 
-      const other = await api.request('POST', '/api/orders', { body: { ...body, paymentMethod: 'paypal' }, headers: { 'idempotency-key': key } });
+      const other = await call('POST', '/api/orders', { body: { ...body, paymentMethod: 'paypal' }, headers: { 'idempotency-key': key } });
       expect(other.status).toBe(422);
       expect(other.body).toMatchObject({ type: '/problems/idempotency-key-reused' });
       expect(await eventCount()).toBe(before);
@@ -201,26 +207,26 @@ describe('command API', () => {
     it('replays refusals too, and keeps its keys across a restart', async () => {
       const key = randomUUID();
       const body = { quantity: 1 };
-      const refused = await api.request('POST', '/api/inventory/NOT-THERE-9/receipts', { body, headers: { 'idempotency-key': key } });
+      const refused = await call('POST', '/api/inventory/NOT-THERE-9/receipts', { body, headers: { 'idempotency-key': key } });
       expect(refused.status).toBe(404);
 
       const code = await productWithStock(0);
       const receiptKey = randomUUID();
-      const received = await api.request('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 7 }, headers: { 'idempotency-key': receiptKey } });
+      const received = await call('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 7 }, headers: { 'idempotency-key': receiptKey } });
       expect(received.status).toBe(200);
 
       await api.stop();
-      const restarted = await startTestApp({ db: api.db });
+      const restarted = await startTestApp({ db: api.db, accessTokens: api.accessTokens });
       try {
-        const replayedRefusal = await restarted.request('POST', '/api/inventory/NOT-THERE-9/receipts', { body, headers: { 'idempotency-key': key } });
+        const replayedRefusal = await restarted.request('POST', '/api/inventory/NOT-THERE-9/receipts', { body, headers: { 'idempotency-key': key }, token: staff });
         expect(replayedRefusal).toMatchObject({ status: 404, body: refused.body });
-        const replayed = await restarted.request('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 7 }, headers: { 'idempotency-key': receiptKey } });
+        const replayed = await restarted.request('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 7 }, headers: { 'idempotency-key': receiptKey }, token: staff });
         expect(replayed.status).toBe(200);
         expect(replayed.headers.get('idempotent-replayed')).toBe('true');
         expect(foldEvents(inventoryDecider, (await restarted.app.eventStore.readStream(`inventory-${code}`)) as unknown as InventoryEvent[]).onHand).toBe(7);
       } finally {
         await restarted.stop();
-        api = await startTestApp({ db: api.db });
+        api = await startTestApp({ db: api.db, accessTokens: api.accessTokens });
       }
     });
 
@@ -229,14 +235,14 @@ describe('command API', () => {
       const key = randomUUID();
       // As if the process died after appending and before storing the answer: the key has no answer, its lease has run out.
       await api.db.pool.query(
-        `insert into idempotency_keys (scope, key, fingerprint, locked_until) values ('anonymous', $1, $2, now() - interval '1 minute')`,
-        [key, fingerprintOf('POST', `/api/inventory/${code}/receipts`, { quantity: 3 })],
+        `insert into idempotency_keys (scope, key, fingerprint, locked_until) values ($1, $2, $3, now() - interval '1 minute')`,
+        [staffAccountId, key, fingerprintOf('POST', `/api/inventory/${code}/receipts`, { quantity: 3 })],
       );
       const first = await api.app.eventStore.readStream(`inventory-${code}`);
       expect(first).toHaveLength(0);
       await directReceipt(code, 3, key);
 
-      const retried = await api.request('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 3 }, headers: { 'idempotency-key': key } });
+      const retried = await call('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 3 }, headers: { 'idempotency-key': key } });
       expect(retried.status).toBe(200);
       expect(retried.body).toMatchObject({ alreadyApplied: true, revision: 0 });
       expect((await streamEvents(`inventory-${code}`)).map((e) => e.data)).toEqual([expect.objectContaining({ quantity: 3, onHand: 3 })]);
@@ -247,7 +253,7 @@ describe('command API', () => {
     it('invariant 2: of 50 concurrent reservations for the last 10 units exactly 10 succeed, and stock never goes negative', async () => {
       const code = await productWithStock(10, { lowStockThreshold: 3 });
       const answers = await Promise.all(
-        Array.from({ length: 50 }, () => api.request('POST', `/api/inventory/${code}/reservations`, { body: { orderId: randomUUID(), quantity: 1 } })),
+        Array.from({ length: 50 }, () => call('POST', `/api/inventory/${code}/reservations`, { body: { orderId: randomUUID(), quantity: 1 } })),
       );
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(10);
@@ -268,8 +274,8 @@ describe('command API', () => {
       for (let round = 0; round < 5; round++) {
         const email = `twin-${round}-${randomUUID()}@example.org`;
         const answers = await Promise.all([
-          api.request('POST', '/api/customers', { body: { firstName: 'Ann', lastName: 'One', email, shippingAddress: address } }),
-          api.request('POST', '/api/customers', { body: { firstName: 'Ann', lastName: 'Two', email: email.toUpperCase(), shippingAddress: address } }),
+          call('POST', '/api/customers', { body: { firstName: 'Ann', lastName: 'One', email, shippingAddress: address } }),
+          call('POST', '/api/customers', { body: { firstName: 'Ann', lastName: 'Two', email: email.toUpperCase(), shippingAddress: address } }),
         ]);
         expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
         expect(answers.find((a) => a.status === 409)!.body).toMatchObject({ type: '/problems/email-taken' });
@@ -280,9 +286,9 @@ describe('command API', () => {
       const oldEmail = `old-${randomUUID()}@example.org`;
       const customerId = await customer(oldEmail);
       const newEmail = `new-${randomUUID()}@example.org`;
-      const changed = await api.request('PUT', `/api/customers/${customerId}/email`, { body: { email: newEmail } });
+      const changed = await call('PUT', `/api/customers/${customerId}/email`, { body: { email: newEmail } });
       expect(changed.status).toBe(200);
-      const someoneElse = await api.request('POST', '/api/customers', { body: { firstName: 'B', lastName: 'C', email: newEmail, shippingAddress: address } });
+      const someoneElse = await call('POST', '/api/customers', { body: { firstName: 'B', lastName: 'C', email: newEmail, shippingAddress: address } });
       expect(someoneElse.status).toBe(409);
       expect(await customer(oldEmail)).toEqual(expect.any(String));
     });

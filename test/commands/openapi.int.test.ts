@@ -55,7 +55,8 @@ describe('OpenAPI document', () => {
     );
     const { schemas } = answer.body.components;
     expect(answer.body.paths['/api/orders']!.post!.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PlaceOrderDto' } } } });
-    expect(schemas.PlaceOrderDto!.required).toEqual(expect.arrayContaining(['customerId', 'lines', 'paymentMethod']));
+    expect(schemas.PlaceOrderDto!.required).toEqual(expect.arrayContaining(['lines', 'paymentMethod']));
+    expect(schemas.PlaceOrderDto!.properties!.customerId).toMatchObject({ format: 'uuid' });
     expect(schemas.PlaceOrderDto!.properties!.lines).toMatchObject({ type: 'array', maxItems: 50, minItems: 1, items: { $ref: '#/components/schemas/OrderLineDto' } });
     expect(schemas.OrderLineDto!.properties!.quantity).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
     expect(schemas.Problem).toBeDefined();

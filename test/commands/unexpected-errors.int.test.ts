@@ -1,4 +1,5 @@
 import { jsonLogger } from '../../src/shared/logger';
+import { staffSignedIn } from '../support/principals';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('an unexpected failure', () => {
@@ -12,9 +13,10 @@ describe('an unexpected failure', () => {
   });
 
   it('answers 500 with a generic problem, and logs the cause under the same trace id', async () => {
+    const { token } = await staffSignedIn(api);
     // Break the database under the app: the append function is gone.
     await api.db.pool.query('drop function emporium_append');
-    const answer = await api.request('POST', '/api/categories', { body: { name: 'Tea', description: '' }, headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
+    const answer = await api.request('POST', '/api/categories', { body: { name: 'Tea', description: '' }, token, headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
     expect(answer.status).toBe(500);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
     expect(answer.body).toEqual({

@@ -22,6 +22,9 @@ describe('configuration', () => {
       databaseUrl: undefined,
       databasePoolSize: 10,
       logLevel: 'info',
+      admin: undefined,
+      jwtSigningKeyFile: undefined,
+      accessTokenTtlSeconds: 900,
     });
   });
 
@@ -35,13 +38,25 @@ describe('configuration', () => {
     expect(problems).toHaveLength(4);
     expect(problems[0]).toBe('PORT expects a TCP port, 0-65535 (0 picks a free one); got "eighty"');
     expect(problems.join('\n')).toMatch(/DATABASE_URL expects a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(problems.join('\n')).not.toContain('mysql://');
     expect(problems.join('\n')).toMatch(/LOG_LEVEL expects one of debug, info, warn, error, silent; got "loud"/);
     expect(problems.join('\n')).toMatch(/DATABASE_POOL_SIZE expects an integer, 1-200; got "0"/);
   });
 
+  it('takes the first admin as an email and password together, never one alone', () => {
+    expect(loadConfig({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example', EMPORIUM_ADMIN_PASSWORD: 'a long passphrase' }, '/srv/shop').admin).toEqual({ email: 'owner@shop.example', password: 'a long passphrase' });
+    expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example' })).toEqual(['EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither']);
+    expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example', EMPORIUM_ADMIN_PASSWORD: 'short' })[0]).toMatch(/^EMPORIUM_ADMIN_PASSWORD expects/);
+    expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner', EMPORIUM_ADMIN_PASSWORD: 'a long passphrase' })[0]).toMatch(/^EMPORIUM_ADMIN_EMAIL expects/);
+  });
+
+  it('never shows a secret in its messages', () => {
+    expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example', EMPORIUM_ADMIN_PASSWORD: 'tiny' }).join('\n')).not.toContain('tiny');
+  });
+
   it('refuses a port out of range and a URL that is no URL', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT expects a TCP port, 0-65535 (0 picks a free one); got "70000"']);
-    expect(problemsOf({ DATABASE_URL: 'not a url' })[0]).toMatch(/^DATABASE_URL expects/);
+    expect(problemsOf({ DATABASE_URL: 'not a url' })[0]).toBe('DATABASE_URL expects a postgres:// or postgresql:// URL; unset to use the embedded PostgreSQL; got a value of 9 characters');
   });
 
   describe('with a configuration file', () => {

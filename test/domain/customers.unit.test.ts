@@ -52,34 +52,34 @@ describe('customer', () => {
 describe('email claim', () => {
   const spec = deciderSpec(emailClaimDecider);
   const email = 'ann@example.org';
-  const claimedBy = (customerId: string, claimedAt = at): EmailClaimEvent => ({ type: 'EmailClaimed', data: { email, customerId, claimedAt } });
-  const claim = (customerId: string, holderRegistered: boolean, when = now) => ({ type: 'ClaimEmail' as const, data: { email, customerId, holderRegistered, now: when } });
+  const claimedBy = (ownerId: string, claimedAt = at): EmailClaimEvent => ({ type: 'EmailClaimed', data: { email, ownerId, claimedAt } });
+  const claim = (ownerId: string, ownerExists: boolean, when = now) => ({ type: 'ClaimEmail' as const, data: { email, ownerId, ownerExists, now: when } });
 
   it('is claimed when free', () => {
     spec.given([]).when(claim('c-1', false)).then([claimedBy('c-1')]);
   });
-  it('is already held by the customer that claims it again', () => {
+  it('is already held by the owner that claims it again', () => {
     spec.given([claimedBy('c-1')]).when(claim('c-1', true)).thenNothingNew();
   });
-  it('refuses another customer while the holder is registered', () => {
+  it('refuses another owner while the owner exists', () => {
     spec.given([claimedBy('c-1')]).when(claim('c-2', true)).thenRefused('already-exists', 'email-taken');
   });
-  it('refuses another customer while a fresh claim may still be completing', () => {
+  it('refuses another owner while a fresh claim may still be completing', () => {
     spec.given([claimedBy('c-1')]).when(claim('c-2', false, new Date(now.getTime() + 1_000))).thenRefused('already-exists', 'email-taken');
   });
-  it('lets another customer take over a claim abandoned by a registration that never finished', () => {
+  it('lets another owner take over a claim abandoned by a registration that never finished', () => {
     const later = new Date(now.getTime() + abandonedClaimGraceMs + 1);
     spec.given([claimedBy('c-1')]).when(claim('c-2', false, later)).then([
-      { type: 'EmailClaimed', data: { email, customerId: 'c-2', claimedAt: later.toISOString(), tookOverFrom: 'c-1' } },
+      { type: 'EmailClaimed', data: { email, ownerId: 'c-2', claimedAt: later.toISOString(), tookOverFrom: 'c-1' } },
     ]);
   });
   it('is released by its holder only', () => {
-    spec.given([claimedBy('c-1')]).when({ type: 'ReleaseEmail', data: { email, customerId: 'c-1', now } }).then([
-      { type: 'EmailReleased', data: { email, customerId: 'c-1', releasedAt: at } },
+    spec.given([claimedBy('c-1')]).when({ type: 'ReleaseEmail', data: { email, ownerId: 'c-1', now } }).then([
+      { type: 'EmailReleased', data: { email, ownerId: 'c-1', releasedAt: at } },
     ]);
-    spec.given([claimedBy('c-1')]).when({ type: 'ReleaseEmail', data: { email, customerId: 'c-2', now } }).thenNothingNew();
+    spec.given([claimedBy('c-1')]).when({ type: 'ReleaseEmail', data: { email, ownerId: 'c-2', now } }).thenNothingNew();
   });
   it('can be claimed again once released', () => {
-    spec.given([claimedBy('c-1'), { type: 'EmailReleased', data: { email, customerId: 'c-1', releasedAt: at } }]).when(claim('c-2', true)).then([claimedBy('c-2')]);
+    spec.given([claimedBy('c-1'), { type: 'EmailReleased', data: { email, ownerId: 'c-1', releasedAt: at } }]).when(claim('c-2', true)).then([claimedBy('c-2')]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { createEmporiumApp, type EmporiumApp } from '../../src/app/composition-root';
+import { AccessTokens } from '../../src/identity/access-tokens';
+import { ScryptPasswordHasher } from '../../src/identity/password-hasher';
 import { listen } from '../../src/http/http-server';
 import { silentLogger, type Logger } from '../../src/shared/logger';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -10,12 +12,21 @@ export interface HttpAnswer<Body = Record<string, unknown>> {
   readonly body: Body;
 }
 
+export interface RequestOptions {
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly rawBody?: string;
+  /** An access token to send as Authorization: Bearer. */
+  readonly token?: string;
+}
+
 export interface TestApp {
   readonly url: string;
   readonly db: TestDatabase;
   readonly app: EmporiumApp;
+  readonly accessTokens: AccessTokens;
   readonly server: Server;
-  request<Body = Record<string, unknown>>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; rawBody?: string }): Promise<HttpAnswer<Body>>;
+  request<Body = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer<Body>>;
   /** Stops the app (not the database): as a process restart would. */
   stop(): Promise<void>;
   /** Stops the app and drops its database. */
@@ -23,9 +34,12 @@ export interface TestApp {
 }
 
 /** The real app, as the composition root wires it, over real HTTP on loopback, on a database of its own. */
-export async function startTestApp(options: { db?: TestDatabase; logger?: Logger; clock?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(options: { db?: TestDatabase; logger?: Logger; clock?: () => Date; accessTokens?: AccessTokens } = {}): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
-  const app = createEmporiumApp(db.pool, options.logger ?? silentLogger, options.clock);
+  const accessTokens = options.accessTokens ?? AccessTokens.withNewKey();
+  // The same scrypt as in production at a lower cost, so that tests can sign many accounts up.
+  const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
+  const app = createEmporiumApp(db.pool, options.logger ?? silentLogger, { accessTokens, passwords, ...(options.clock ? { clock: options.clock } : {}) });
   const http = await listen(app.http, 0, '127.0.0.1');
   const stop = async () => {
     await http.close();
@@ -35,11 +49,12 @@ export async function startTestApp(options: { db?: TestDatabase; logger?: Logger
     url: http.url,
     db,
     app,
+    accessTokens,
     server: http.server,
-    async request(method, path, { body, headers = {}, rawBody } = {}) {
+    async request(method, path, { body, headers = {}, rawBody, token } = {}) {
       const response = await fetch(`${http.url}${path}`, {
         method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: rawBody ?? (body !== undefined ? JSON.stringify(body) : undefined),
       });
       const text = await response.text();

@@ -6,45 +6,65 @@ import { notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import type { Logger } from '../../shared/logger';
+import { ensureActsFor } from '../authorization';
 import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
 import { loadState } from './catalog-handlers';
 
 /** Email claim streams are named by a hash of the address, so that stream names carry no personal data. */
 export const emailClaimStream = (email: string): string => streamName('email', createHash('sha256').update(normaliseEmail(email)).digest('hex'));
 
-export function customerHandlers(eventStore: EventStore, logger: Logger) {
-  const loadCustomer = (customerId: string): Promise<CustomerState> => loadState(eventStore, streamName('customer', customerId), customerDecider);
+/** Whether the owner of a claim was ever written: a customer, or a staff account. */
+async function ownerExists(eventStore: EventStore, ownerId: string): Promise<boolean> {
+  const [customer, account] = await Promise.all([
+    eventStore.readStream(streamName('customer', ownerId), { maxCount: 1 }),
+    eventStore.readStream(streamName('account', ownerId), { maxCount: 1 }),
+  ]);
+  return customer.length > 0 || account.length > 0;
+}
 
-  function claimEmail(email: string, customerId: string, context: CommandContext) {
-    return handleCommand(
+/** Claims an address for an owner; refused (email-taken) when it belongs to someone else. */
+export function claimEmailFor(eventStore: EventStore, email: string, ownerId: string, context: CommandContext) {
+  return handleCommand(
+    eventStore,
+    emailClaimStream(email),
+    emailClaimDecider,
+    async (claim) => ({
+      type: 'ClaimEmail' as const,
+      data: {
+        email: normaliseEmail(email),
+        ownerId,
+        ownerExists: claim.status !== 'claimed' || claim.ownerId === ownerId || (await ownerExists(eventStore, claim.ownerId)),
+        now: context.now,
+      },
+    }),
+    { ...context, expectedRevision: undefined },
+  );
+}
+
+/** Best effort: a claim left behind only blocks the address until its grace period ends. */
+export async function releaseEmailOf(eventStore: EventStore, logger: Logger, email: string, ownerId: string, context: CommandContext): Promise<void> {
+  try {
+    await handleCommand(
       eventStore,
       emailClaimStream(email),
       emailClaimDecider,
-      async (claim) => ({
-        type: 'ClaimEmail' as const,
-        data: {
-          email,
-          customerId,
-          holderRegistered: claim.status !== 'claimed' || claim.customerId === customerId || (await loadCustomer(claim.customerId)).status === 'registered',
-          now: context.now,
-        },
-      }),
+      { type: 'ReleaseEmail', data: { email: normaliseEmail(email), ownerId, now: context.now } },
       { ...context, expectedRevision: undefined },
     );
+  } catch (error) {
+    logger.warn('could not release an email claim', { error, ownerId });
   }
+}
 
-  /** Best effort: a claim left behind only blocks the address until its grace period ends. */
-  async function releaseEmail(email: string, customerId: string, context: CommandContext): Promise<void> {
-    try {
-      await handleCommand(eventStore, emailClaimStream(email), emailClaimDecider, { type: 'ReleaseEmail', data: { email, customerId, now: context.now } }, { ...context, expectedRevision: undefined });
-    } catch (error) {
-      logger.warn('could not release an email claim', { error, customerId });
-    }
-  }
+export function customerHandlers(eventStore: EventStore, logger: Logger) {
+  const loadCustomer = (customerId: string): Promise<CustomerState> => loadState(eventStore, streamName('customer', customerId), customerDecider);
+
+  const claimEmail = (email: string, customerId: string, context: CommandContext) => claimEmailFor(eventStore, email, customerId, context);
+  const releaseEmail = (email: string, customerId: string, context: CommandContext) => releaseEmailOf(eventStore, logger, email, customerId, context);
 
   return {
-    async registerCustomer(input: { firstName: string; lastName: string; email: string; shippingAddress: PostalAddress }, context: CommandContext) {
-      const customerId = newIdFor(context, 'customer');
+    async registerCustomer(input: { firstName: string; lastName: string; email: string; shippingAddress: PostalAddress; customerId?: string }, context: CommandContext) {
+      const { customerId = newIdFor(context, 'customer'), ...profile } = input;
       const email = normaliseEmail(input.email);
       await claimEmail(email, customerId, context);
       try {
@@ -52,7 +72,7 @@ export function customerHandlers(eventStore: EventStore, logger: Logger) {
           eventStore,
           streamName('customer', customerId),
           customerDecider,
-          { type: 'RegisterCustomer', data: { ...input, customerId, email, now: context.now } },
+          { type: 'RegisterCustomer', data: { ...profile, customerId, email, now: context.now } },
           context,
         );
       } catch (error) {
@@ -62,10 +82,12 @@ export function customerHandlers(eventStore: EventStore, logger: Logger) {
     },
 
     changeShippingAddress(input: { customerId: string; shippingAddress: PostalAddress }, context: CommandContext) {
+      ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
       return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'ChangeShippingAddress', data: { ...input, now: context.now } }, context);
     },
 
     async changeEmail(input: { customerId: string; email: string }, context: CommandContext) {
+      ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
       const customer = await loadCustomer(input.customerId);
       if (customer.status !== 'registered') throw notFound('customer-not-found', `There is no customer ${input.customerId}`, { customerId: input.customerId });
       const email = normaliseEmail(input.email);

@@ -3,6 +3,8 @@ import { orderDecider, type CatalogEntry, type OrderCommand, type PaymentMethod,
 import type { PostalAddress } from '../../domain/shared/address';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
+import { notFound } from '../../domain/shared/domain-error';
+import { mayActFor } from '../authorization';
 import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
 import { loadProduct, loadState } from './catalog-handlers';
 
@@ -47,7 +49,12 @@ export function orderHandlers(eventStore: EventStore) {
     markPaid: (input: { orderId: string; paymentId: string }, context: CommandContext) => run(input.orderId, { type: 'MarkOrderPaid', data: { ...input, now: context.now } }, context),
     markPaymentFailed: (input: { orderId: string; paymentId: string; reason: string }, context: CommandContext) =>
       run(input.orderId, { type: 'MarkOrderPaymentFailed', data: { ...input, now: context.now } }, context),
-    cancel: (input: { orderId: string; reason: string }, context: CommandContext) => run(input.orderId, { type: 'CancelOrder', data: { ...input, now: context.now } }, context),
+    /** Customers cancel their own orders only; another's is not found. */
+    async cancel(input: { orderId: string; reason: string }, context: CommandContext) {
+      const order = await loadState(eventStore, streamName('order', input.orderId), orderDecider);
+      if (order.status !== 'none' && !mayActFor(context.actor, order.customerId)) throw notFound('order-not-found', `There is no order ${input.orderId}`, { orderId: input.orderId });
+      return run(input.orderId, { type: 'CancelOrder', data: { ...input, now: context.now } }, context);
+    },
     reject: (input: { orderId: string; unavailable: UnavailableLine[] }, context: CommandContext) =>
       run(input.orderId, { type: 'RejectOrder', data: { ...input, reason: 'out-of-stock', now: context.now } }, context),
   };

@@ -1,8 +1,9 @@
 import { orderDecider, type PaymentMethod } from '../../domain/orders/order';
 import { paymentDecider, type PaymentOutcome } from '../../domain/payments/payment';
-import { invalidReference } from '../../domain/shared/domain-error';
+import { notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
+import { mayActFor } from '../authorization';
 import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
 import { loadState } from './catalog-handlers';
 
@@ -11,7 +12,9 @@ export function paymentHandlers(eventStore: EventStore) {
     /** The amount is the order's total: a client never says how much to charge. */
     async requestPayment(input: { orderId: string; method?: PaymentMethod }, context: CommandContext) {
       const order = await loadState(eventStore, streamName('order', input.orderId), orderDecider);
-      if (order.status === 'none') throw invalidReference('order-not-found', `There is no order ${input.orderId}`, { orderId: input.orderId });
+      if (order.status === 'none' || !mayActFor(context.actor, order.customerId)) {
+        throw notFound('order-not-found', `There is no order ${input.orderId}`, { orderId: input.orderId });
+      }
       const paymentId = newIdFor(context, 'payment');
       return handleCommand(
         eventStore,

@@ -1,11 +1,10 @@
 import type { Request, Response } from 'express';
-import type { Actor } from '../../event-store/event-store';
-import { formatCheckpoint } from '../../event-store/event-store';
 import type { Operation } from '../../http/operations';
 import { HttpProblem } from '../../http/problem-details';
-import { parseBody } from '../../http/validation';
-import { uuidPattern } from '../../shared/ids';
-import type { CommandContext, CommandResult } from '../command-handler';
+import { parseBody, ValidationFailedError } from '../../http/validation';
+import type { Principal } from '../../identity/access-tokens';
+import type { CommandResult } from '../command-handler';
+import { answer, commandContext, uuidParameter } from './command-responses';
 import type { catalogHandlers } from '../handlers/catalog-handlers';
 import type { customerHandlers } from '../handlers/customer-handlers';
 import type { inventoryHandlers } from '../handlers/inventory-handlers';
@@ -40,9 +39,6 @@ export interface CommandHandlers {
   readonly payments: ReturnType<typeof paymentHandlers>;
 }
 
-/** Until accounts exist (the identity issue), every caller is anonymous. */
-export const anonymousActor: Actor = { id: 'anonymous', role: 'anonymous' };
-
 const writeProblems = { 400: 'The request is not valid (problem details name each field)', 404: 'No such resource', 409: 'Refused by a business rule, or the key is in use', 422: 'Refers to something unusable, or an Idempotency-Key reused for another request' };
 const changeProblems = { ...writeProblems, 412: 'If-Match is stale: the resource changed; nothing was written' };
 
@@ -52,20 +48,7 @@ const changeProblems = { ...writeProblems, 412: 'If-Match is stale: the resource
  * stream revision as a weak ETag, and the checkpoint to read one's own writes at.
  */
 export function commandOperations(handlers: CommandHandlers, clock: () => Date): Operation[] {
-  const context = (request: Request, response: Response): CommandContext => {
-    const correlationId = request.get('Correlation-Id');
-    const traceparent = request.get('traceparent');
-    const idempotencyKey = request.get('Idempotency-Key');
-    const expectedRevision = ifMatchRevision(request);
-    return {
-      now: clock(),
-      actor: (response.locals.actor as Actor | undefined) ?? anonymousActor,
-      correlationId: correlationId && uuidPattern.test(correlationId) ? correlationId : String(response.locals.traceId),
-      ...(traceparent ? { traceparent } : {}),
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-      ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-    };
-  };
+  const context = (request: Request, response: Response) => commandContext(request, response, clock);
 
   const created = (location: string, id: string) => (response: Response, result: CommandResult<unknown, unknown>) =>
     answer(response, result, { status: result.events.length > 0 ? 201 : 200, location, id });
@@ -78,6 +61,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'defineCategory',
       summary: 'Define a product category; its id is made from its name',
       tag: 'catalog',
+      access: 'staff',
       body: DefineCategoryDto,
       idempotencyKey: true,
       responses: { 201: 'Category defined', ...writeProblems },
@@ -94,6 +78,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'addProduct',
       summary: 'Add a product under a unique code',
       tag: 'catalog',
+      access: 'staff',
       body: AddProductDto,
       idempotencyKey: true,
       responses: { 201: 'Product added', ...writeProblems },
@@ -109,6 +94,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'changeProductPrice',
       summary: "Change a product's price",
       tag: 'catalog',
+      access: 'staff',
       body: MoneyDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -126,6 +112,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'updateProductDetails',
       summary: "Update a product's name, description, category or low-stock threshold",
       tag: 'catalog',
+      access: 'staff',
       body: UpdateProductDetailsDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -143,6 +130,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'discontinueProduct',
       summary: 'Discontinue a product: it can no longer be ordered',
       tag: 'catalog',
+      access: 'staff',
       body: ReasonDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -160,6 +148,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'receiveStock',
       summary: 'Receive stock of a product',
       tag: 'inventory',
+      access: 'staff',
       body: ReceiveStockDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -177,6 +166,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'reserveStock',
       summary: 'Reserve stock for an order, all or nothing',
       tag: 'inventory',
+      access: 'staff',
       body: ReserveStockDto,
       idempotencyKey: true,
       responses: { 201: 'Stock reserved', ...writeProblems },
@@ -193,6 +183,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'releaseReservation',
       summary: "Release an order's reservation",
       tag: 'inventory',
+      access: 'staff',
       body: ReasonDto,
       idempotencyKey: true,
       responses: { 200: 'Reservation released', ...writeProblems },
@@ -210,6 +201,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'commitReservation',
       summary: "Commit an order's reservation: the goods leave the stock",
       tag: 'inventory',
+      access: 'staff',
       idempotencyKey: true,
       responses: { 200: 'Reservation committed', ...writeProblems },
       async handle(request, response) {
@@ -225,6 +217,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'adjustStock',
       summary: 'Set the counted stock on hand, with a reason',
       tag: 'inventory',
+      access: 'staff',
       body: AdjustStockDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -242,6 +235,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'registerCustomer',
       summary: 'Register a customer; an email address belongs to one customer only',
       tag: 'customers',
+      access: 'staff',
       body: RegisterCustomerDto,
       idempotencyKey: true,
       responses: { 201: 'Customer registered', ...writeProblems },
@@ -258,6 +252,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'changeShippingAddress',
       summary: "Change a customer's shipping address",
       tag: 'customers',
+      access: 'signed-in',
       body: AddressDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -275,6 +270,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'changeCustomerEmail',
       summary: "Change a customer's email address",
       tag: 'customers',
+      access: 'signed-in',
       body: ChangeEmailDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -292,13 +288,15 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'placeOrder',
       summary: 'Place an order; names and prices are captured from the catalog',
       tag: 'orders',
+      access: 'signed-in',
       body: PlaceOrderDto,
       idempotencyKey: true,
       responses: { 201: 'Order placed', ...writeProblems },
       async handle(request, response) {
         const body = await parseBody(PlaceOrderDto, request.body);
+        const customerId = orderingCustomer(response, body.customerId);
         const result = await handlers.orders.placeOrder(
-          { ...body, lines: body.lines.map((line) => ({ ...line })), ...(body.shippingAddress ? { shippingAddress: { ...body.shippingAddress } } : {}) },
+          { ...body, customerId, lines: body.lines.map((line) => ({ ...line })), ...(body.shippingAddress ? { shippingAddress: { ...body.shippingAddress } } : {}) },
           context(request, response),
         );
         const id = result.streamId.slice('order-'.length);
@@ -311,6 +309,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'cancelOrder',
       summary: 'Cancel an order before it is paid',
       tag: 'orders',
+      access: 'signed-in',
       body: ReasonDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -328,6 +327,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'recordOrderAwaitingPayment',
       summary: 'Record that an order awaits a payment',
       tag: 'orders',
+      access: 'staff',
       body: PaymentReferenceDto,
       idempotencyKey: true,
       responses: { 200: 'Order awaits payment', ...writeProblems },
@@ -344,6 +344,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'markOrderPaid',
       summary: 'Mark an order paid by its payment',
       tag: 'orders',
+      access: 'staff',
       body: PaymentReferenceDto,
       idempotencyKey: true,
       responses: { 200: 'Order paid', ...writeProblems },
@@ -360,6 +361,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'markOrderPaymentFailed',
       summary: "Record that an order's payment failed",
       tag: 'orders',
+      access: 'staff',
       body: OrderPaymentFailedDto,
       idempotencyKey: true,
       responses: { 200: 'Payment failure recorded', ...writeProblems },
@@ -376,6 +378,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'rejectOrder',
       summary: 'Reject an order that cannot be supplied (out of stock)',
       tag: 'orders',
+      access: 'staff',
       body: RejectOrderDto,
       idempotencyKey: true,
       responses: { 200: 'Order rejected', ...writeProblems },
@@ -392,6 +395,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'requestPayment',
       summary: "Request payment of an order's total",
       tag: 'payments',
+      access: 'signed-in',
       body: RequestPaymentDto,
       idempotencyKey: true,
       responses: { 201: 'Payment requested', ...writeProblems },
@@ -408,6 +412,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'recordPaymentOutcome',
       summary: "Record the gateway's outcome of a payment; the same outcome again is ignored, a different one refused",
       tag: 'payments',
+      access: 'staff',
       body: PaymentOutcomeDto,
       idempotencyKey: true,
       responses: { 200: 'Outcome recorded', ...writeProblems },
@@ -422,11 +427,20 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
   ];
 }
 
-function answer(response: Response, result: CommandResult<unknown, unknown>, options: { status: number; location: string; id: string }): void {
-  response.status(result.alreadyApplied ? 200 : options.status).location(options.location).setHeader('ETag', `W/"${result.revision}"`);
-  const checkpoint = result.checkpoint ? formatCheckpoint(result.checkpoint) : null;
-  if (checkpoint) response.setHeader('Emporium-Checkpoint', checkpoint);
-  response.json({ id: options.id, revision: result.revision, checkpoint, ...(result.alreadyApplied ? { alreadyApplied: true } : {}) });
+/**
+ * Whom an order is for: a customer orders for themselves (the id comes from the sign-in, never
+ * the body); staff name the customer.
+ */
+function orderingCustomer(response: Response, requested: string | undefined): string {
+  const principal = response.locals.principal as Principal;
+  if (principal.role === 'customer') {
+    if (requested !== undefined && requested !== principal.accountId) {
+      throw new ValidationFailedError([{ pointer: '/customerId', detail: 'customerId is taken from your sign-in; leave it out' }]);
+    }
+    return principal.accountId;
+  }
+  if (requested === undefined) throw new ValidationFailedError([{ pointer: '/customerId', detail: 'customerId must name the customer the order is for' }]);
+  return requested;
 }
 
 /** A product code in the path; one that cannot exist is simply not found. */
@@ -434,19 +448,4 @@ function productCode(request: Request): string {
   const code = String(request.params.code ?? '').toUpperCase();
   if (!productCodePattern.test(code)) throw new HttpProblem(404, 'product-not-found', `There is no product ${String(request.params.code)}`);
   return code;
-}
-
-function uuidParameter(request: Request, name: string): string {
-  const value = String(request.params[name] ?? '');
-  if (!uuidPattern.test(value)) throw new HttpProblem(404, `${name.replace(/Id$/, '')}-not-found`, `There is no ${name.replace(/Id$/, '')} ${value}`);
-  return value.toLowerCase();
-}
-
-/** If-Match: W/"3" (or "3") pins the command to revision 3 of the stream; * asks for nothing. */
-function ifMatchRevision(request: Request): number | undefined {
-  const header = request.get('If-Match');
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(-?\d{1,15})"\s*$/.exec(header);
-  if (!match) throw new HttpProblem(400, 'invalid-if-match', 'If-Match must be an ETag this API gave, such as W/"3"');
-  return Number(match[1]);
 }

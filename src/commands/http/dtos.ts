@@ -157,8 +157,9 @@ export class OrderLineDto {
 }
 
 export class PlaceOrderDto {
-  @IsUUID()
-  customerId!: string;
+  /** Staff placing an order for a customer name them; a customer's own orders take it from their sign-in. */
+  @IsOptional() @IsUUID()
+  customerId?: string;
 
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
   lines!: OrderLineDto[];
@@ -213,4 +214,52 @@ export class PaymentOutcomeDto {
 
   @ValidateIf((outcome: PaymentOutcomeDto) => outcome.status === 'failed') @IsString() @Length(1, 500) @IsPlainText()
   reason?: string;
+}
+
+/** NIST SP 800-63B: length, not composition rules; long passphrases welcome. */
+const passwordRules = () => (target: object, property: string) => {
+  IsString()(target, property);
+  Length(12, 128, { message: `${property} must be 12 to 128 characters` })(target, property);
+};
+
+export class SignUpDto extends RegisterCustomerDto {
+  @passwordRules()
+  password!: string;
+}
+
+export class LoginDto {
+  @IsString() @MaxLength(254)
+  email!: string;
+
+  @IsString() @MaxLength(128)
+  password!: string;
+}
+
+export class RefreshTokenDto {
+  @IsString() @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @IsString() @MaxLength(128)
+  currentPassword!: string;
+
+  @passwordRules()
+  newPassword!: string;
+}
+
+export class CreateStaffAccountDto {
+  @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @passwordRules()
+  password!: string;
+
+  @IsIn(['staff', 'admin'])
+  role!: 'staff' | 'admin';
+}
+
+export class ChangeRoleDto {
+  @IsIn(['staff', 'admin'])
+  role!: 'staff' | 'admin';
 }

@@ -21,7 +21,7 @@ const replayedHeaders = ['content-type', 'location', 'etag', 'emporium-checkpoin
 export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, scopeOf: (response: { locals: Record<string, unknown> }) => string): RequestHandler {
   return async (request, response, next) => {
     const key = request.get('Idempotency-Key');
-    if (key === undefined || !['POST', 'PUT', 'PATCH'].includes(request.method)) return next();
+    if (key === undefined) return next();
     if (!keyPattern.test(key)) {
       throw new HttpProblem(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
     }

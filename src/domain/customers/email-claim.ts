@@ -2,45 +2,47 @@ import { alreadyExists } from '../shared/domain-error';
 import { unreachable, type Decider } from '../shared/decider';
 
 /**
- * Who holds an email address (stream email-<hash of the normalised address>). Registration first
- * claims the address, appending with the stream's revision, so that of two customers registering
- * with one address at once exactly one holds it; then it writes the customer.
+ * Who holds an email address (stream email-<hash of the normalised address>): a customer, or a
+ * staff account. It is how an address belongs to one person only, and how login finds the account
+ * of an address. Registration first claims the address, appending with the stream's revision, so
+ * that of two registrations with one address at once exactly one holds it; then it writes the
+ * customer or account.
  *
- * A claim whose customer was never written (the process died in between) would block the address
- * for good; such a claim may be taken over once it is older than the grace period, which is far
- * longer than a registration takes.
+ * A claim whose owner was never written (the process died in between) would block the address for
+ * good; such a claim may be taken over once it is older than the grace period, which is far longer
+ * than a registration takes.
  */
 export const abandonedClaimGraceMs = 60_000;
 
 export type EmailClaimCommand =
   | {
       type: 'ClaimEmail';
-      /** holderRegistered: whether the current holder's customer exists (the handler looks). */
-      data: { email: string; customerId: string; holderRegistered: boolean; now: Date };
+      /** ownerExists: whether the current owner's customer or account exists (the handler looks). */
+      data: { email: string; ownerId: string; ownerExists: boolean; now: Date };
     }
-  | { type: 'ReleaseEmail'; data: { email: string; customerId: string; now: Date } };
+  | { type: 'ReleaseEmail'; data: { email: string; ownerId: string; now: Date } };
 
 export type EmailClaimEvent =
-  | { type: 'EmailClaimed'; data: { email: string; customerId: string; claimedAt: string; tookOverFrom?: string } }
-  | { type: 'EmailReleased'; data: { email: string; customerId: string; releasedAt: string } };
+  | { type: 'EmailClaimed'; data: { email: string; ownerId: string; claimedAt: string; tookOverFrom?: string } }
+  | { type: 'EmailReleased'; data: { email: string; ownerId: string; releasedAt: string } };
 
-export type EmailClaimState = { status: 'free' } | { status: 'claimed'; customerId: string; claimedAt: string };
+export type EmailClaimState = { status: 'free' } | { status: 'claimed'; ownerId: string; claimedAt: string };
 
 export const initialEmailClaimState: EmailClaimState = { status: 'free' };
 
 export function claimEmail(command: Extract<EmailClaimCommand, { type: 'ClaimEmail' }>, state: EmailClaimState): EmailClaimEvent[] {
-  const { email, customerId, holderRegistered, now } = command.data;
-  if (state.status === 'free') return [{ type: 'EmailClaimed', data: { email, customerId, claimedAt: now.toISOString() } }];
-  if (state.customerId === customerId) return [];
-  const abandoned = !holderRegistered && now.getTime() - Date.parse(state.claimedAt) > abandonedClaimGraceMs;
-  if (!abandoned) throw alreadyExists('email-taken', `The email address ${email} belongs to another customer`, { email });
-  return [{ type: 'EmailClaimed', data: { email, customerId, claimedAt: now.toISOString(), tookOverFrom: state.customerId } }];
+  const { email, ownerId, ownerExists, now } = command.data;
+  if (state.status === 'free') return [{ type: 'EmailClaimed', data: { email, ownerId, claimedAt: now.toISOString() } }];
+  if (state.ownerId === ownerId) return [];
+  const abandoned = !ownerExists && now.getTime() - Date.parse(state.claimedAt) > abandonedClaimGraceMs;
+  if (!abandoned) throw alreadyExists('email-taken', `The email address ${email} belongs to someone else`, { email });
+  return [{ type: 'EmailClaimed', data: { email, ownerId, claimedAt: now.toISOString(), tookOverFrom: state.ownerId } }];
 }
 
 export function releaseEmail(command: Extract<EmailClaimCommand, { type: 'ReleaseEmail' }>, state: EmailClaimState): EmailClaimEvent[] {
-  const { email, customerId, now } = command.data;
-  if (state.status !== 'claimed' || state.customerId !== customerId) return [];
-  return [{ type: 'EmailReleased', data: { email, customerId, releasedAt: now.toISOString() } }];
+  const { email, ownerId, now } = command.data;
+  if (state.status !== 'claimed' || state.ownerId !== ownerId) return [];
+  return [{ type: 'EmailReleased', data: { email, ownerId, releasedAt: now.toISOString() } }];
 }
 
 export function decideEmailClaim(command: EmailClaimCommand, state: EmailClaimState): EmailClaimEvent[] {
@@ -57,7 +59,7 @@ export function decideEmailClaim(command: EmailClaimCommand, state: EmailClaimSt
 export function evolveEmailClaim(_state: EmailClaimState, event: EmailClaimEvent): EmailClaimState {
   switch (event.type) {
     case 'EmailClaimed':
-      return { status: 'claimed', customerId: event.data.customerId, claimedAt: event.data.claimedAt };
+      return { status: 'claimed', ownerId: event.data.ownerId, claimedAt: event.data.claimedAt };
     case 'EmailReleased':
       return { status: 'free' };
     default:

@@ -1,0 +1,110 @@
+import { alreadyExists, notFound, ruleViolated } from '../shared/domain-error';
+import { unreachable, type Decider } from '../shared/decider';
+
+/**
+ * Who may sign in, with what role (stream account-<id>). A customer's account has the customer's
+ * id; staff accounts have ids of their own. The email an account signs in with is the one its
+ * owner claims (email-claim.ts), so it has one owner and can change with the customer's email.
+ * Only a password hash is ever stored, never the password.
+ */
+export const roles = ['customer', 'staff', 'admin'] as const;
+export type Role = (typeof roles)[number];
+export const staffRoles: readonly Role[] = ['staff', 'admin'];
+
+export type AccountCommand =
+  | { type: 'CreateAccount'; data: { accountId: string; email: string; role: Role; passwordHash: string; now: Date } }
+  | { type: 'ChangePassword'; data: { accountId: string; passwordHash: string; now: Date } }
+  | { type: 'ChangeRole'; data: { accountId: string; role: Role; now: Date } }
+  | { type: 'DisableAccount'; data: { accountId: string; reason: string; now: Date } };
+
+export type AccountEvent =
+  | { type: 'AccountCreated'; data: { accountId: string; email: string; role: Role; passwordHash: string; createdAt: string } }
+  | { type: 'AccountPasswordChanged'; data: { accountId: string; passwordHash: string; changedAt: string } }
+  | { type: 'AccountRoleChanged'; data: { accountId: string; previousRole: Role; role: Role; changedAt: string } }
+  | { type: 'AccountDisabled'; data: { accountId: string; reason: string; disabledAt: string } };
+
+export type AccountState =
+  | { status: 'none' }
+  | { status: 'active' | 'disabled'; accountId: string; role: Role; passwordHash: string };
+
+export const initialAccountState: AccountState = { status: 'none' };
+
+function existing(state: AccountState, accountId: string): Exclude<AccountState, { status: 'none' }> {
+  if (state.status === 'none') throw notFound('account-not-found', `There is no account ${accountId}`, { accountId });
+  return state;
+}
+
+function active(state: AccountState, accountId: string): Exclude<AccountState, { status: 'none' }> {
+  const account = existing(state, accountId);
+  if (account.status === 'disabled') throw ruleViolated('account-disabled', `Account ${accountId} is disabled`, { accountId });
+  return account;
+}
+
+export function createAccount(command: Extract<AccountCommand, { type: 'CreateAccount' }>, state: AccountState): AccountEvent[] {
+  const { accountId, email, role, passwordHash, now } = command.data;
+  if (state.status !== 'none') throw alreadyExists('account-exists', `Account ${accountId} exists already`, { accountId });
+  return [{ type: 'AccountCreated', data: { accountId, email, role, passwordHash, createdAt: now.toISOString() } }];
+}
+
+export function changePassword(command: Extract<AccountCommand, { type: 'ChangePassword' }>, state: AccountState): AccountEvent[] {
+  const { accountId, passwordHash, now } = command.data;
+  active(state, accountId);
+  return [{ type: 'AccountPasswordChanged', data: { accountId, passwordHash, changedAt: now.toISOString() } }];
+}
+
+export function changeRole(command: Extract<AccountCommand, { type: 'ChangeRole' }>, state: AccountState): AccountEvent[] {
+  const { accountId, role, now } = command.data;
+  const account = active(state, accountId);
+  if (account.role === role) return [];
+  // A customer's account is tied to a customer; staff roles are for staff accounts.
+  if (account.role === 'customer' || role === 'customer') {
+    throw ruleViolated('role-change-not-allowed', 'Customer accounts stay customer accounts, and staff accounts stay staff accounts', { accountId, role });
+  }
+  return [{ type: 'AccountRoleChanged', data: { accountId, previousRole: account.role, role, changedAt: now.toISOString() } }];
+}
+
+export function disableAccount(command: Extract<AccountCommand, { type: 'DisableAccount' }>, state: AccountState): AccountEvent[] {
+  const { accountId, reason, now } = command.data;
+  const account = existing(state, accountId);
+  if (account.status === 'disabled') return [];
+  return [{ type: 'AccountDisabled', data: { accountId, reason, disabledAt: now.toISOString() } }];
+}
+
+export function decideAccount(command: AccountCommand, state: AccountState): AccountEvent[] {
+  switch (command.type) {
+    case 'CreateAccount':
+      return createAccount(command, state);
+    case 'ChangePassword':
+      return changePassword(command, state);
+    case 'ChangeRole':
+      return changeRole(command, state);
+    case 'DisableAccount':
+      return disableAccount(command, state);
+    default:
+      return unreachable(command);
+  }
+}
+
+export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
+  if (event.type === 'AccountCreated') {
+    const { accountId, role, passwordHash } = event.data;
+    return { status: 'active', accountId, role, passwordHash };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'AccountPasswordChanged':
+      return { ...state, passwordHash: event.data.passwordHash };
+    case 'AccountRoleChanged':
+      return { ...state, role: event.data.role };
+    case 'AccountDisabled':
+      return { ...state, status: 'disabled' };
+    default:
+      return unreachable(event);
+  }
+}
+
+export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState> = {
+  initialState: initialAccountState,
+  decide: decideAccount,
+  evolve: evolveAccount,
+};

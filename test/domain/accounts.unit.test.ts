@@ -1,0 +1,47 @@
+import { accountDecider, type AccountEvent } from '../../src/domain/accounts/account';
+import { deciderSpec } from '../support/decider-spec';
+
+const now = new Date('2026-11-24T10:00:00.000Z');
+const at = now.toISOString();
+const spec = deciderSpec(accountDecider);
+const created = (role: 'customer' | 'staff' | 'admin'): AccountEvent => ({ type: 'AccountCreated', data: { accountId: 'a-1', email: 'sam@shop.example', role, passwordHash: 'scrypt$1', createdAt: at } });
+const disabled: AccountEvent = { type: 'AccountDisabled', data: { accountId: 'a-1', reason: 'left', disabledAt: at } };
+
+describe('account', () => {
+  it('is created with a role and a password hash', () => {
+    spec.given([]).when({ type: 'CreateAccount', data: { accountId: 'a-1', email: 'sam@shop.example', role: 'staff', passwordHash: 'scrypt$1', now } }).then([created('staff')]);
+  });
+  it('refuses to be created twice', () => {
+    spec.given([created('staff')]).when({ type: 'CreateAccount', data: { accountId: 'a-1', email: 'x@y.z', role: 'staff', passwordHash: 'h', now } }).thenRefused('already-exists', 'account-exists');
+  });
+  it('changes its password', () => {
+    spec.given([created('customer')]).when({ type: 'ChangePassword', data: { accountId: 'a-1', passwordHash: 'scrypt$2', now } }).then([
+      { type: 'AccountPasswordChanged', data: { accountId: 'a-1', passwordHash: 'scrypt$2', changedAt: at } },
+    ]);
+  });
+  it('moves between staff roles, and records nothing for the same role', () => {
+    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).then([
+      { type: 'AccountRoleChanged', data: { accountId: 'a-1', previousRole: 'staff', role: 'admin', changedAt: at } },
+    ]);
+    spec.given([created('admin')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).thenNothingNew();
+  });
+  it('refuses to turn a customer into staff, or staff into a customer', () => {
+    spec.given([created('customer')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
+    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'customer', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
+  });
+  it('is disabled once', () => {
+    spec.given([created('staff')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'left', now } }).then([disabled]);
+    spec.given([created('staff'), disabled]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'again', now } }).thenNothingNew();
+  });
+  it('refuses changes to a disabled account', () => {
+    spec.given([created('staff'), disabled]).when({ type: 'ChangePassword', data: { accountId: 'a-1', passwordHash: 'h', now } }).thenRefused('rule-violated', 'account-disabled');
+    spec.given([created('staff'), disabled]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).thenRefused('rule-violated', 'account-disabled');
+  });
+  it.each([
+    ['ChangePassword', { type: 'ChangePassword', data: { accountId: 'a-1', passwordHash: 'h', now } }],
+    ['ChangeRole', { type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }],
+    ['DisableAccount', { type: 'DisableAccount', data: { accountId: 'a-1', reason: 'x', now } }],
+  ] as const)('refuses %s for an unknown account', (_name, command) => {
+    spec.given([]).when(command).thenRefused('not-found', 'account-not-found');
+  });
+});

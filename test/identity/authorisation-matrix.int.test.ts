@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { customerSignedIn, staffSignedIn, testAddress, testPassword } from '../support/principals';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Invariant 7 and OWASP API1/API5: every endpoint × every kind of caller, with the status each
+ * must get. Customer A owns the resources in the paths; customer B must not learn they exist.
+ * A check below keeps the table complete: every operation in the OpenAPI document must be in it.
+ */
+
+type Who = 'anonymous' | 'customerA' | 'customerB' | 'staff' | 'admin';
+const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin'];
+
+interface Call {
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+interface Row {
+  readonly route: string;
+  /** Builds the call for one caller; may prepare fresh resources, so that calls do not depend on one another. */
+  readonly call: (who: Who) => Promise<Call>;
+  readonly expected: Record<Who, number>;
+}
+
+const publicTo = (status: number): Record<Who, number> => ({ anonymous: status, customerA: status, customerB: status, staff: status, admin: status });
+const staffOnly = (status: number): Record<Who, number> => ({ anonymous: 401, customerA: 403, customerB: 403, staff: status, admin: status });
+const adminOnly = (status: number): Record<Who, number> => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status });
+/** A's own resource: A and staff may, B gets not found, as if it did not exist. */
+const ownedByA = (status: number): Record<Who, number> => ({ anonymous: 401, customerA: status, customerB: 404, staff: status, admin: status });
+
+let api: TestApp;
+const tokens = {} as Record<Who, string | undefined>;
+let customerA: string;
+let staffToken: string;
+
+beforeAll(async () => {
+  api = await startTestApp();
+  const a = await customerSignedIn(api);
+  const b = await customerSignedIn(api);
+  const staff = await staffSignedIn(api, 'staff');
+  const admin = await staffSignedIn(api, 'admin');
+  Object.assign(tokens, { anonymous: undefined, customerA: a.token, customerB: b.token, staff: staff.token, admin: admin.token });
+  customerA = a.customerId;
+  staffToken = staff.token;
+});
+afterAll(async () => {
+  await api.close();
+});
+
+/** Setup calls are made as staff, and must succeed. */
+async function asStaff(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const answer = await api.request(method, path, { body, token: staffToken });
+  if (answer.status >= 300) throw new Error(`setup ${method} ${path} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+const unique = () => randomUUID().slice(0, 8).toUpperCase();
+async function product(stock = 100): Promise<string> {
+  const categoryId = String((await asStaff('POST', '/api/categories', { name: `Category ${unique()}`, description: '' })).id);
+  const code = `P-${unique()}`;
+  await asStaff('POST', '/api/products', { code, name: 'Tea', description: '', categoryId, price: { amount: 450, currency: 'EUR' }, lowStockThreshold: 0 });
+  if (stock > 0) await asStaff('POST', `/api/inventory/${code}/receipts`, { quantity: stock });
+  return code;
+}
+async function orderOfA(): Promise<string> {
+  const code = await product();
+  return String((await asStaff('POST', '/api/orders', { customerId: customerA, lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' })).id);
+}
+async function paymentOfA(): Promise<{ orderId: string; paymentId: string }> {
+  const orderId = await orderOfA();
+  const paymentId = String((await asStaff('POST', '/api/payments', { orderId })).id);
+  return { orderId, paymentId };
+}
+async function orderAwaitingPayment(): Promise<{ orderId: string; paymentId: string }> {
+  const { orderId, paymentId } = await paymentOfA();
+  await asStaff('POST', `/api/orders/${orderId}/awaiting-payment`, { paymentId });
+  return { orderId, paymentId };
+}
+async function staffAccount(): Promise<string> {
+  const { accountId } = await staffSignedIn(api, 'staff');
+  return accountId;
+}
+async function reservation(): Promise<{ code: string; orderId: string }> {
+  const code = await product();
+  const orderId = randomUUID();
+  await asStaff('POST', `/api/inventory/${code}/reservations`, { orderId, quantity: 1 });
+  return { code, orderId };
+}
+
+const rows: Row[] = [
+  {
+    route: 'POST /api/auth/signup',
+    call: async () => ({ path: '/api/auth/signup', body: { firstName: 'N', lastName: 'M', email: `new-${randomUUID()}@example.org`, password: testPassword, shippingAddress: testAddress } }),
+    expected: publicTo(201),
+  },
+  {
+    route: 'POST /api/auth/login',
+    call: async () => ({ path: '/api/auth/login', body: { email: (await customerSignedIn(api)).email, password: testPassword } }),
+    expected: publicTo(200),
+  },
+  {
+    route: 'POST /api/auth/refresh',
+    call: async () => {
+      const { email } = await customerSignedIn(api);
+      const session = await api.request('POST', '/api/auth/login', { body: { email, password: testPassword } });
+      return { path: '/api/auth/refresh', body: { refreshToken: session.body.refreshToken } };
+    },
+    expected: publicTo(200),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    call: async () => {
+      const { email } = await customerSignedIn(api);
+      const session = await api.request('POST', '/api/auth/login', { body: { email, password: testPassword } });
+      return { path: '/api/auth/logout', body: { refreshToken: session.body.refreshToken } };
+    },
+    expected: publicTo(204),
+  },
+  { route: 'GET /api/auth/me', call: async () => ({ path: '/api/auth/me' }), expected: { ...publicTo(200), anonymous: 401 } },
+  {
+    // A wrong current password: the call is allowed (409), not refused (401/403), and changes nothing.
+    route: 'PUT /api/auth/password',
+    call: async () => ({ path: '/api/auth/password', body: { currentPassword: 'certainly not the password', newPassword: 'a whole new passphrase' } }),
+    expected: { ...publicTo(409), anonymous: 401 },
+  },
+  {
+    route: 'POST /api/accounts',
+    call: async () => ({ path: '/api/accounts', body: { email: `clerk-${randomUUID()}@shop.example`, password: testPassword, role: 'staff' } }),
+    expected: adminOnly(201),
+  },
+  { route: 'PUT /api/accounts/{accountId}/role', call: async () => ({ path: `/api/accounts/${await staffAccount()}/role`, body: { role: 'admin' } }), expected: adminOnly(200) },
+  { route: 'POST /api/accounts/{accountId}/disable', call: async () => ({ path: `/api/accounts/${await staffAccount()}/disable`, body: { reason: 'left' } }), expected: adminOnly(200) },
+  { route: 'POST /api/categories', call: async () => ({ path: '/api/categories', body: { name: `Category ${unique()}`, description: '' } }), expected: staffOnly(201) },
+  {
+    route: 'POST /api/products',
+    call: async () => {
+      const categoryId = String((await asStaff('POST', '/api/categories', { name: `Category ${unique()}`, description: '' })).id);
+      return { path: '/api/products', body: { code: `P-${unique()}`, name: 'Tea', description: '', categoryId, price: { amount: 100, currency: 'EUR' }, lowStockThreshold: 1 } };
+    },
+    expected: staffOnly(201),
+  },
+  { route: 'PUT /api/products/{code}/price', call: async () => ({ path: `/api/products/${await product(0)}/price`, body: { amount: 999, currency: 'EUR' } }), expected: staffOnly(200) },
+  { route: 'PATCH /api/products/{code}', call: async () => ({ path: `/api/products/${await product(0)}`, body: { name: 'Renamed' } }), expected: staffOnly(200) },
+  { route: 'POST /api/products/{code}/discontinue', call: async () => ({ path: `/api/products/${await product(0)}/discontinue`, body: { reason: 'gone' } }), expected: staffOnly(200) },
+  { route: 'POST /api/inventory/{code}/receipts', call: async () => ({ path: `/api/inventory/${await product(0)}/receipts`, body: { quantity: 5 } }), expected: staffOnly(200) },
+  {
+    route: 'POST /api/inventory/{code}/reservations',
+    call: async () => ({ path: `/api/inventory/${await product()}/reservations`, body: { orderId: randomUUID(), quantity: 1 } }),
+    expected: staffOnly(201),
+  },
+  {
+    route: 'POST /api/inventory/{code}/reservations/{orderId}/release',
+    call: async () => {
+      const { code, orderId } = await reservation();
+      return { path: `/api/inventory/${code}/reservations/${orderId}/release`, body: { reason: 'cancelled' } };
+    },
+    expected: staffOnly(200),
+  },
+  {
+    route: 'POST /api/inventory/{code}/reservations/{orderId}/commit',
+    call: async () => {
+      const { code, orderId } = await reservation();
+      return { path: `/api/inventory/${code}/reservations/${orderId}/commit` };
+    },
+    expected: staffOnly(200),
+  },
+  { route: 'POST /api/inventory/{code}/adjustments', call: async () => ({ path: `/api/inventory/${await product()}/adjustments`, body: { countedOnHand: 90, reason: 'stocktake' } }), expected: staffOnly(200) },
+  {
+    route: 'POST /api/customers',
+    call: async () => ({ path: '/api/customers', body: { firstName: 'Phone', lastName: 'Order', email: `phone-${randomUUID()}@example.org`, shippingAddress: testAddress } }),
+    expected: staffOnly(201),
+  },
+  {
+    route: 'PUT /api/customers/{customerId}/shipping-address',
+    call: async () => ({ path: `/api/customers/${customerA}/shipping-address`, body: { ...testAddress, line1: `${unique()} Mill Lane` } }),
+    expected: ownedByA(200),
+  },
+  {
+    route: 'PUT /api/customers/{customerId}/email',
+    call: async () => ({ path: `/api/customers/${customerA}/email`, body: { email: `a-${randomUUID()}@example.org` } }),
+    expected: ownedByA(200),
+  },
+  {
+    // Customers order for themselves; staff name the customer.
+    route: 'POST /api/orders',
+    call: async (who) => {
+      const code = await product();
+      const order = { lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' };
+      return { path: '/api/orders', body: who === 'staff' || who === 'admin' ? { ...order, customerId: customerA } : order };
+    },
+    expected: { ...publicTo(201), anonymous: 401 },
+  },
+  { route: 'POST /api/orders/{orderId}/cancel', call: async () => ({ path: `/api/orders/${await orderOfA()}/cancel`, body: { reason: 'changed my mind' } }), expected: ownedByA(200) },
+  {
+    route: 'POST /api/orders/{orderId}/awaiting-payment',
+    call: async () => {
+      const { orderId, paymentId } = await paymentOfA();
+      return { path: `/api/orders/${orderId}/awaiting-payment`, body: { paymentId } };
+    },
+    expected: staffOnly(200),
+  },
+  {
+    route: 'POST /api/orders/{orderId}/paid',
+    call: async () => {
+      const { orderId, paymentId } = await orderAwaitingPayment();
+      return { path: `/api/orders/${orderId}/paid`, body: { paymentId } };
+    },
+    expected: staffOnly(200),
+  },
+  {
+    route: 'POST /api/orders/{orderId}/payment-failed',
+    call: async () => {
+      const { orderId, paymentId } = await orderAwaitingPayment();
+      return { path: `/api/orders/${orderId}/payment-failed`, body: { paymentId, reason: 'declined' } };
+    },
+    expected: staffOnly(200),
+  },
+  {
+    route: 'POST /api/orders/{orderId}/reject',
+    call: async () => ({ path: `/api/orders/${await orderOfA()}/reject`, body: { unavailable: [{ productCode: 'P-1', requested: 1, available: 0 }] } }),
+    expected: staffOnly(200),
+  },
+  { route: 'POST /api/payments', call: async () => ({ path: '/api/payments', body: { orderId: await orderOfA() } }), expected: ownedByA(201) },
+  {
+    route: 'POST /api/payments/{paymentId}/outcome',
+    call: async () => ({ path: `/api/payments/${(await paymentOfA()).paymentId}/outcome`, body: { status: 'succeeded', gatewayReference: `gw_${unique()}` } }),
+    expected: staffOnly(200),
+  },
+];
+
+describe('invariant 7: authorisation of every endpoint for every kind of caller', () => {
+  it('covers every operation of the OpenAPI document, and nothing else', async () => {
+    const document = await api.request<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');
+    const documented = Object.entries(document.body.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(rows.map((row) => row.route).sort()).toEqual(documented.sort());
+  });
+
+  describe.each(rows)('$route', (row) => {
+    it.each(everyone)('as %s', async (who) => {
+      const { path, body } = await row.call(who);
+      const method = row.route.split(' ')[0]!;
+      const answer = await api.request(method, path, { body, token: tokens[who] });
+      expect({ who, status: answer.status }).toEqual({ who, status: row.expected[who] });
+      if (answer.status >= 400) expect(answer.body.type).toMatch(/^\/problems\//);
+    });
+  });
+});
+
+describe('mass assignment: bodies cannot set what the caller may not', () => {
+  const eventCount = async () => (await api.db.pool.query<{ n: number }>('select count(*)::int as n from events')).rows[0]!.n;
+
+  it.each([
+    ['a status on an order', 'customerA', '/api/orders', (code: string) => ({ lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card', status: 'paid' }), '/status'],
+    ['a price on an order line', 'customerA', '/api/orders', (code: string) => ({ lines: [{ productCode: code, quantity: 1, unitPrice: { amount: 1, currency: 'EUR' } }], paymentMethod: 'card' }), '/lines/0/unitPrice'],
+    ['a total on an order', 'customerA', '/api/orders', (code: string) => ({ lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card', total: { amount: 1, currency: 'EUR' } }), '/total'],
+    ['another customer on an order', 'customerA', '/api/orders', (code: string) => ({ customerId: randomUUID(), lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' }), '/customerId'],
+    ['a role at sign-up', 'anonymous', '/api/auth/signup', () => ({ firstName: 'E', lastName: 'V', email: `eve-${randomUUID()}@example.org`, password: testPassword, shippingAddress: testAddress, role: 'admin' }), '/role'],
+    ['a customer role for a staff account', 'admin', '/api/accounts', () => ({ email: `c-${randomUUID()}@shop.example`, password: testPassword, role: 'customer' }), '/role'],
+    ['an amount on a payment', 'customerA', '/api/payments', () => ({ orderId: randomUUID(), amount: { amount: 1, currency: 'EUR' } }), '/amount'],
+  ] as const)('refuses %s, naming the field, and writes nothing', async (_case, who, path, body, pointer) => {
+    const code = await product();
+    const before = await eventCount();
+    const answer = await api.request<{ errors: { pointer: string }[] }>('POST', path, { body: body(code), token: tokens[who] });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors.map((error) => error.pointer)).toContain(pointer);
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('prices an order from the catalog, whatever the customer believes', async () => {
+    const code = await product();
+    const placed = await api.request('POST', '/api/orders', { body: { lines: [{ productCode: code, quantity: 2 }], paymentMethod: 'card' }, token: tokens.customerA });
+    const [event] = await api.app.eventStore.readStream(`order-${String(placed.body.id)}`);
+    expect(event!.data).toMatchObject({ customerId: customerA, total: { amount: 900, currency: 'EUR' } });
+    expect(event!.metadata.actor).toEqual({ id: customerA, role: 'customer' });
+  });
+});

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { TestApp } from './test-app';
+
+export const testPassword = 'correct horse battery staple';
+export const testAddress = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
+
+/** Signs in over HTTP and returns the access token. */
+export async function logIn(api: TestApp, email: string, password = testPassword): Promise<string> {
+  const session = await api.request('POST', '/api/auth/login', { body: { email, password } });
+  if (session.status !== 200) throw new Error(`login as ${email} failed: ${session.status} ${JSON.stringify(session.body)}`);
+  return String(session.body.accessToken);
+}
+
+/** A staff or admin account (made through the identity service, as an admin would), signed in. */
+export async function staffSignedIn(api: TestApp, role: 'staff' | 'admin' = 'staff'): Promise<{ accountId: string; token: string; email: string }> {
+  const email = `${role}-${randomUUID()}@shop.example`;
+  const created = await api.app.identity.createStaffAccount(
+    { email, password: testPassword, role },
+    { now: new Date(), actor: { id: 'test-setup', role: 'system' }, correlationId: randomUUID() },
+  );
+  return { accountId: created.streamId.slice('account-'.length), token: await logIn(api, email), email };
+}
+
+/** A customer who signed up over HTTP, signed in. */
+export async function customerSignedIn(api: TestApp): Promise<{ customerId: string; token: string; email: string }> {
+  const email = `customer-${randomUUID()}@example.org`;
+  const signedUp = await api.request('POST', '/api/auth/signup', { body: { firstName: 'Ann', lastName: 'Lee', email, password: testPassword, shippingAddress: testAddress } });
+  if (signedUp.status !== 201) throw new Error(`sign-up failed: ${signedUp.status} ${JSON.stringify(signedUp.body)}`);
+  return { customerId: String(signedUp.body.id), token: await logIn(api, email), email };
+}
