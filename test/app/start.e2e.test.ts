@@ -11,6 +11,7 @@ import { embeddedDatabaseUrl, startApp, type AppProcess } from '../support/app-p
 describe('starting and stopping the app (embedded profile)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'emporium-start-'));
   let app: AppProcess | undefined;
+  let adminToken = '';
 
   afterAll(async () => {
     if (app && app.child.exitCode === null) {
@@ -49,6 +50,13 @@ describe('starting and stopping the app (embedded profile)', () => {
     const pool = new Pool({ connectionString: embeddedDatabaseUrl(dataDir) });
     await new PostgresEventStore(pool).appendToStream('marker-1', [{ ...newEvent('MarkerWritten'), id: '6f1d0a52-58d6-4c33-9d1e-0d6f8a0c7a11' }]);
     await pool.end();
+
+    // The first admin, with its password in the data directory and nowhere in the log.
+    const password = readFileSync(path.join(dataDir, 'initial-admin-password'), 'utf8').trim();
+    expect(app.output()).not.toContain(password);
+    const session = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@emporium.local', password }) });
+    expect(session.status).toBe(200);
+    adminToken = ((await session.json()) as { accessToken: string }).accessToken;
   });
 
   it('stops cleanly on Ctrl-C, database server included', async () => {
@@ -69,6 +77,11 @@ describe('starting and stopping the app (embedded profile)', () => {
     const events = await new PostgresEventStore(pool).readStream('marker-1');
     await pool.end();
     expect(events.map((e) => e.id)).toEqual(['6f1d0a52-58d6-4c33-9d1e-0d6f8a0c7a11']);
+    // The signing key is kept too: a token from before the restart still works.
+    const me = await fetch(`${await app.url}/api/auth/me`, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ role: 'admin' });
+    expect(app.output()).not.toContain('first admin account created');
   });
 
   it('after being killed, stops the database server it left behind and starts again on the same data', async () => {
