@@ -44,13 +44,13 @@ const placed: OrderEvent = {
     placedAt: at,
   },
 };
-const awaiting: OrderEvent = { type: 'OrderAwaitingPayment', data: { orderId: 'o-1', paymentId: 'p-1', at } };
-const paid: OrderEvent = { type: 'OrderPaid', data: { orderId: 'o-1', paymentId: 'p-1', paidAt: at } };
-const failed: OrderEvent = { type: 'OrderPaymentFailed', data: { orderId: 'o-1', paymentId: 'p-1', reason: 'declined', failedAt: at } };
-const cancelled: OrderEvent = { type: 'OrderCancelled', data: { orderId: 'o-1', reason: 'changed my mind', cancelledAt: at } };
+const awaiting: OrderEvent = { type: 'OrderAwaitingPayment', data: { orderId: 'o-1', customerId: 'c-1', paymentId: 'p-1', at } };
+const paid: OrderEvent = { type: 'OrderPaid', data: { orderId: 'o-1', customerId: 'c-1', paymentId: 'p-1', total: eur(5_349), paidAt: at } };
+const failed: OrderEvent = { type: 'OrderPaymentFailed', data: { orderId: 'o-1', customerId: 'c-1', paymentId: 'p-1', reason: 'declined', failedAt: at } };
+const cancelled: OrderEvent = { type: 'OrderCancelled', data: { orderId: 'o-1', customerId: 'c-1', reason: 'changed my mind', cancelledAt: at } };
 const rejected: OrderEvent = {
   type: 'OrderRejected',
-  data: { orderId: 'o-1', reason: 'out-of-stock', unavailable: [{ productCode: 'POT-002', requested: 1, available: 0 }], rejectedAt: at },
+  data: { orderId: 'o-1', customerId: 'c-1', reason: 'out-of-stock', unavailable: [{ productCode: 'POT-002', requested: 1, available: 0 }], rejectedAt: at },
 };
 
 const awaitPayment: OrderCommand = { type: 'RecordOrderAwaitingPayment', data: { orderId: 'o-1', paymentId: 'p-1', now } };

@@ -10,8 +10,8 @@ const request: PaymentCommand = { type: 'RequestPayment', data: { paymentId: 'p-
 const requested: PaymentEvent = { type: 'PaymentRequested', data: { paymentId: 'p-1', orderId: 'o-1', amount: eur(5_349), method: 'card', requestedAt: at } };
 const succeed: PaymentCommand = { type: 'RecordPaymentOutcome', data: { paymentId: 'p-1', outcome: { status: 'succeeded', gatewayReference: 'gw_123' }, now } };
 const fail: PaymentCommand = { type: 'RecordPaymentOutcome', data: { paymentId: 'p-1', outcome: { status: 'failed', reason: 'card declined' }, now } };
-const succeeded: PaymentEvent = { type: 'PaymentSucceeded', data: { paymentId: 'p-1', orderId: 'o-1', gatewayReference: 'gw_123', succeededAt: at } };
-const failed: PaymentEvent = { type: 'PaymentFailed', data: { paymentId: 'p-1', orderId: 'o-1', reason: 'card declined', failedAt: at } };
+const succeeded: PaymentEvent = { type: 'PaymentSucceeded', data: { paymentId: 'p-1', orderId: 'o-1', amount: eur(5_349), method: 'card', gatewayReference: 'gw_123', succeededAt: at } };
+const failed: PaymentEvent = { type: 'PaymentFailed', data: { paymentId: 'p-1', orderId: 'o-1', amount: eur(5_349), method: 'card', reason: 'card declined', failedAt: at } };
 
 describe('payment', () => {
   describe('requesting', () => {

@@ -64,11 +64,13 @@ export type OrderEvent =
         placedAt: string;
       };
     }
-  | { type: 'OrderAwaitingPayment'; data: { orderId: string; paymentId: string; at: string } }
-  | { type: 'OrderPaid'; data: { orderId: string; paymentId: string; paidAt: string } }
-  | { type: 'OrderPaymentFailed'; data: { orderId: string; paymentId: string; reason: string; failedAt: string } }
-  | { type: 'OrderCancelled'; data: { orderId: string; reason: string; cancelledAt: string } }
-  | { type: 'OrderRejected'; data: { orderId: string; reason: 'out-of-stock'; unavailable: UnavailableLine[]; rejectedAt: string } };
+  // Status events name the customer, and OrderPaid the total, so that those who follow orders
+  // (read models, other systems) need not keep every order to make sense of them.
+  | { type: 'OrderAwaitingPayment'; data: { orderId: string; customerId: string; paymentId: string; at: string } }
+  | { type: 'OrderPaid'; data: { orderId: string; customerId: string; paymentId: string; total: Money; paidAt: string } }
+  | { type: 'OrderPaymentFailed'; data: { orderId: string; customerId: string; paymentId: string; reason: string; failedAt: string } }
+  | { type: 'OrderCancelled'; data: { orderId: string; customerId: string; reason: string; cancelledAt: string } }
+  | { type: 'OrderRejected'; data: { orderId: string; customerId: string; reason: 'out-of-stock'; unavailable: UnavailableLine[]; rejectedAt: string } };
 
 export type OrderState =
   | { status: 'none' }
@@ -152,7 +154,7 @@ export function recordOrderAwaitingPayment(command: Extract<OrderCommand, { type
   const order = existing(state, orderId);
   if (order.status === 'awaiting-payment' && order.paymentId === paymentId) return [];
   if (order.status !== 'placed') refuseTransition(order, 'awaiting-payment');
-  return [{ type: 'OrderAwaitingPayment', data: { orderId, paymentId, at: now.toISOString() } }];
+  return [{ type: 'OrderAwaitingPayment', data: { orderId, customerId: order.customerId, paymentId, at: now.toISOString() } }];
 }
 
 function ofThisPayment(order: PlacedOrder, paymentId: string): void {
@@ -170,7 +172,7 @@ export function markOrderPaid(command: Extract<OrderCommand, { type: 'MarkOrderP
   if (order.status === 'paid' && order.paymentId === paymentId) return [];
   if (order.status !== 'awaiting-payment') refuseTransition(order, 'paid');
   ofThisPayment(order, paymentId);
-  return [{ type: 'OrderPaid', data: { orderId, paymentId, paidAt: now.toISOString() } }];
+  return [{ type: 'OrderPaid', data: { orderId, customerId: order.customerId, paymentId, total: order.total, paidAt: now.toISOString() } }];
 }
 
 export function markOrderPaymentFailed(command: Extract<OrderCommand, { type: 'MarkOrderPaymentFailed' }>, state: OrderState): OrderEvent[] {
@@ -179,7 +181,7 @@ export function markOrderPaymentFailed(command: Extract<OrderCommand, { type: 'M
   if (order.status === 'payment-failed' && order.paymentId === paymentId) return [];
   if (order.status !== 'awaiting-payment') refuseTransition(order, 'payment-failed');
   ofThisPayment(order, paymentId);
-  return [{ type: 'OrderPaymentFailed', data: { orderId, paymentId, reason, failedAt: now.toISOString() } }];
+  return [{ type: 'OrderPaymentFailed', data: { orderId, customerId: order.customerId, paymentId, reason, failedAt: now.toISOString() } }];
 }
 
 export function cancelOrder(command: Extract<OrderCommand, { type: 'CancelOrder' }>, state: OrderState): OrderEvent[] {
@@ -187,7 +189,7 @@ export function cancelOrder(command: Extract<OrderCommand, { type: 'CancelOrder'
   const order = existing(state, orderId);
   if (order.status === 'cancelled') return [];
   if (order.status !== 'placed' && order.status !== 'awaiting-payment') refuseTransition(order, 'cancelled');
-  return [{ type: 'OrderCancelled', data: { orderId, reason, cancelledAt: now.toISOString() } }];
+  return [{ type: 'OrderCancelled', data: { orderId, customerId: order.customerId, reason, cancelledAt: now.toISOString() } }];
 }
 
 export function rejectOrder(command: Extract<OrderCommand, { type: 'RejectOrder' }>, state: OrderState): OrderEvent[] {
@@ -195,7 +197,7 @@ export function rejectOrder(command: Extract<OrderCommand, { type: 'RejectOrder'
   const order = existing(state, orderId);
   if (order.status === 'rejected') return [];
   if (order.status !== 'placed') refuseTransition(order, 'rejected');
-  return [{ type: 'OrderRejected', data: { orderId, reason, unavailable: [...unavailable], rejectedAt: now.toISOString() } }];
+  return [{ type: 'OrderRejected', data: { orderId, customerId: order.customerId, reason, unavailable: [...unavailable], rejectedAt: now.toISOString() } }];
 }
 
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {

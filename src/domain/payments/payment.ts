@@ -12,8 +12,8 @@ export type PaymentCommand =
 
 export type PaymentEvent =
   | { type: 'PaymentRequested'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; requestedAt: string } }
-  | { type: 'PaymentSucceeded'; data: { paymentId: string; orderId: string; gatewayReference: string; succeededAt: string } }
-  | { type: 'PaymentFailed'; data: { paymentId: string; orderId: string; reason: string; failedAt: string } };
+  | { type: 'PaymentSucceeded'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; gatewayReference: string; succeededAt: string } }
+  | { type: 'PaymentFailed'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; reason: string; failedAt: string } };
 
 export type PaymentState =
   | { status: 'none' }
@@ -50,10 +50,10 @@ export function recordPaymentOutcome(command: Extract<PaymentCommand, { type: 'R
       received: outcome,
     });
   }
-  const { orderId } = state;
+  const { orderId, amount, method } = state;
   return outcome.status === 'succeeded'
-    ? [{ type: 'PaymentSucceeded', data: { paymentId, orderId, gatewayReference: outcome.gatewayReference, succeededAt: now.toISOString() } }]
-    : [{ type: 'PaymentFailed', data: { paymentId, orderId, reason: outcome.reason, failedAt: now.toISOString() } }];
+    ? [{ type: 'PaymentSucceeded', data: { paymentId, orderId, amount, method, gatewayReference: outcome.gatewayReference, succeededAt: now.toISOString() } }]
+    : [{ type: 'PaymentFailed', data: { paymentId, orderId, amount, method, reason: outcome.reason, failedAt: now.toISOString() } }];
 }
 
 export function decidePayment(command: PaymentCommand, state: PaymentState): PaymentEvent[] {
