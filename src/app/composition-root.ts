@@ -23,6 +23,14 @@ import { PostgresRefreshTokenStore } from '../identity/refresh-tokens';
 import { listen } from '../http/http-server';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
 import { runMigrations } from '../postgres/migrations';
+import { PostgresDocumentStore } from '../projections/postgres/postgres-document-store';
+import { documentProjection, type Projection } from '../projections/projection';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { categoriesProjection, catalogProjection } from '../projections/read-models/catalog';
+import { customersProjection } from '../projections/read-models/customers';
+import { orderHistoryProjection } from '../projections/read-models/order-history';
+import { reportingProjection } from '../projections/reporting/reporting-projection';
+import { queryOperations } from '../read-api/query-api';
 import type { Logger } from '../shared/logger';
 
 export interface RunningEmporium {
@@ -35,21 +43,36 @@ export interface EmporiumApp {
   readonly http: Express;
   readonly eventStore: PostgresEventStore;
   readonly identity: IdentityService;
+  readonly projections: ProjectionRunner;
   /** Stops what the app runs on the pool; the pool itself belongs to the caller. */
   close(): Promise<void>;
+}
+
+/** Every projection of the embedded profile: document read models and reporting, on one PostgreSQL. */
+export function allProjections(pool: Pool, eventStore: PostgresEventStore): Projection[] {
+  const documents = new PostgresDocumentStore(pool);
+  return [
+    documentProjection(documents, catalogProjection),
+    documentProjection(documents, categoriesProjection),
+    documentProjection(documents, customersProjection),
+    documentProjection(documents, orderHistoryProjection),
+    reportingProjection(pool, eventStore.checkpoints),
+  ];
 }
 
 /**
  * Wires the embedded profile's roles onto one PostgreSQL pool (already migrated). Used by
  * startEmporium, and by the HTTP tests, which run the very same app on a test database.
  */
-export function createEmporiumApp(
+export async function createEmporiumApp(
   pool: Pool,
   logger: Logger,
-  options: { accessTokens: AccessTokens; passwords?: PasswordHasher; clock?: () => Date },
-): EmporiumApp {
+  options: { accessTokens: AccessTokens; passwords?: PasswordHasher; clock?: () => Date; runProjections?: boolean; readYourWritesTimeoutMs?: number },
+): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
   const eventStore = new PostgresEventStore(pool, { logger });
+  const projections = new ProjectionRunner(eventStore, logger);
+  if (options.runProjections ?? true) await projections.start(allProjections(pool, eventStore));
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
     idempotency.purgeBefore(new Date(clock().getTime() - 24 * 3_600_000)).catch((error: unknown) => logger.warn('could not purge old idempotency keys', { error }));
@@ -74,7 +97,11 @@ export function createEmporiumApp(
   });
   const http = createHttpApp({
     logger,
-    operations: [...accountOperations(identity, clock), ...commandOperations(handlers, clock)],
+    operations: [
+      ...accountOperations(identity, clock),
+      ...commandOperations(handlers, clock),
+      ...queryOperations({ documents: new PostgresDocumentStore(pool), pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
+    ],
     idempotency,
     authenticate: (token) => identity.authenticate(token),
     version: '0.1.0',
@@ -86,14 +113,23 @@ export function createEmporiumApp(
           return { status: 'up', totalConnections: pool.totalCount, idleConnections: pool.idleCount };
         },
       },
+      {
+        name: 'projections',
+        check: async () => {
+          const statuses = await projections.status();
+          return { status: statuses.some((projection) => projection.state === 'failed') ? 'down' : 'up', projections: statuses };
+        },
+      },
     ],
   });
   return {
     http,
     eventStore,
     identity,
+    projections,
     async close() {
       clearInterval(purgeIdempotencyKeys);
+      await projections.stop();
       await eventStore.close();
     },
   };
@@ -127,7 +163,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     await runMigrations(pool, logger);
 
     const accessTokens = AccessTokens.fromPem(await signingKey(config, logger), config.accessTokenTtlSeconds);
-    const app = createEmporiumApp(pool, logger, { accessTokens });
+    const app = await createEmporiumApp(pool, logger, { accessTokens });
     teardown.push(() => app.close());
     await bootstrapAdmin(app.identity, config, logger);
     const http = await listen(app.http, config.port, config.host);

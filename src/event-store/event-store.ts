@@ -163,7 +163,10 @@ export interface Subscription {
 
 export interface CheckpointStore {
   load(subscriptionId: string): Promise<Checkpoint | null>;
+  /** Moves the checkpoint forwards; never backwards. */
   save(subscriptionId: string, checkpoint: Checkpoint): Promise<void>;
+  /** Sets the checkpoint to exactly this, backwards too (a projection swapped to a rebuild), or forgets it (null). */
+  reset(subscriptionId: string, checkpoint: Checkpoint | null): Promise<void>;
 }
 
 export interface EventStore {
@@ -174,6 +177,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent[]>;
   /** A catch-up subscription: history from its checkpoint, then live events, at least once. */
   subscribe(options: SubscribeOptions): Subscription;
+  /** The checkpoint of the last event a subscription could be delivered now; null for an empty log. */
+  headCheckpoint(): Promise<Checkpoint | null>;
   readonly checkpoints: CheckpointStore;
   close(): Promise<void>;
 }

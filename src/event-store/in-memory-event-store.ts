@@ -44,7 +44,15 @@ export class InMemoryEventStore implements EventStore {
       const current = this.savedCheckpoints.get(id);
       if (!current || compareCheckpoints(checkpoint, current) > 0) this.savedCheckpoints.set(id, checkpoint);
     },
+    reset: async (id, checkpoint) => {
+      if (checkpoint) this.savedCheckpoints.set(id, checkpoint);
+      else this.savedCheckpoints.delete(id);
+    },
   };
+
+  async headCheckpoint(): Promise<Checkpoint | null> {
+    return this.log.at(-1)?.checkpoint ?? null;
+  }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';

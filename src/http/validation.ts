@@ -2,17 +2,17 @@ import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
 
-export interface FieldError {
+export type FieldError =
   /** JSON Pointer (RFC 6901) to the field at fault in the request body: "/lines/0/quantity". */
-  readonly pointer: string;
-  readonly detail: string;
-}
+  | { readonly pointer: string; readonly detail: string }
+  /** A query parameter at fault. */
+  | { readonly parameter: string; readonly detail: string };
 
 /** The request body (or a parameter) is not what the endpoint takes. */
 export class ValidationFailedError extends Error {
   override readonly name = 'ValidationFailedError';
   constructor(readonly errors: readonly FieldError[]) {
-    super(errors.map((e) => `${e.pointer || '(body)'}: ${e.detail}`).join('; '));
+    super(errors.map((e) => `${'pointer' in e ? e.pointer || '(body)' : `?${e.parameter}`}: ${e.detail}`).join('; '));
   }
 }
 
@@ -32,6 +32,16 @@ export async function parseBody<T extends object>(dto: ClassConstructor<T>, body
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) throw new ValidationFailedError(flatten(errors, ''));
+  return instance;
+}
+
+/** Turns a query string into a validated DTO instance; unknown parameters are refused, naming them. */
+export async function parseQuery<T extends object>(dto: ClassConstructor<T>, query: unknown): Promise<T> {
+  const instance = plainToInstance(dto, query ?? {});
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  if (errors.length > 0) {
+    throw new ValidationFailedError(errors.flatMap((error) => Object.values(error.constraints ?? {}).map((detail) => ({ parameter: error.property, detail: detail.replace(/^property /, '') }))));
+  }
   return instance;
 }
 

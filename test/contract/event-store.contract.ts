@@ -185,6 +185,29 @@ export function eventStoreContract(adapter: string, harness: EventStoreContractH
       });
     });
 
+    describe('checkpoints and the head of the log', () => {
+      it('resets a checkpoint to any value, backwards too, or forgets it', async () => {
+        await store.checkpoints.save('p', { commit: 10, position: 10 });
+        await store.checkpoints.reset('p', { commit: 3, position: 3 });
+        expect(await store.checkpoints.load('p')).toEqual({ commit: 3, position: 3 });
+        await store.checkpoints.reset('p', null);
+        expect(await store.checkpoints.load('p')).toBeNull();
+      });
+
+      it('names the checkpoint of the last event', async () => {
+        expect(await store.headCheckpoint()).toBeNull();
+        await store.appendToStream('a', [newEvent()]);
+        const last = await store.appendToStream('b', [newEvent(), newEvent()]);
+        // A transaction still running elsewhere on the server may hold the head back for a moment.
+        let head = await store.headCheckpoint();
+        for (let i = 0; i < 100 && head?.position !== last.position; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          head = await store.headCheckpoint();
+        }
+        expect(head).toEqual(last.checkpoint);
+      });
+    });
+
     describe('subscribe', () => {
       it('delivers history and then live events, each once and in order, across the hand-over', async () => {
         const history: string[] = [];

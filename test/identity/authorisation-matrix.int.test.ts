@@ -14,6 +14,7 @@ const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin'
 interface Call {
   readonly path: string;
   readonly body?: unknown;
+  readonly headers?: Record<string, string>;
 }
 
 interface Row {
@@ -81,6 +82,12 @@ async function staffAccount(): Promise<string> {
   const { accountId } = await staffSignedIn(api, 'staff');
   return accountId;
 }
+/** Read-your-writes: queries wait until the read models have seen everything written so far. */
+async function upToNow(): Promise<Record<string, string>> {
+  const head = await api.app.eventStore.headCheckpoint();
+  return head ? { 'emporium-checkpoint': `${head.commit}.${head.position}` } : {};
+}
+
 async function reservation(): Promise<{ code: string; orderId: string }> {
   const code = await product();
   const orderId = randomUUID();
@@ -227,6 +234,15 @@ const rows: Row[] = [
     call: async () => ({ path: `/api/payments/${(await paymentOfA()).paymentId}/outcome`, body: { status: 'succeeded', gatewayReference: `gw_${unique()}` } }),
     expected: staffOnly(200),
   },
+  { route: 'GET /api/products', call: async () => ({ path: '/api/products?sort=-price&limit=5', headers: await upToNow() }), expected: publicTo(200) },
+  { route: 'GET /api/products/{code}', call: async () => ({ path: `/api/products/${await product()}`, headers: await upToNow() }), expected: publicTo(200) },
+  { route: 'GET /api/categories', call: async () => ({ path: '/api/categories', headers: await upToNow() }), expected: publicTo(200) },
+  { route: 'GET /api/customers/{customerId}', call: async () => ({ path: `/api/customers/${customerA}`, headers: await upToNow() }), expected: ownedByA(200) },
+  { route: 'GET /api/customers/{customerId}/orders', call: async () => ({ path: `/api/customers/${customerA}/orders`, headers: await upToNow() }), expected: ownedByA(200) },
+  { route: 'GET /api/orders/{orderId}', call: async () => ({ path: `/api/orders/${await orderOfA()}`, headers: await upToNow() }), expected: ownedByA(200) },
+  { route: 'GET /api/reports/sales', call: async () => ({ path: '/api/reports/sales?from=2026-01-01&to=2026-12-31', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/reports/payments', call: async () => ({ path: '/api/reports/payments', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/reports/low-stock', call: async () => ({ path: '/api/reports/low-stock', headers: await upToNow() }), expected: staffOnly(200) },
 ];
 
 describe('invariant 7: authorisation of every endpoint for every kind of caller', () => {
@@ -238,9 +254,9 @@ describe('invariant 7: authorisation of every endpoint for every kind of caller'
 
   describe.each(rows)('$route', (row) => {
     it.each(everyone)('as %s', async (who) => {
-      const { path, body } = await row.call(who);
+      const { path, body, headers } = await row.call(who);
       const method = row.route.split(' ')[0]!;
-      const answer = await api.request(method, path, { body, token: tokens[who] });
+      const answer = await api.request(method, path, { body, token: tokens[who], ...(headers ? { headers } : {}) });
       expect({ who, status: answer.status }).toEqual({ who, status: row.expected[who] });
       if (answer.status >= 400) expect(answer.body.type).toMatch(/^\/problems\//);
     });

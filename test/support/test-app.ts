@@ -34,12 +34,20 @@ export interface TestApp {
 }
 
 /** The real app, as the composition root wires it, over real HTTP on loopback, on a database of its own. */
-export async function startTestApp(options: { db?: TestDatabase; logger?: Logger; clock?: () => Date; accessTokens?: AccessTokens } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { db?: TestDatabase; logger?: Logger; clock?: () => Date; accessTokens?: AccessTokens; runProjections?: boolean; readYourWritesTimeoutMs?: number } = {},
+): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const accessTokens = options.accessTokens ?? AccessTokens.withNewKey();
   // The same scrypt as in production at a lower cost, so that tests can sign many accounts up.
   const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
-  const app = createEmporiumApp(db.pool, options.logger ?? silentLogger, { accessTokens, passwords, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await createEmporiumApp(db.pool, options.logger ?? silentLogger, {
+    accessTokens,
+    passwords,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.runProjections === false ? { runProjections: false } : {}),
+    ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
+  });
   const http = await listen(app.http, 0, '127.0.0.1');
   const stop = async () => {
     await http.close();

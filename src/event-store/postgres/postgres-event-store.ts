@@ -72,6 +72,18 @@ export class PostgresCheckpointStore implements CheckpointStore {
       [subscriptionId, String(checkpoint.commit), checkpoint.position],
     );
   }
+
+  async reset(subscriptionId: string, checkpoint: Checkpoint | null, db: Queryable = this.pool): Promise<void> {
+    if (!checkpoint) {
+      await db.query('delete from subscription_checkpoints where subscription_id = $1', [subscriptionId]);
+      return;
+    }
+    await db.query(
+      `insert into subscription_checkpoints (subscription_id, transaction_id, position) values ($1, $2::text::xid8, $3)
+       on conflict (subscription_id) do update set transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()`,
+      [subscriptionId, String(checkpoint.commit), checkpoint.position],
+    );
+  }
 }
 
 export interface PostgresEventStoreOptions {
@@ -145,6 +157,15 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       throw translateAppendError(error as DatabaseError, streamId, expected);
     }
+  }
+
+  async headCheckpoint(): Promise<Checkpoint | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(
+      `select transaction_id, position from events where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by transaction_id desc, position desc limit 1`,
+    );
+    const row = rows[0];
+    return row ? { commit: Number(row.transaction_id), position: Number(row.position) } : null;
   }
 
   notifyAppended(): void {

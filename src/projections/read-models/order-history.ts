@@ -1,0 +1,57 @@
+import type { OrderEvent, OrderLine, OrderStatus, PaymentMethod, UnavailableLine } from '../../domain/orders/order';
+import type { PostalAddress } from '../../domain/shared/address';
+import type { Money } from '../../domain/shared/money';
+import { streamPrefix } from '../../domain/stream-names';
+import { documentNamedBy, type DocumentProjection } from '../document-projection';
+
+export interface OrderTimelineEntry {
+  readonly status: OrderStatus;
+  readonly at: string;
+  readonly reason?: string;
+  readonly paymentId?: string;
+  readonly unavailable?: readonly UnavailableLine[];
+}
+
+/** An order as its customer and the staff see it, with how it got where it stands. */
+export interface OrderSummary {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly lines: readonly OrderLine[];
+  readonly total: Money;
+  readonly paymentMethod: PaymentMethod;
+  readonly shippingAddress: PostalAddress;
+  readonly status: OrderStatus;
+  readonly placedAt: string;
+  readonly paymentId: string | null;
+  readonly timeline: readonly OrderTimelineEntry[];
+}
+
+export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
+  name: 'order-history',
+  collection: { name: 'orders', indexes: [[{ path: 'customerId', type: 'text' }, { path: 'placedAt', type: 'text' }, { path: 'orderId', type: 'text' }]] },
+  filter: { streamPrefixes: [streamPrefix('order')] },
+  documentIds: documentNamedBy('orderId'),
+  evolve(order, recorded) {
+    const event = recorded as unknown as OrderEvent;
+    if (event.type === 'OrderPlaced') {
+      const { orderId, customerId, lines, total, paymentMethod, shippingAddress, placedAt } = event.data;
+      return { orderId, customerId, lines, total, paymentMethod, shippingAddress, status: 'placed', placedAt, paymentId: null, timeline: [{ status: 'placed', at: placedAt }] };
+    }
+    if (!order) return null;
+    const next = (entry: OrderTimelineEntry, paymentId = order.paymentId): OrderSummary => ({ ...order, status: entry.status, paymentId, timeline: [...order.timeline, entry] });
+    switch (event.type) {
+      case 'OrderAwaitingPayment':
+        return next({ status: 'awaiting-payment', at: event.data.at, paymentId: event.data.paymentId }, event.data.paymentId);
+      case 'OrderPaid':
+        return next({ status: 'paid', at: event.data.paidAt, paymentId: event.data.paymentId });
+      case 'OrderPaymentFailed':
+        return next({ status: 'payment-failed', at: event.data.failedAt, reason: event.data.reason, paymentId: event.data.paymentId });
+      case 'OrderCancelled':
+        return next({ status: 'cancelled', at: event.data.cancelledAt, reason: event.data.reason });
+      case 'OrderRejected':
+        return next({ status: 'rejected', at: event.data.rejectedAt, reason: event.data.reason, unavailable: event.data.unavailable });
+      default:
+        return order;
+    }
+  },
+};

@@ -1,0 +1,309 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import type { Pool } from 'pg';
+import type { Request, Response } from 'express';
+import { mayActFor } from '../commands/authorization';
+import { productCodePattern } from '../commands/http/dtos';
+import { notFound } from '../domain/shared/domain-error';
+import { parseCheckpoint } from '../event-store/event-store';
+import type { Operation } from '../http/operations';
+import { HttpProblem } from '../http/problem-details';
+import { parseQuery, ValidationFailedError } from '../http/validation';
+import type { Principal } from '../identity/access-tokens';
+import { uuidPattern } from '../shared/ids';
+import type { DocumentStore, SortKey } from '../projections/document-store';
+import type { ProjectionRunner } from '../projections/projection-runner';
+import { categoriesProjection, catalogProjection, type CatalogCategory, type CatalogProduct } from '../projections/read-models/catalog';
+import { customersProjection, type CustomerProfile } from '../projections/read-models/customers';
+import { orderHistoryProjection, type OrderSummary } from '../projections/read-models/order-history';
+import { lowStockReport, paymentOutcomesReport, salesReport } from '../projections/reporting/reporting-queries';
+
+/*
+ * The query API: reads only the read models, never the event store. A request may send
+ * `Emporium-Checkpoint` (what a command answered): the query then waits, up to a bound, until the
+ * projections it reads have reached that point, so a client reads its own writes.
+ */
+
+export const maxPageSize = 100;
+
+class PageQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(maxPageSize)
+  limit?: number;
+
+  @IsOptional() @IsString() @Length(1, 500)
+  cursor?: string;
+}
+
+class ProductListQuery extends PageQuery {
+  @IsOptional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'category must be a category id such as green-tea' })
+  category?: string;
+
+  @IsOptional() @IsString() @Length(1, 100)
+  q?: string;
+
+  @IsOptional() @IsIn(['name', '-name', 'price', '-price'])
+  sort?: 'name' | '-name' | 'price' | '-price';
+}
+
+class SalesQuery {
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a day, YYYY-MM-DD' })
+  from!: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a day, YYYY-MM-DD' })
+  to!: string;
+}
+
+const productSorts: Record<NonNullable<ProductListQuery['sort']>, SortKey[]> = {
+  name: [{ path: 'nameKey', type: 'text', direction: 'asc' }, { path: 'code', type: 'text', direction: 'asc' }],
+  '-name': [{ path: 'nameKey', type: 'text', direction: 'desc' }, { path: 'code', type: 'text', direction: 'asc' }],
+  price: [{ path: 'price.amount', type: 'number', direction: 'asc' }, { path: 'code', type: 'text', direction: 'asc' }],
+  '-price': [{ path: 'price.amount', type: 'number', direction: 'desc' }, { path: 'code', type: 'text', direction: 'asc' }],
+};
+
+const newestFirst: SortKey[] = [
+  { path: 'placedAt', type: 'text', direction: 'desc' },
+  { path: 'orderId', type: 'text', direction: 'desc' },
+];
+
+/** What shoppers see of a product: the read model without its search helpers. */
+function publicProduct(product: CatalogProduct) {
+  const { nameKey: _nameKey, searchText: _searchText, ...shown } = product;
+  return shown;
+}
+
+export interface QueryApiDependencies {
+  readonly documents: DocumentStore;
+  readonly pool: Pool;
+  readonly projections: ProjectionRunner;
+  /** How long a query waits for the projections to reach the checkpoint it was given. */
+  readonly readYourWritesTimeoutMs: number;
+}
+
+export function queryOperations(deps: QueryApiDependencies): Operation[] {
+  const { documents, pool, projections } = deps;
+
+  /** Waits until the projections this query reads have reached the checkpoint the request carries, if any. */
+  async function caughtUp(request: Request, projectionNames: readonly string[]): Promise<void> {
+    const header = request.get('Emporium-Checkpoint');
+    if (header === undefined) return;
+    const checkpoint = parseCheckpoint(header.trim());
+    if (!checkpoint) throw new HttpProblem(400, 'invalid-checkpoint', 'Emporium-Checkpoint must be a checkpoint a command answered, such as 1234.56');
+    if (!(await projections.waitFor(projectionNames, checkpoint, deps.readYourWritesTimeoutMs))) {
+      throw new HttpProblem(503, 'not-caught-up', `The read models have not reached ${header} yet; try again shortly`, {}, { 'Retry-After': '1' });
+    }
+  }
+
+  const principalOf = (response: Response) => response.locals.principal as Principal | undefined;
+
+  /** A customer's own, or anything for staff; someone else's is not found, so it does not leak. */
+  function visibleTo(response: Response, customerId: string, what: { code: string; message: string }): void {
+    const principal = principalOf(response);
+    if (!principal || !mayActFor({ id: principal.accountId, role: principal.role }, customerId)) throw notFound(what.code, what.message);
+  }
+
+  return [
+    {
+      method: 'get',
+      path: '/api/products',
+      operationId: 'listProducts',
+      summary: 'Browse the catalog: filter by category, search name, description and code, sort by name or price, page with a cursor',
+      tag: 'catalog',
+      access: 'public',
+      answers: { name: 'ProductPage', schema: pageSchema('Product') },
+      responses: { 200: 'A page of products', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(ProductListQuery, request.query);
+        await caughtUp(request, [catalogProjection.name]);
+        const sort = productSorts[query.sort ?? 'name'];
+        const limit = query.limit ?? 20;
+        const page = await documents.find<CatalogProduct>(catalogProjection.collection.name, {
+          ...(query.category ? { where: { 'category.id': query.category } } : {}),
+          ...(query.q ? { contains: { path: 'searchText', text: query.q } } : {}),
+          sort,
+          limit: limit + 1,
+          ...(query.cursor ? { after: decodeCursor(query.cursor, sort.length) } : {}),
+        });
+        response.json(pageOf(page, limit, sort, publicProduct));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/products/{code}',
+      operationId: 'getProduct',
+      summary: 'One product, with its stock',
+      tag: 'catalog',
+      access: 'public',
+      answers: { name: 'Product', schema: { type: 'object' } },
+      responses: { 200: 'The product', 404: 'No such product', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const code = String(request.params.code ?? '').toUpperCase();
+        await caughtUp(request, [catalogProjection.name]);
+        const product = productCodePattern.test(code) ? await documents.get<CatalogProduct>(catalogProjection.collection.name, code) : null;
+        if (!product) throw notFound('product-not-found', `There is no product ${code}`);
+        response.json(publicProduct(product));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/categories',
+      operationId: 'listCategories',
+      summary: 'The product categories, by name',
+      tag: 'catalog',
+      access: 'public',
+      answers: { name: 'Categories', schema: { type: 'object', properties: { items: { type: 'array' } } } },
+      responses: { 200: 'Every category', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        await caughtUp(request, [categoriesProjection.name]);
+        const categories = await documents.find<CatalogCategory>(categoriesProjection.collection.name, {
+          sort: [{ path: 'nameKey', type: 'text', direction: 'asc' }, { path: 'id', type: 'text', direction: 'asc' }],
+          limit: 1_000,
+        });
+        response.json({ items: categories.map(({ nameKey: _nameKey, ...category }) => category) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/customers/{customerId}',
+      operationId: 'getCustomer',
+      summary: 'A customer profile with an order summary (your own, or any for staff)',
+      tag: 'customers',
+      access: 'signed-in',
+      answers: { name: 'CustomerProfile', schema: { type: 'object' } },
+      responses: { 200: 'The customer', 404: 'No such customer (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const customerId = idParameter(request, 'customerId', 'customer-not-found');
+        visibleTo(response, customerId, { code: 'customer-not-found', message: `There is no customer ${customerId}` });
+        await caughtUp(request, [customersProjection.name]);
+        const customer = await documents.get<CustomerProfile>(customersProjection.collection.name, customerId);
+        if (!customer) throw notFound('customer-not-found', `There is no customer ${customerId}`);
+        response.json(customer);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/customers/{customerId}/orders',
+      operationId: 'listCustomerOrders',
+      summary: "A customer's orders, newest first (your own, or any for staff)",
+      tag: 'orders',
+      access: 'signed-in',
+      answers: { name: 'OrderPage', schema: pageSchema('Order') },
+      responses: { 200: 'A page of orders', 400: 'A query parameter is not valid', 404: 'No such customer (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const customerId = idParameter(request, 'customerId', 'customer-not-found');
+        visibleTo(response, customerId, { code: 'customer-not-found', message: `There is no customer ${customerId}` });
+        const query = await parseQuery(PageQuery, request.query);
+        await caughtUp(request, [orderHistoryProjection.name]);
+        const limit = query.limit ?? 20;
+        const page = await documents.find<OrderSummary>(orderHistoryProjection.collection.name, {
+          where: { customerId },
+          sort: newestFirst,
+          limit: limit + 1,
+          ...(query.cursor ? { after: decodeCursor(query.cursor, newestFirst.length) } : {}),
+        });
+        response.json(pageOf(page, limit, newestFirst, (order) => order));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/orders/{orderId}',
+      operationId: 'getOrder',
+      summary: 'An order with its status timeline (your own, or any for staff)',
+      tag: 'orders',
+      access: 'signed-in',
+      answers: { name: 'Order', schema: { type: 'object' } },
+      responses: { 200: 'The order', 404: 'No such order (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const orderId = idParameter(request, 'orderId', 'order-not-found');
+        await caughtUp(request, [orderHistoryProjection.name]);
+        const order = await documents.get<OrderSummary>(orderHistoryProjection.collection.name, orderId);
+        if (!order) throw notFound('order-not-found', `There is no order ${orderId}`);
+        visibleTo(response, order.customerId, { code: 'order-not-found', message: `There is no order ${orderId}` });
+        response.json(order);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/sales',
+      operationId: 'salesReport',
+      summary: 'Paid sales per day and per product between two UTC days (at most 366 days)',
+      tag: 'reports',
+      access: 'staff',
+      answers: { name: 'SalesReport', schema: { type: 'object' } },
+      responses: { 200: 'The report', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const { from, to } = await parseQuery(SalesQuery, request.query);
+        const [start, end] = [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)];
+        if (Number.isNaN(start)) throw new ValidationFailedError([{ parameter: 'from', detail: 'from must be a real day' }]);
+        if (Number.isNaN(end)) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must be a real day' }]);
+        if (end < start) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must not be before from' }]);
+        if (end - start > 365 * 86_400_000) throw new ValidationFailedError([{ parameter: 'to', detail: 'a report covers at most 366 days' }]);
+        await caughtUp(request, ['reporting']);
+        response.json(await salesReport(pool, from, to));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/payments',
+      operationId: 'paymentOutcomesReport',
+      summary: 'Payment outcomes per method: succeeded, failed, success rate',
+      tag: 'reports',
+      access: 'staff',
+      answers: { name: 'PaymentOutcomes', schema: { type: 'object' } },
+      responses: { 200: 'The report', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        await caughtUp(request, ['reporting']);
+        response.json({ items: await paymentOutcomesReport(pool) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/reports/low-stock',
+      operationId: 'lowStockReport',
+      summary: 'Active products at or below their low-stock threshold, scarcest first',
+      tag: 'reports',
+      access: 'staff',
+      answers: { name: 'LowStock', schema: { type: 'object' } },
+      responses: { 200: 'The report', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        await caughtUp(request, ['reporting']);
+        response.json({ items: await lowStockReport(pool) });
+      },
+    },
+  ];
+}
+
+function idParameter(request: Request, name: string, code: string): string {
+  const value = String(request.params[name] ?? '');
+  if (!uuidPattern.test(value)) throw notFound(code, `There is no ${name.replace(/Id$/, '')} ${value}`);
+  return value.toLowerCase();
+}
+
+/** One more than asked for was read: its presence says there is a next page. */
+function pageOf<Doc, Shown>(documents: Doc[], limit: number, sort: readonly SortKey[], show: (document: Doc) => Shown) {
+  const items = documents.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor = documents.length > limit && last ? encodeCursor(sort.map((key) => valueOf(last, key.path))) : null;
+  return { items: items.map(show), nextCursor };
+}
+
+function valueOf(document: unknown, path: string): string | number {
+  const value = path.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown>)[key], document);
+  return typeof value === 'number' ? value : String(value);
+}
+
+const encodeCursor = (values: readonly (string | number)[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+function decodeCursor(cursor: string, length: number): (string | number)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(values) && values.length === length && values.every((value) => typeof value === 'string' || typeof value === 'number')) return values;
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new ValidationFailedError([{ parameter: 'cursor', detail: 'cursor must be the nextCursor of a previous page of the same query' }]);
+}
+
+function pageSchema(item: string) {
+  return { type: 'object', properties: { items: { type: 'array', items: { type: 'object', description: item } }, nextCursor: { type: ['string', 'null'] } }, required: ['items', 'nextCursor'] };
+}
