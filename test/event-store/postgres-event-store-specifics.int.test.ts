@@ -91,6 +91,30 @@ describe('PostgresEventStore beyond the port contract', () => {
     expect(delivered).toEqual([event.id]);
   });
 
+  it('listens again after its LISTEN connection is killed, so other processes still wake it', async () => {
+    const delivered: string[] = [];
+    const subscription = store.subscribe({ subscriptionId: 'relisten', pollIntervalMs: 60_000, handle: async (events) => void delivered.push(...events.map((e) => e.id)) });
+    const listening = async () =>
+      (await db.pool.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %'")).rows.map((row) => row.pid);
+    let pids: number[] = [];
+    for (let i = 0; i < 50 && pids.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      pids = await listening();
+    }
+    expect(pids).toHaveLength(1);
+    await db.pool.query('select pg_terminate_backend($1)', [pids[0]]);
+    for (let i = 0; i < 150 && ((await listening()).length === 0 || (await listening())[0] === pids[0]); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // Appended through another store, as another process would: only a notification can wake us.
+    const other = new PostgresEventStore(db.pool);
+    const event = newEvent();
+    const result = await other.appendToStream('s', [event]);
+    const deadline = Date.now() + 3_000;
+    while (subscription.status().checkpoint?.position !== result.position && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(delivered).toEqual([event.id]);
+    await other.close();
+  });
+
   it('chains every event of a stream to the previous one, so an auditor detects an edited event', async () => {
     for (let i = 0; i < 5; i++) await store.appendToStream('payment-7', [newEvent('PaymentEvent', { step: i })]);
     expect(findBrokenLink(await store.readStream('payment-7'))).toBeNull();

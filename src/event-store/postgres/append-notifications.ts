@@ -18,7 +18,7 @@ const minNotifyIntervalMs = 10;
  */
 export class AppendNotifications {
   private readonly local = new EventEmitter().setMaxListeners(0);
-  private listener: PoolClient | null = null;
+  private stopListening: (() => void) | null = null;
   private listening = false;
   private closed = false;
   private notifyInFlight: Promise<void> | null = null;
@@ -51,13 +51,7 @@ export class AppendNotifications {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     await this.notifyInFlight;
-    const listener = this.listener;
-    this.listener = null;
-    if (listener) {
-      listener.removeAllListeners('notification');
-      await listener.query(`unlisten ${channel}`).catch(() => undefined);
-      listener.release();
-    }
+    this.stopListening?.();
   }
 
   private notifyOthers(): void {
@@ -84,32 +78,49 @@ export class AppendNotifications {
 
   private async listen(): Promise<void> {
     if (this.closed) return;
-    let client: PoolClient | null = null;
+    let connection: PoolClient;
     try {
-      client = await this.pool.connect();
-      const connection = client;
-      connection.on('notification', (message: Notification) => {
-        if (message.channel === channel) this.local.emit('appended');
-      });
-      connection.on('error', (error) => {
-        this.logger.warn('lost the LISTEN connection; reconnecting', { error });
-        this.listener = null;
-        connection.release(error);
-        this.scheduleReconnect();
-      });
-      await connection.query(`listen ${channel}`);
-      if (this.closed) {
-        connection.release();
-        return;
-      }
-      this.listener = connection;
-      // Something may have been appended while we were not listening.
-      this.local.emit('appended');
+      connection = await this.pool.connect();
     } catch (error) {
       this.logger.warn('could not LISTEN for appends; retrying', { error });
-      client?.release(error as Error);
       this.scheduleReconnect();
+      return;
     }
+    let released = false;
+    const onNotification = (message: Notification) => {
+      if (message.channel === channel) this.local.emit('appended');
+    };
+    // The LISTEN connection is never handed back to the pool: it is closed, so that its
+    // subscription to the channel and our handlers leave with it.
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      this.stopListening = null;
+      connection.off('notification', onNotification);
+      connection.off('error', onError);
+      // The server may still say goodbye on the closing socket; there is nobody left to tell.
+      connection.on('error', () => undefined);
+      connection.release(error ?? true);
+    };
+    const onError = (error: Error) => {
+      this.logger.warn('lost the LISTEN connection; reconnecting', { error });
+      release(error);
+      this.scheduleReconnect();
+    };
+    connection.on('notification', onNotification);
+    connection.on('error', onError);
+    this.stopListening = () => release();
+    try {
+      await connection.query(`listen ${channel}`);
+    } catch (error) {
+      this.logger.warn('could not LISTEN for appends; retrying', { error });
+      release(error as Error);
+      this.scheduleReconnect();
+      return;
+    }
+    if (this.closed) return release();
+    // Something may have been appended while we were not listening.
+    this.local.emit('appended');
   }
 
   private scheduleReconnect(): void {
