@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordedEvent } from '../../src/event-store/event-store';
+import { applyToDocuments, type DocumentProjection } from '../../src/projections/document-projection';
+import { InMemoryDocumentStore } from '../../src/projections/in-memory-document-store';
+import { catalogProjection } from '../../src/projections/read-models/catalog';
+import { customersProjection } from '../../src/projections/read-models/customers';
+import { orderHistoryProjection } from '../../src/projections/read-models/order-history';
+
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
+let position = 0;
+/** A recorded event as the store would deliver it, at the next position. */
+function recorded(streamId: string, type: string, data: Record<string, unknown>): RecordedEvent {
+  position++;
+  return { id: randomUUID(), type, data: data as never, metadata: {}, streamId, revision: 0, position, checkpoint: { commit: position, position }, recordedAt: new Date(), hash: '', previousHash: null };
+}
+
+/** Given these events (each batch as delivered), then the documents are… */
+async function project<Doc>(projection: DocumentProjection<Doc>, batches: RecordedEvent[][]): Promise<Map<string, Doc>> {
+  const store = new InMemoryDocumentStore();
+  await store.ensureCollection(projection.collection);
+  for (const batch of batches) await applyToDocuments(store, projection.collection.name, projection, batch);
+  return store.dump<Doc>(projection.collection.name);
+}
+
+describe('catalog read model', () => {
+  const added = recorded('product-TEA-1', 'ProductAdded', { code: 'TEA-1', name: 'Sencha', description: 'Steamed', categoryId: 'green', categoryName: 'Green', price: eur(450), lowStockThreshold: 3, addedAt: 't' });
+  const received = recorded('inventory-TEA-1', 'StockReceived', { code: 'TEA-1', quantity: 10, onHand: 10, receivedAt: 't' });
+  const reserved = recorded('inventory-TEA-1', 'StockReserved', { code: 'TEA-1', orderId: 'o-1', quantity: 8, available: 2, reservedAt: 't' });
+
+  it('joins catalog details and stock, with availability and the low-stock flag', async () => {
+    const documents = await project(catalogProjection, [[added, received, reserved]]);
+    expect(documents.get('TEA-1')).toEqual({
+      code: 'TEA-1',
+      name: 'Sencha',
+      description: 'Steamed',
+      category: { id: 'green', name: 'Green' },
+      price: eur(450),
+      onHand: 10,
+      reserved: 8,
+      available: 2,
+      lowStockThreshold: 3,
+      lowStock: true,
+      status: 'active',
+      nameKey: 'sencha',
+      searchText: 'tea-1 sencha steamed',
+    });
+  });
+
+  it('counts an event delivered twice once', async () => {
+    const once = await project(catalogProjection, [[added, received, reserved]]);
+    const twice = await project(catalogProjection, [[added, received], [received, reserved], [reserved]]);
+    expect(twice).toEqual(once);
+  });
+
+  it('follows price, details, commits, releases, adjustments and discontinuation', async () => {
+    const documents = await project(catalogProjection, [
+      [
+        added,
+        received,
+        reserved,
+        recorded('inventory-TEA-1', 'ReservationCommitted', { code: 'TEA-1', orderId: 'o-1', quantity: 8, onHand: 2, committedAt: 't' }),
+        recorded('product-TEA-1', 'ProductPriceChanged', { code: 'TEA-1', previousPrice: eur(450), price: eur(500), changedAt: 't' }),
+        recorded('product-TEA-1', 'ProductDetailsUpdated', { code: 'TEA-1', changes: { name: 'Sencha Superior', categoryId: 'japan', categoryName: 'Japan' }, updatedAt: 't' }),
+        recorded('inventory-TEA-1', 'StockAdjusted', { code: 'TEA-1', previousOnHand: 2, onHand: 20, reason: 'count', adjustedAt: 't' }),
+        recorded('product-TEA-1', 'ProductDiscontinued', { code: 'TEA-1', reason: 'x', discontinuedAt: 't' }),
+      ],
+    ]);
+    expect(documents.get('TEA-1')).toMatchObject({ name: 'Sencha Superior', category: { id: 'japan', name: 'Japan' }, price: eur(500), onHand: 20, reserved: 0, available: 20, lowStock: false, status: 'discontinued' });
+  });
+});
+
+describe('customers read model', () => {
+  const customerId = 'c-1';
+  const registered = recorded('customer-c-1', 'CustomerRegistered', { customerId, firstName: 'Ann', lastName: 'Lee', email: 'ann@example.org', shippingAddress: address, registeredAt: '2026-11-01T00:00:00Z' });
+  const placed = (orderId: string, amount: number, at: string) =>
+    recorded(`order-${orderId}`, 'OrderPlaced', { orderId, customerId, lines: [], total: eur(amount), paymentMethod: 'card', shippingAddress: address, placedAt: at });
+  const paid = (orderId: string, amount: number) => recorded(`order-${orderId}`, 'OrderPaid', { orderId, customerId, paymentId: 'p', total: eur(amount), paidAt: 't' });
+
+  it('sums paid orders only, counts all, and follows the last order', async () => {
+    const first = placed('o-1', 1_000, '2026-11-02T00:00:00Z');
+    const firstPaid = paid('o-1', 1_000);
+    const second = placed('o-2', 2_500, '2026-11-03T00:00:00Z');
+    const documents = await project(customersProjection, [[registered, first, firstPaid], [firstPaid, second]]);
+    expect(documents.get(customerId)).toEqual({
+      customerId,
+      firstName: 'Ann',
+      lastName: 'Lee',
+      email: 'ann@example.org',
+      shippingAddress: address,
+      registeredAt: '2026-11-01T00:00:00Z',
+      orders: { count: 2, totalSpent: [eur(1_000)], lastOrder: { orderId: 'o-2', placedAt: '2026-11-03T00:00:00Z', status: 'placed', total: eur(2_500) } },
+    });
+  });
+
+  it('follows address and email changes', async () => {
+    const moved = { ...address, line1: '9 Mill Lane' };
+    const documents = await project(customersProjection, [
+      [
+        registered,
+        recorded('customer-c-1', 'ShippingAddressChanged', { customerId, shippingAddress: moved, changedAt: 't' }),
+        recorded('customer-c-1', 'CustomerEmailChanged', { customerId, previousEmail: 'ann@example.org', email: 'ann.lee@example.org', changedAt: 't' }),
+      ],
+    ]);
+    expect(documents.get(customerId)).toMatchObject({ shippingAddress: moved, email: 'ann.lee@example.org' });
+  });
+});
+
+describe('order history read model', () => {
+  const orderId = 'o-9';
+  const placed = recorded('order-o-9', 'OrderPlaced', {
+    orderId,
+    customerId: 'c-1',
+    lines: [{ productCode: 'TEA-1', name: 'Sencha', quantity: 2, unitPrice: eur(450), lineTotal: eur(900) }],
+    total: eur(900),
+    paymentMethod: 'card',
+    shippingAddress: address,
+    placedAt: '2026-11-24T10:00:00Z',
+  });
+  const awaiting = recorded('order-o-9', 'OrderAwaitingPayment', { orderId, customerId: 'c-1', paymentId: 'p-1', at: '2026-11-24T10:00:01Z' });
+  const failed = recorded('order-o-9', 'OrderPaymentFailed', { orderId, customerId: 'c-1', paymentId: 'p-1', reason: 'declined', failedAt: '2026-11-24T10:00:05Z' });
+
+  it('keeps the order with its status timeline, and one event delivered twice changes nothing', async () => {
+    const documents = await project(orderHistoryProjection, [[placed, awaiting], [awaiting, failed], [failed]]);
+    expect(documents.get(orderId)).toEqual({
+      orderId,
+      customerId: 'c-1',
+      lines: [{ productCode: 'TEA-1', name: 'Sencha', quantity: 2, unitPrice: eur(450), lineTotal: eur(900) }],
+      total: eur(900),
+      paymentMethod: 'card',
+      shippingAddress: address,
+      status: 'payment-failed',
+      placedAt: '2026-11-24T10:00:00Z',
+      paymentId: 'p-1',
+      timeline: [
+        { status: 'placed', at: '2026-11-24T10:00:00Z' },
+        { status: 'awaiting-payment', at: '2026-11-24T10:00:01Z', paymentId: 'p-1' },
+        { status: 'payment-failed', at: '2026-11-24T10:00:05Z', reason: 'declined', paymentId: 'p-1' },
+      ],
+    });
+  });
+});
