@@ -14,8 +14,8 @@ const reportingTables = ['order_lines', 'sales_daily', 'sales_daily_product', 'p
 function startProjector(connectionString: string): { child: ChildProcess; caughtUp: () => boolean; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/projector-process.ts', connectionString, '25'], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return { child, caughtUp: () => output.includes('caught-up'), output: () => output };
 }
 
