@@ -29,7 +29,7 @@ import { ProjectionRunner } from '../projections/projection-runner';
 import { categoriesProjection, catalogProjection } from '../projections/read-models/catalog';
 import { customersProjection } from '../projections/read-models/customers';
 import { orderHistoryProjection } from '../projections/read-models/order-history';
-import { reportingProjection } from '../projections/reporting/reporting-projection';
+import { reportingProjections } from '../projections/reporting/reporting-projection';
 import { queryOperations } from '../read-api/query-api';
 import type { Logger } from '../shared/logger';
 
@@ -56,7 +56,7 @@ export function allProjections(pool: Pool, eventStore: PostgresEventStore): Proj
     documentProjection(documents, categoriesProjection),
     documentProjection(documents, customersProjection),
     documentProjection(documents, orderHistoryProjection),
-    reportingProjection(pool, eventStore.checkpoints),
+    ...reportingProjections(pool, eventStore.checkpoints),
   ];
 }
 

@@ -149,10 +149,19 @@ export function startCatchUpSubscription(
     if (stopping) return;
     checkpoint = loaded ?? null;
     state = 'catching-up';
+    // While catching up, the next page is read while the handler works on this one.
+    let prefetched: Promise<LogPage | undefined> | null = null;
     while (!stopping) {
       woken = false;
-      const page = await untilItWorks('read', () => log.readPage(checkpoint, options.filter, batchSize));
+      const page: LogPage | undefined = await (prefetched ?? untilItWorks('read', () => log.readPage(checkpoint, options.filter, batchSize)));
+      prefetched = null;
       if (!page) break;
+      if (!page.exhausted && page.scannedTo) {
+        const after: Checkpoint = page.scannedTo;
+        prefetched = untilItWorks('read', () => log.readPage(after, options.filter, batchSize));
+        // Settled in any case: a prefetch abandoned by a stop must not reject unheard.
+        prefetched.catch(() => undefined);
+      }
       if (page.events.length > 0) {
         const reached = page.scannedTo!;
         const outcome = await handleWithRetry(page.events, reached);
@@ -176,6 +185,7 @@ export function startCatchUpSubscription(
       }
       await sleep(page.heldBack ? heldBackRetryMs : pollIntervalMs);
     }
+    await prefetched;
   }
 
   const running = run()

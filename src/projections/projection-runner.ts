@@ -1,4 +1,13 @@
-import { compareCheckpoints, type Checkpoint, type EventStore, type RetryPolicy, type Subscription, type SubscriptionStatus } from '../event-store/event-store';
+import {
+  compareCheckpoints,
+  matchesFilter,
+  type Checkpoint,
+  type EventFilter,
+  type EventStore,
+  type RetryPolicy,
+  type Subscription,
+  type SubscriptionStatus,
+} from '../event-store/event-store';
 import type { Logger } from '../shared/logger';
 import type { Projection } from './projection';
 
@@ -12,6 +21,8 @@ export interface ProjectionStatus extends SubscriptionStatus {
 export interface ProjectionRunnerOptions {
   /** Events per batch: large while catching up, so a rebuild is a few thousand round trips, not a million. */
   readonly batchSize?: number;
+  /** Events per batch of a rebuild, which reads the whole log. */
+  readonly rebuildBatchSize?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly pollIntervalMs?: number;
 }
@@ -72,50 +83,77 @@ export class ProjectionRunner {
   }
 
   /**
-   * Rebuilds a projection from the first event into a shadow target, then swaps it in: the live
-   * projection serves until the shadow has caught up, stops for the swap, and resumes from the
-   * shadow's checkpoint. Events the live one handled after that are handled again on the new target;
-   * projections are idempotent (per document, or transactionally), so that is harmless.
+   * Rebuilds projections from the first event into shadow targets, then swaps them in: the live
+   * projections serve until the shadows have caught up, stop for the swap, and resume from the
+   * shadows' checkpoints. Events a live one handled after that are handled again on the new
+   * target; projections are idempotent (per document, or transactionally), so that is harmless.
+   * Several projections rebuilt together share one read of the log.
    */
-  async rebuild(name: string, options: { timeoutMs?: number } = {}): Promise<{ checkpoint: Checkpoint | null; elapsedMs: number }> {
-    const running = this.running.get(name);
-    if (!running) throw new Error(`No projection named ${name}`);
-    if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is being rebuilt already`);
-    this.rebuilding.add(name);
+  async rebuild(names: string | readonly string[], options: { timeoutMs?: number } = {}): Promise<{ elapsedMs: number }> {
+    const targets = (typeof names === 'string' ? [names] : names).map((name) => {
+      const running = this.running.get(name);
+      if (!running) throw new Error(`No projection named ${name}`);
+      if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is being rebuilt already`);
+      return { name, ...running, rebuildId: `${name}#rebuild` };
+    });
+    for (const { name } of targets) this.rebuilding.add(name);
     const started = Date.now();
     const timeoutMs = options.timeoutMs ?? 3_600_000;
-    const { projection } = running;
-    const rebuildId = `${name}#rebuild`;
     try {
-      const shadow = await projection.createShadow();
-      await this.eventStore.checkpoints.reset(rebuildId, null);
-      const rebuild = this.subscribe(projection, rebuildId, shadow);
+      const shadows = new Map<string, string>();
+      for (const target of targets) {
+        shadows.set(target.name, await target.projection.createShadow());
+        await this.eventStore.checkpoints.reset(target.rebuildId, null);
+      }
+      const rebuild = this.eventStore.subscribe({
+        subscriptionId: `rebuild:${targets.map((t) => t.name).join('+')}`,
+        filter: unionOf(targets.map((t) => t.projection.filter)),
+        batchSize: this.options.rebuildBatchSize ?? 10_000,
+        // Each projection keeps its own rebuild checkpoint (below, or in its own transaction).
+        checkpointing: 'handler',
+        retry: { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...this.options.retry },
+        handle: async (events, { checkpoint }) => {
+          await Promise.all(
+            targets.map(async ({ name, projection, rebuildId }) => {
+              const relevant = events.filter((event) => matchesFilter(projection.filter, event));
+              if (relevant.length > 0) await projection.handle(relevant, { checkpoint, subscriptionId: rebuildId, target: shadows.get(name)! });
+              if (projection.checkpointing === 'store' || relevant.length === 0) await this.eventStore.checkpoints.save(rebuildId, checkpoint);
+            }),
+          );
+        },
+      });
       try {
         await until(() => rebuild.status().state === 'live' || rebuild.status().state === 'failed', timeoutMs);
         this.failIfFailed(rebuild);
-        await running.subscription.stop();
-        const reachedByLive = running.subscription.status().checkpoint;
-        if (reachedByLive && !(await rebuild.waitFor(reachedByLive, timeoutMs))) this.failIfFailed(rebuild);
+        for (const target of targets) await target.subscription.stop();
+        for (const target of targets) {
+          const reachedByLive = target.subscription.status().checkpoint;
+          if (reachedByLive && !(await rebuild.waitFor(reachedByLive, timeoutMs))) this.failIfFailed(rebuild);
+        }
       } finally {
         await rebuild.stop();
       }
       this.failIfFailed(rebuild);
-      const checkpoint = await this.eventStore.checkpoints.load(rebuildId);
-      await projection.swap(shadow);
-      await this.eventStore.checkpoints.reset(name, checkpoint);
-      await this.eventStore.checkpoints.reset(rebuildId, null);
-      this.running.set(name, { projection, subscription: this.subscribe(projection, name, projection.liveTarget) });
-      const elapsedMs = Date.now() - started;
-      this.logger.info('projection rebuilt', { projection: name, elapsedMs, checkpoint });
-      return { checkpoint, elapsedMs };
-    } catch (error) {
-      // The live projection goes on (or again) from its own checkpoint.
-      if (running.subscription.status().state === 'stopped' && this.running.get(name) === running) {
+      for (const { name, projection, rebuildId } of targets) {
+        const checkpoint = await this.eventStore.checkpoints.load(rebuildId);
+        await projection.swap(shadows.get(name)!);
+        await this.eventStore.checkpoints.reset(name, checkpoint);
+        await this.eventStore.checkpoints.reset(rebuildId, null);
         this.running.set(name, { projection, subscription: this.subscribe(projection, name, projection.liveTarget) });
+      }
+      const elapsedMs = Date.now() - started;
+      this.logger.info('projections rebuilt', { projections: targets.map((t) => t.name), elapsedMs });
+      return { elapsedMs };
+    } catch (error) {
+      // The live projections go on (or again) from their own checkpoints.
+      for (const target of targets) {
+        if (this.running.get(target.name) === target && target.subscription.status().state === 'stopped') {
+          this.running.set(target.name, { projection: target.projection, subscription: this.subscribe(target.projection, target.name, target.projection.liveTarget) });
+        }
       }
       throw error;
     } finally {
-      this.rebuilding.delete(name);
+      for (const { name } of targets) this.rebuilding.delete(name);
     }
   }
 
@@ -135,4 +173,11 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
     if (Date.now() > deadline) throw new Error('Timed out');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** A filter that lets through what any of the filters lets through (a missing part lets through everything). */
+function unionOf(filters: readonly EventFilter[]): EventFilter {
+  const prefixes = filters.every((filter) => filter.streamPrefixes) ? [...new Set(filters.flatMap((filter) => filter.streamPrefixes!))] : undefined;
+  const types = filters.every((filter) => filter.eventTypes) ? [...new Set(filters.flatMap((filter) => filter.eventTypes!))] : undefined;
+  return { ...(prefixes ? { streamPrefixes: prefixes } : {}), ...(types ? { eventTypes: types } : {}) };
 }

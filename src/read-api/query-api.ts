@@ -238,7 +238,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
         if (Number.isNaN(end)) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must be a real day' }]);
         if (end < start) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must not be before from' }]);
         if (end - start > 365 * 86_400_000) throw new ValidationFailedError([{ parameter: 'to', detail: 'a report covers at most 366 days' }]);
-        await caughtUp(request, ['reporting']);
+        await caughtUp(request, ['sales-report']);
         response.json(await salesReport(pool, from, to));
       },
     },
@@ -252,7 +252,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       answers: { name: 'PaymentOutcomes', schema: { type: 'object' } },
       responses: { 200: 'The report', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
-        await caughtUp(request, ['reporting']);
+        await caughtUp(request, ['payments-report']);
         response.json({ items: await paymentOutcomesReport(pool) });
       },
     },
@@ -266,7 +266,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       answers: { name: 'LowStock', schema: { type: 'object' } },
       responses: { 200: 'The report', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
-        await caughtUp(request, ['reporting']);
+        await caughtUp(request, ['stock-report']);
         response.json({ items: await lowStockReport(pool) });
       },
     },

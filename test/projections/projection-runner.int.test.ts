@@ -4,7 +4,7 @@ import { PostgresDocumentStore } from '../../src/projections/postgres/postgres-d
 import { documentProjection, type Projection } from '../../src/projections/projection';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { catalogProjection, type CatalogProduct } from '../../src/projections/read-models/catalog';
-import { reportingProjection } from '../../src/projections/reporting/reporting-projection';
+import { reportingProjections } from '../../src/projections/reporting/reporting-projection';
 import { lowStockReport } from '../../src/projections/reporting/reporting-queries';
 import { silentLogger } from '../../src/shared/logger';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -70,36 +70,39 @@ describe('projection runner', () => {
     for (let i = 0; i < 30; i++) await eventStore.appendToStream(`product-P-${i}`, [productAdded(`P-${i}`)]);
     for (let i = 0; i < 30; i++) await eventStore.appendToStream(`inventory-P-${i}`, [stockReceived(`P-${i}`, i, i)]);
     const runner = new ProjectionRunner(eventStore, silentLogger, { batchSize: 7 });
-    const projections = [documentProjection(documents, catalogProjection), reportingProjection(db.pool, eventStore.checkpoints)];
+    const projections = [documentProjection(documents, catalogProjection), ...reportingProjections(db.pool, eventStore.checkpoints)];
     await runner.start(projections);
     const head = (await eventStore.headCheckpoint())!;
-    expect(await runner.waitFor(['catalog', 'reporting'], head, 5_000)).toBe(true);
+    expect(await runner.waitFor(['catalog', 'stock-report'], head, 5_000)).toBe(true);
     const before = await documents.dump<CatalogProduct>('products');
     const lowBefore = await lowStockReport(db.pool);
 
     // Spoil the live read models, as a bug in an earlier version of a projection would have.
     await db.pool.query(`update rm_products set document = jsonb_set(document, '{name}', '"spoiled"')`);
-    await db.pool.query('delete from reporting.stock');
+    await db.pool.query('delete from report_stock.stock');
     expect(await lowStockReport(db.pool)).toEqual([]);
 
     const rebuilt = runner.rebuild('catalog');
     // The live collection keeps answering while the rebuild runs.
     expect((await documents.get<CatalogProduct>('products', 'P-3'))!.name).toBe('spoiled');
     await rebuilt;
-    await runner.rebuild('reporting');
+    // Rebuilt together, they share one read of the log.
+    await runner.rebuild(['catalog', 'sales-report', 'payments-report', 'stock-report']);
     expect(await documents.dump('products')).toEqual(before);
     expect(await lowStockReport(db.pool)).toEqual(lowBefore);
     expect(lowBefore.map((row) => row.code).sort()).toEqual(['P-0', 'P-1', 'P-2']);
 
     // And the live projections go on from where the rebuilds got to.
     const more = await eventStore.appendToStream('inventory-P-0', [stockReceived('P-0', 10, 10)]);
-    expect(await runner.waitFor(['catalog', 'reporting'], more.checkpoint, 5_000)).toBe(true);
+    expect(await runner.waitFor(['catalog', 'stock-report'], more.checkpoint, 5_000)).toBe(true);
     expect((await documents.get<CatalogProduct>('products', 'P-0'))!.onHand).toBe(10);
     expect((await lowStockReport(db.pool)).map((row) => row.code).sort()).toEqual(['P-1', 'P-2']);
     const statuses = await runner.status();
     expect(statuses.map((status) => [status.name, status.state, status.rebuilding])).toEqual([
       ['catalog', 'live', false],
-      ['reporting', 'live', false],
+      ['sales-report', 'live', false],
+      ['payments-report', 'live', false],
+      ['stock-report', 'live', false],
     ]);
     await runner.stop();
   });
@@ -117,11 +120,11 @@ describe('health', () => {
   it('shows each projection with its state, checkpoint and lag', async () => {
     await staffSignedIn(api);
     const head = (await api.app.eventStore.headCheckpoint())!;
-    await api.app.projections.waitFor(['catalog', 'customers', 'order-history', 'reporting', 'categories'], head, 5_000);
+    await api.app.projections.waitFor(['catalog', 'customers', 'order-history', 'sales-report', 'payments-report', 'stock-report', 'categories'], head, 5_000);
     const health = await api.request<{ status: string; checks: { projections: { status: string; projections: { name: string; state: string; lag: number }[] } } }>('GET', '/health');
     expect(health.status).toBe(200);
     expect(health.body.checks.projections.status).toBe('up');
-    expect(health.body.checks.projections.projections.map((p) => p.name).sort()).toEqual(['catalog', 'categories', 'customers', 'order-history', 'reporting']);
+    expect(health.body.checks.projections.projections.map((p) => p.name).sort()).toEqual(['catalog', 'categories', 'customers', 'order-history', 'payments-report', 'sales-report', 'stock-report']);
     for (const projection of health.body.checks.projections.projections) expect(projection).toMatchObject({ state: 'live', lag: 0 });
   });
 });

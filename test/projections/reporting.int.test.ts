@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '../../src/event-store/event-store';
+import { matchesFilter, type RecordedEvent } from '../../src/event-store/event-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
-import { reportingProjection } from '../../src/projections/reporting/reporting-projection';
+import { reportingProjections, reportingSchemas } from '../../src/projections/reporting/reporting-projection';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../../src/projections/reporting/reporting-queries';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -38,8 +38,9 @@ function orderEvents(orderId: string, lines: [code: string, quantity: number, un
 
 describe('reporting projection', () => {
   it('reports paid sales per day and product, payment outcomes per method, and the low-stock list', async () => {
-    const projection = reportingProjection(db.pool, new PostgresEventStore(db.pool).checkpoints);
-    await projection.prepare();
+    const projections = reportingProjections(db.pool, new PostgresEventStore(db.pool).checkpoints);
+    for (const projection of projections) await projection.prepare();
+    const schemaOf: Record<string, string> = { 'sales-report': reportingSchemas.sales, 'payments-report': reportingSchemas.payments, 'stock-report': reportingSchemas.stock };
     const [o1, o2, o3] = [randomUUID(), randomUUID(), randomUUID()];
     const events = [
       ...orderEvents(o1, [['TEA-1', 2, 450], ['POT-1', 1, 3_999]], '2026-11-23T10:00:00Z'),
@@ -56,8 +57,12 @@ describe('reporting projection', () => {
     ];
     // The first half is delivered twice, as after a crash before the checkpoint: counted once.
     const half = Math.floor(events.length / 2);
-    await projection.handle(events.slice(0, half), { checkpoint: events[half - 1]!.checkpoint, subscriptionId: 'reporting', target: 'reporting' });
-    await projection.handle(events, { checkpoint: events.at(-1)!.checkpoint, subscriptionId: 'reporting', target: 'reporting' });
+    for (const projection of projections) {
+      const mine = (list: RecordedEvent[]) => list.filter((event) => matchesFilter(projection.filter, event));
+      const target = schemaOf[projection.name]!;
+      await projection.handle(mine(events.slice(0, half)), { checkpoint: events[half - 1]!.checkpoint, subscriptionId: projection.name, target });
+      await projection.handle(mine(events), { checkpoint: events.at(-1)!.checkpoint, subscriptionId: projection.name, target });
+    }
 
     expect(await salesReport(db.pool, '2026-11-01', '2026-11-30')).toEqual({
       from: '2026-11-01',

@@ -36,14 +36,17 @@ interface EventRow {
   type: string;
   data: JsonObject;
   metadata: EventMetadata;
-  recorded_at: Date;
-  previous_hash: Buffer | null;
-  hash: Buffer;
+  recorded_at_ms: number;
+  previous_hash: string | null;
+  hash: string;
 }
 
 type PageRow = { held_back: boolean; matched: boolean | null } & { [K in keyof EventRow]: EventRow[K] | null };
 
-const eventColumns = 'position, transaction_id, stream_id, revision, event_id, type, data, metadata, recorded_at, previous_hash, hash';
+// Time as epoch milliseconds and hashes as hex text: converted by PostgreSQL once, rather than
+// parsed by the driver and converted again here (it shows when a rebuild reads a million events).
+const eventColumns = `position, transaction_id, stream_id, revision, event_id, type, data, metadata,
+  (extract(epoch from recorded_at) * 1000)::float8 as recorded_at_ms, encode(previous_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash`;
 
 export class PostgresCheckpointStore implements CheckpointStore {
   constructor(private readonly pool: Pool) {}
@@ -236,7 +239,8 @@ export class PostgresEventStore implements EventStore {
                   limit $5
                )
                select horizon.held_back, page.position, page.transaction_id, page.stream_id, page.revision, page.event_id,
-                      page.type, page.recorded_at, page.previous_hash, page.hash, page.matched,
+                      page.type, (extract(epoch from page.recorded_at) * 1000)::float8 as recorded_at_ms,
+                      encode(page.previous_hash, 'hex') as previous_hash, encode(page.hash, 'hex') as hash, page.matched,
                       case when page.matched then page.data end as data,
                       case when page.matched then page.metadata end as metadata
                  from horizon left join page on true
@@ -267,9 +271,9 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     revision: Number(row.revision),
     position,
     checkpoint: { commit: Number(row.transaction_id), position },
-    recordedAt: row.recorded_at,
-    hash: row.hash.toString('hex'),
-    previousHash: row.previous_hash?.toString('hex') ?? null,
+    recordedAt: new Date(row.recorded_at_ms),
+    hash: row.hash,
+    previousHash: row.previous_hash,
   };
 }
 

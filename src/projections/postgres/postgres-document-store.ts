@@ -28,18 +28,14 @@ export class PostgresDocumentStore implements DocumentStore {
     const table = tableOf(collection);
     // One statement for the whole batch; the checkpoint guard keeps a slower, older writer from
     // overwriting a newer document (two projector instances for a moment, say).
+    // The batch travels as one JSON array: cheaper on both ends than four escaped array literals.
     await this.pool.query(
       `insert into ${table} (id, document, checkpoint_commit, checkpoint_position)
-       select * from unnest($1::text[], $2::jsonb[], $3::bigint[], $4::bigint[])
+       select id, document, commit, position from jsonb_to_recordset($1::jsonb) as change(id text, document jsonb, commit bigint, position bigint)
        on conflict (id) do update
          set document = excluded.document, checkpoint_commit = excluded.checkpoint_commit, checkpoint_position = excluded.checkpoint_position
          where (${table}.checkpoint_commit, ${table}.checkpoint_position) < (excluded.checkpoint_commit, excluded.checkpoint_position)`,
-      [
-        changes.map((change) => change.id),
-        changes.map((change) => (change.document === null ? null : JSON.stringify(change.document))),
-        changes.map((change) => change.checkpoint.commit),
-        changes.map((change) => change.checkpoint.position),
-      ],
+      [JSON.stringify(changes.map((change) => ({ id: change.id, document: change.document, commit: change.checkpoint.commit, position: change.checkpoint.position })))],
     );
   }
 

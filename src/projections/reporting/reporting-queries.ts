@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { liveReportingSchema as schema } from './reporting-projection';
+import { reportingSchemas } from './reporting-projection';
 
 export interface SalesReport {
   readonly from: string;
@@ -12,11 +12,11 @@ export interface SalesReport {
 export async function salesReport(pool: Pool, from: string, to: string): Promise<SalesReport> {
   const [days, products] = await Promise.all([
     pool.query<{ day: string; currency: string; orders: number; units: number; revenue: string }>(
-      `select to_char(day, 'YYYY-MM-DD') as day, currency, orders, units, revenue from ${schema}.sales_daily where day between $1 and $2 order by day, currency`,
+      `select to_char(day, 'YYYY-MM-DD') as day, currency, orders, units, revenue from ${reportingSchemas.sales}.sales_daily where day between $1 and $2 order by day, currency`,
       [from, to],
     ),
     pool.query<{ product_code: string; currency: string; units: string; revenue: string }>(
-      `select product_code, currency, sum(units) as units, sum(revenue) as revenue from ${schema}.sales_daily_product
+      `select product_code, currency, sum(units) as units, sum(revenue) as revenue from ${reportingSchemas.sales}.sales_daily_product
         where day between $1 and $2 group by product_code, currency order by sum(revenue) desc, product_code`,
       [from, to],
     ),
@@ -30,14 +30,14 @@ export async function salesReport(pool: Pool, from: string, to: string): Promise
 }
 
 export async function paymentOutcomesReport(pool: Pool) {
-  const { rows } = await pool.query<{ method: string; succeeded: number; failed: number }>(`select method, succeeded, failed from ${schema}.payment_outcomes order by method`);
+  const { rows } = await pool.query<{ method: string; succeeded: number; failed: number }>(`select method, succeeded, failed from ${reportingSchemas.payments}.payment_outcomes order by method`);
   return rows.map((row) => ({ ...row, successRate: row.succeeded + row.failed === 0 ? null : Math.round((row.succeeded / (row.succeeded + row.failed)) * 10_000) / 10_000 }));
 }
 
 /** Active products whose available stock is at or below their threshold, scarcest first. */
 export async function lowStockReport(pool: Pool) {
   const { rows } = await pool.query<{ code: string; name: string; on_hand: number; reserved: number; threshold: number }>(
-    `select code, name, on_hand, reserved, threshold from ${schema}.stock
+    `select code, name, on_hand, reserved, threshold from ${reportingSchemas.stock}.stock
       where status = 'active' and on_hand - reserved <= threshold order by on_hand - reserved, code`,
   );
   return rows.map((row) => ({ code: row.code, name: row.name, onHand: row.on_hand, reserved: row.reserved, available: row.on_hand - row.reserved, threshold: row.threshold }));

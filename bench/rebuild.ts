@@ -1,0 +1,108 @@
+/**
+ * npm run bench:rebuild — rebuilds the catalog, order history and reporting read models from the
+ * first event of a generated log (1,000,000 events by default), and compares the rate with two
+ * baselines measured in the same run on the same server:
+ *   - reading every event with no handler (readAll in commit order), and
+ *   - bulk-writing documents into the same document store (the rate its writes could reach).
+ *
+ * BENCH_EVENTS sets the log size, BENCH_DOCS the documents of the write baseline, BENCH_DATABASE_URL
+ * a server of your own (a database is created and dropped there); otherwise the embedded one under
+ * .test-servers/ is started.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
+import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
+import { runMigrations } from '../src/postgres/migrations';
+import { PostgresDocumentStore } from '../src/projections/postgres/postgres-document-store';
+import { documentProjection } from '../src/projections/projection';
+import { ProjectionRunner } from '../src/projections/projection-runner';
+import { catalogProjection } from '../src/projections/read-models/catalog';
+import { orderHistoryProjection } from '../src/projections/read-models/order-history';
+import { reportingProjectionNames, reportingProjections } from '../src/projections/reporting/reporting-projection';
+import { jsonLogger, silentLogger } from '../src/shared/logger';
+import { writeShopLog } from './rebuild-fixture';
+
+const totalEvents = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const baselineDocuments = Number(process.env.BENCH_DOCS ?? 200_000);
+
+const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
+
+async function main(): Promise<void> {
+  let serverUrl = process.env.BENCH_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!serverUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
+    serverUrl = server.adminConnectionString;
+    stopServer = () => server.stop();
+  }
+  const database = `emporium_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const pool = new Pool({ connectionString: url.toString(), max: 12 });
+  try {
+    await runMigrations(pool, silentLogger);
+    const version = (await pool.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+    let started = performance.now();
+    await writeShopLog(pool, totalEvents);
+    await pool.query('vacuum analyze events');
+    console.log(`PostgreSQL ${version}; generated ${totalEvents.toLocaleString('en')} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const eventStore = new PostgresEventStore(pool, { notifyOtherProcesses: false });
+
+    started = performance.now();
+    let read = 0;
+    for await (const batch of eventStore.readAll({ batchSize: 1_000 })) read += batch.length;
+    const readRate = rate(read, performance.now() - started);
+
+    const documents = new PostgresDocumentStore(pool);
+    const spec = { name: 'bench_bulk', indexes: [] };
+    await documents.ensureCollection(spec);
+    started = performance.now();
+    for (let written = 0; written < baselineDocuments; written += 1_000) {
+      await documents.save(
+        spec.name,
+        Array.from({ length: 1_000 }, (_, i) => ({ id: `d-${written + i}`, document: { orderId: `d-${written + i}`, status: 'paid', total: { amount: 1_234, currency: 'EUR' }, lines: [{ productCode: 'P-1', quantity: 1 }] }, checkpoint: { commit: 1, position: written + i } })),
+      );
+    }
+    const writeRate = rate(baselineDocuments, performance.now() - started);
+
+    // The live projections stand at the head of the log, as in a shop that has run for a while;
+    // the rebuild reads everything from the first event into shadows and swaps them in.
+    const head = (await eventStore.headCheckpoint())!;
+    const names = ['catalog', 'order-history', ...reportingProjectionNames];
+    for (const name of names) await eventStore.checkpoints.reset(name, head);
+    const runner = new ProjectionRunner(eventStore, silentLogger, { rebuildBatchSize: Number(process.env.BENCH_BATCH ?? 10_000) });
+    await runner.start([documentProjection(documents, catalogProjection), documentProjection(documents, orderHistoryProjection), ...reportingProjections(pool, eventStore.checkpoints)]);
+    started = performance.now();
+    await runner.rebuild(names);
+    const rebuildMs = performance.now() - started;
+    const rebuildRate = rate(totalEvents, rebuildMs);
+    await runner.stop();
+    await eventStore.close();
+
+    const orders = Number((await pool.query<{ n: string }>('select count(*) as n from rm_orders')).rows[0]!.n);
+    const slower = Math.min(readRate, writeRate);
+    console.log(`rebuilt catalog + order history + reporting: ${totalEvents.toLocaleString('en')} events in ${(rebuildMs / 1000).toFixed(1)} s (${orders.toLocaleString('en')} orders)`);
+    console.log('measure                                   | per second');
+    console.log(`baseline: read every event, no handler    | ${readRate.toLocaleString('en').padStart(10)} events`);
+    console.log(`baseline: bulk-write documents, same store | ${writeRate.toLocaleString('en').padStart(10)} documents`);
+    console.log(`rebuild                                    | ${rebuildRate.toLocaleString('en').padStart(10)} events`);
+    console.log(`ratio to the slower baseline: ${(rebuildRate / slower).toFixed(2)} (target >= 0.5); target >= 20,000 events/s: ${rebuildRate >= 20_000 ? 'met' : 'NOT met'}`);
+  } finally {
+    pool.on('error', () => undefined);
+    await pool.end();
+    await admin.query(`drop database ${database} with (force)`);
+    await admin.end();
+    await stopServer();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
