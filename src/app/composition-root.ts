@@ -25,6 +25,7 @@ import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
 import { runMigrations } from '../postgres/migrations';
 import { PostgresDocumentStore } from '../projections/postgres/postgres-document-store';
 import { documentProjection, type Projection } from '../projections/projection';
+import { projectionOperations } from '../projections/projection-operations';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { categoriesProjection, catalogProjection } from '../projections/read-models/catalog';
 import { customersProjection } from '../projections/read-models/customers';
@@ -101,6 +102,7 @@ export async function createEmporiumApp(
       ...accountOperations(identity, clock),
       ...commandOperations(handlers, clock),
       ...queryOperations({ documents: new PostgresDocumentStore(pool), pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
+      ...projectionOperations(projections, logger),
     ],
     idempotency,
     authenticate: (token) => identity.authenticate(token),

@@ -243,6 +243,12 @@ const rows: Row[] = [
   { route: 'GET /api/reports/sales', call: async () => ({ path: '/api/reports/sales?from=2026-01-01&to=2026-12-31', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/reports/payments', call: async () => ({ path: '/api/reports/payments', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/reports/low-stock', call: async () => ({ path: '/api/reports/low-stock', headers: await upToNow() }), expected: staffOnly(200) },
+  {
+    // Asked for a projection that does not exist: allowed (400), refused (401/403), and nothing rebuilt.
+    route: 'POST /api/admin/projections/rebuild',
+    call: async () => ({ path: '/api/admin/projections/rebuild', body: { projections: ['no-such-projection'] } }),
+    expected: adminOnly(400),
+  },
 ];
 
 describe('invariant 7: authorisation of every endpoint for every kind of caller', () => {

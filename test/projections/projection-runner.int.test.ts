@@ -128,3 +128,29 @@ describe('health', () => {
     for (const projection of health.body.checks.projections.projections) expect(projection).toMatchObject({ state: 'live', lag: 0 });
   });
 });
+
+describe('rebuilding over HTTP', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('lets an admin rebuild read models, and shows the rebuild on /health until it is done', async () => {
+    const admin = await staffSignedIn(api, 'admin');
+    await api.request('POST', '/api/categories', { body: { name: 'Rebuilt tea', description: '' }, token: admin.token });
+    const accepted = await api.request('POST', '/api/admin/projections/rebuild', { body: { projections: ['categories', 'catalog'] }, token: admin.token });
+    expect(accepted).toMatchObject({ status: 202, body: { rebuilding: ['categories', 'catalog'] } });
+    type Health = { checks: { projections: { projections: { name: string; rebuilding: boolean; state: string }[] } } };
+    let health = await api.request<Health>('GET', '/health');
+    for (let i = 0; i < 200 && health.body.checks.projections.projections.some((p) => p.rebuilding); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      health = await api.request<Health>('GET', '/health');
+    }
+    expect(health.body.checks.projections.projections.filter((p) => p.rebuilding)).toEqual([]);
+    const categories = await api.request<{ items: { id: string }[] }>('GET', '/api/categories');
+    expect(categories.body.items.map((c) => c.id)).toContain('rebuilt-tea');
+  });
+});
