@@ -64,6 +64,9 @@ describe('order', () => {
     it('captures names and prices from the catalog and totals in minor units, shipping to the customer by default', () => {
       spec.given([]).when(place()).then([placed]);
     });
+    it('keeps the payment token the customer gave', () => {
+      spec.given([]).when(place({ paymentToken: 'tok_declined' })).then([{ ...placed, data: { ...placed.data, paymentToken: 'tok_declined' } } as OrderEvent]);
+    });
     it('ships to another address when given one', () => {
       spec.given([]).when(place({ shippingAddress: office })).then([{ ...placed, data: { ...placed.data, shippingAddress: office } }]);
     });

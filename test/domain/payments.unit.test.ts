@@ -23,6 +23,16 @@ describe('payment', () => {
       spec.given([]).when({ type: 'RequestPayment', data: { paymentId: 'p-1', orderId: 'o-1', amount: eur(0), method: 'card', now } }).thenRefused('rule-violated', 'invalid-amount'));
   });
 
+  describe('recording its submission to the gateway', () => {
+    const submit = (gatewayReference: string): PaymentCommand => ({ type: 'RecordPaymentSubmitted', data: { paymentId: 'p-1', gatewayReference, now } });
+    const submitted: PaymentEvent = { type: 'PaymentSubmitted', data: { paymentId: 'p-1', orderId: 'o-1', gatewayReference: 'gw_123', submittedAt: at } };
+    it('records the gateway reference', () => spec.given([requested]).when(submit('gw_123')).then([submitted]));
+    it('records the same submission once', () => spec.given([requested, submitted]).when(submit('gw_123')).thenNothingNew());
+    it('refuses another reference for the same payment', () => spec.given([requested, submitted]).when(submit('gw_999')).thenRefused('rule-violated', 'payment-submitted-elsewhere'));
+    it('records nothing once the outcome is in', () => spec.given([requested, succeeded]).when(submit('gw_123')).thenNothingNew());
+    it('refuses an unknown payment', () => spec.given([]).when(submit('gw_123')).thenRefused('not-found', 'payment-not-found'));
+  });
+
   describe('recording the outcome', () => {
     it('records success with the gateway reference', () => spec.given([requested]).when(succeed).then([succeeded]));
     it('records failure with the reason', () => spec.given([requested]).when(fail).then([failed]));

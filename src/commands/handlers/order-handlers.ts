@@ -13,7 +13,7 @@ export function orderHandlers(eventStore: EventStore) {
 
   return {
     async placeOrder(
-      input: { customerId: string; lines: { productCode: string; quantity: number }[]; paymentMethod: PaymentMethod; shippingAddress?: PostalAddress },
+      input: { customerId: string; lines: { productCode: string; quantity: number }[]; paymentMethod: PaymentMethod; paymentToken?: string; shippingAddress?: PostalAddress },
       context: CommandContext,
     ) {
       const orderId = newIdFor(context, 'order');
@@ -36,6 +36,7 @@ export function orderHandlers(eventStore: EventStore) {
             lines: input.lines,
             catalog,
             paymentMethod: input.paymentMethod,
+            ...(input.paymentToken ? { paymentToken: input.paymentToken } : {}),
             ...(input.shippingAddress ? { shippingAddress: input.shippingAddress } : {}),
             now: context.now,
           },

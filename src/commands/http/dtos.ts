@@ -167,6 +167,10 @@ export class PlaceOrderDto {
   @IsIn(paymentMethods)
   paymentMethod!: PaymentMethod;
 
+  /** From the payment provider's form; the sandbox's test tokens are in the README. */
+  @IsOptional() @IsString() @Matches(/^tok_[A-Za-z0-9_]{1,100}$/, { message: 'paymentToken must be a token such as tok_success' })
+  paymentToken?: string;
+
   @IsOptional() @ValidateNested() @Type(() => AddressDto)
   shippingAddress?: AddressDto;
 }

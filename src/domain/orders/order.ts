@@ -40,6 +40,8 @@ export type OrderCommand =
         lines: readonly { productCode: string; quantity: number }[];
         catalog: Readonly<Record<string, CatalogEntry | undefined>>;
         paymentMethod: PaymentMethod;
+        /** A token from the payment provider's form standing for the card or account (never a card number). */
+        paymentToken?: string;
         /** Defaults to the customer's shipping address. */
         shippingAddress?: PostalAddress;
         now: Date;
@@ -60,6 +62,7 @@ export type OrderEvent =
         lines: OrderLine[];
         total: Money;
         paymentMethod: PaymentMethod;
+        paymentToken?: string;
         shippingAddress: PostalAddress;
         placedAt: string;
       };
@@ -81,6 +84,7 @@ export type OrderState =
       lines: readonly OrderLine[];
       total: Money;
       paymentMethod: PaymentMethod;
+      paymentToken?: string;
       shippingAddress: PostalAddress;
       paymentId?: string;
     };
@@ -142,6 +146,7 @@ export function placeOrder(command: Extract<OrderCommand, { type: 'PlaceOrder' }
         lines: priced,
         total: money(total.amount, currency),
         paymentMethod,
+        ...(command.data.paymentToken ? { paymentToken: command.data.paymentToken } : {}),
         shippingAddress: command.data.shippingAddress ?? customer.shippingAddress,
         placedAt: now.toISOString(),
       },
@@ -221,8 +226,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderPlaced') {
-    const { orderId, customerId, lines, total, paymentMethod, shippingAddress } = event.data;
-    return { status: 'placed', orderId, customerId, lines, total, paymentMethod, shippingAddress };
+    const { orderId, customerId, lines, total, paymentMethod, paymentToken, shippingAddress } = event.data;
+    return { status: 'placed', orderId, customerId, lines, total, paymentMethod, ...(paymentToken ? { paymentToken } : {}), shippingAddress };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

@@ -8,16 +8,19 @@ export type PaymentOutcome = { status: 'succeeded'; gatewayReference: string } |
 
 export type PaymentCommand =
   | { type: 'RequestPayment'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; now: Date } }
+  /** The gateway took the payment and will answer later; it gave this reference. */
+  | { type: 'RecordPaymentSubmitted'; data: { paymentId: string; gatewayReference: string; now: Date } }
   | { type: 'RecordPaymentOutcome'; data: { paymentId: string; outcome: PaymentOutcome; now: Date } };
 
 export type PaymentEvent =
   | { type: 'PaymentRequested'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; requestedAt: string } }
+  | { type: 'PaymentSubmitted'; data: { paymentId: string; orderId: string; gatewayReference: string; submittedAt: string } }
   | { type: 'PaymentSucceeded'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; gatewayReference: string; succeededAt: string } }
   | { type: 'PaymentFailed'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; reason: string; failedAt: string } };
 
 export type PaymentState =
   | { status: 'none' }
-  | { status: 'requested'; paymentId: string; orderId: string; amount: Money; method: PaymentMethod }
+  | { status: 'requested'; paymentId: string; orderId: string; amount: Money; method: PaymentMethod; gatewayReference?: string }
   | { status: 'succeeded' | 'failed'; paymentId: string; orderId: string; amount: Money; method: PaymentMethod; outcome: PaymentOutcome };
 
 export const initialPaymentState: PaymentState = { status: 'none' };
@@ -33,6 +36,17 @@ export function requestPayment(command: Extract<PaymentCommand, { type: 'Request
     throw alreadyExists('payment-exists', `Payment ${paymentId} exists already, for order ${state.orderId}`, { paymentId });
   }
   return [{ type: 'PaymentRequested', data: { paymentId, orderId, amount, method, requestedAt: now.toISOString() } }];
+}
+
+export function recordPaymentSubmitted(command: Extract<PaymentCommand, { type: 'RecordPaymentSubmitted' }>, state: PaymentState): PaymentEvent[] {
+  const { paymentId, gatewayReference, now } = command.data;
+  if (state.status === 'none') throw notFound('payment-not-found', `There is no payment ${paymentId}`, { paymentId });
+  // Submitted again (a retried step), or answered already: nothing new to record.
+  if (state.status !== 'requested' || state.gatewayReference === gatewayReference) return [];
+  if (state.gatewayReference) {
+    throw ruleViolated('payment-submitted-elsewhere', `Payment ${paymentId} was submitted as ${state.gatewayReference}, not ${gatewayReference}`, { paymentId });
+  }
+  return [{ type: 'PaymentSubmitted', data: { paymentId, orderId: state.orderId, gatewayReference, submittedAt: now.toISOString() } }];
 }
 
 const sameOutcome = (a: PaymentOutcome, b: PaymentOutcome): boolean =>
@@ -60,6 +74,8 @@ export function decidePayment(command: PaymentCommand, state: PaymentState): Pay
   switch (command.type) {
     case 'RequestPayment':
       return requestPayment(command, state);
+    case 'RecordPaymentSubmitted':
+      return recordPaymentSubmitted(command, state);
     case 'RecordPaymentOutcome':
       return recordPaymentOutcome(command, state);
     default:
@@ -73,6 +89,8 @@ export function evolvePayment(state: PaymentState, event: PaymentEvent): Payment
       const { paymentId, orderId, amount, method } = event.data;
       return { status: 'requested', paymentId, orderId, amount, method };
     }
+    case 'PaymentSubmitted':
+      return state.status === 'requested' ? { ...state, gatewayReference: event.data.gatewayReference } : state;
     case 'PaymentSucceeded':
       return state.status === 'none' ? state : { ...state, status: 'succeeded', outcome: { status: 'succeeded', gatewayReference: event.data.gatewayReference } };
     case 'PaymentFailed':
