@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { backoffDelay } from '../../shared/delay';
+import type { Logger } from '../../shared/logger';
+import type { GatewayWebhookEvent, PaymentGateway, PaymentRequest } from '../payment-gateway';
+import { signatureHeader, signWebhook } from '../webhook-signature';
+
+/** The sandbox's documented test tokens and what each does (README, "The sandbox gateway"). */
+export const sandboxTokens = {
+  tok_success: { outcome: 'succeeded' },
+  tok_declined: { outcome: 'failed', code: 'card_declined', message: 'The card was declined' },
+  tok_insufficient_funds: { outcome: 'failed', code: 'insufficient_funds', message: 'The card has insufficient funds' },
+  tok_no_answer: { outcome: 'none' },
+} as const;
+
+export interface SandboxGatewayOptions {
+  /** Where webhooks go; read at each delivery, so it can follow an app that moves. */
+  readonly webhookUrl: () => string;
+  readonly webhookSecret: string;
+  readonly logger: Logger;
+  /** How long after a payment its webhook is sent (default 200 ms). */
+  readonly answerAfterMs?: number;
+  /** Send each webhook twice, the second time this much later, as real providers sometimes do. */
+  readonly duplicateAfterMs?: number;
+  /** Hold webhooks until deliverHeld() (tests that shuffle and repeat them). */
+  readonly holdWebhooks?: boolean;
+  /** Backoff ceiling for redelivering a webhook the app did not take (default 30 s). */
+  readonly maxRedeliveryDelayMs?: number;
+}
+
+/**
+ * A payment provider that behaves like a real asynchronous one: payments are pending at first,
+ * the outcome comes later by a signed webhook, chosen by the test token, and a webhook is redelivered
+ * with backoff until the app answers 2xx.
+ */
+export class SandboxGateway implements PaymentGateway {
+  private readonly payments = new Map<string, { gatewayReference: string }>();
+  private readonly held: GatewayWebhookEvent[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly wakers = new Set<() => void>();
+  private stopped = false;
+  private readonly stopping = new AbortController();
+
+  constructor(private readonly options: SandboxGatewayOptions) {}
+
+  async createPayment(request: PaymentRequest, idempotencyKey: string): Promise<{ gatewayReference: string; status: 'pending' }> {
+    const existing = this.payments.get(idempotencyKey);
+    if (existing) return { ...existing, status: 'pending' };
+    const gatewayReference = `sbx_${randomBytes(12).toString('hex')}`;
+    this.payments.set(idempotencyKey, { gatewayReference });
+    const behaviour = sandboxTokens[(request.paymentToken ?? 'tok_success') as keyof typeof sandboxTokens] ?? sandboxTokens.tok_declined;
+    if (behaviour.outcome !== 'none') {
+      const event: GatewayWebhookEvent = {
+        id: `evt_${randomBytes(12).toString('hex')}`,
+        type: behaviour.outcome === 'succeeded' ? 'payment.succeeded' : 'payment.failed',
+        created: Math.floor(Date.now() / 1000),
+        data: {
+          gatewayReference,
+          paymentId: request.paymentId,
+          orderId: request.orderId,
+          amount: request.amount,
+          ...(behaviour.outcome === 'failed' ? { failureCode: behaviour.code, failureMessage: behaviour.message } : {}),
+        },
+      };
+      this.later(this.options.answerAfterMs ?? 200, () => this.send(event));
+      if (this.options.duplicateAfterMs !== undefined) this.later((this.options.answerAfterMs ?? 200) + this.options.duplicateAfterMs, () => this.send(event));
+    }
+    return { gatewayReference, status: 'pending' };
+  }
+
+  /** Webhooks held back (holdWebhooks), in the order they were due. */
+  heldWebhooks(): readonly GatewayWebhookEvent[] {
+    return [...this.held];
+  }
+
+  /** Delivers one webhook now (even one delivered before), signed afresh; resolves once the app took it. */
+  deliver(event: GatewayWebhookEvent): Promise<void> {
+    return this.track(this.deliverWithRetries(event));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopping.abort();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private send(event: GatewayWebhookEvent): void {
+    if (this.options.holdWebhooks) this.held.push(event);
+    else void this.deliver(event);
+  }
+
+  private later(ms: number, work: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) work();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** A wait that a stop cuts short. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.wakers.delete(resolve);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+      this.wakers.add(resolve);
+    });
+  }
+
+  private track(delivery: Promise<void>): Promise<void> {
+    this.inFlight.add(delivery);
+    return delivery.finally(() => this.inFlight.delete(delivery));
+  }
+
+  private async deliverWithRetries(event: GatewayWebhookEvent): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      const body = JSON.stringify(event);
+      try {
+        const response = await fetch(this.options.webhookUrl(), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(this.options.webhookSecret, body, Math.floor(Date.now() / 1000)) },
+          body,
+          signal: AbortSignal.any([AbortSignal.timeout(10_000), this.stopping.signal]),
+        });
+        await response.arrayBuffer();
+        if (response.ok) return;
+        this.options.logger.warn('webhook refused; will redeliver', { eventId: event.id, status: response.status, attempt });
+      } catch (error) {
+        this.options.logger.debug('webhook not delivered; will redeliver', { eventId: event.id, error: (error as Error).message, attempt });
+      }
+      await this.pause(backoffDelay(attempt, 100, this.options.maxRedeliveryDelayMs ?? 30_000));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import type { GatewayWebhookEvent, PaymentGateway } from '../../src/payments/payment-gateway';
+import { signatureHeader, verifyWebhook } from '../../src/payments/webhook-signature';
+import { listen, type RunningHttpServer } from '../../src/http/http-server';
+
+export const contractWebhookSecret = 'whsec_contract_test_secret';
+
+/** Receives webhooks like the app does: checks the signature, answers what the test says. */
+export async function webhookReceiver(): Promise<{ url: string; received: GatewayWebhookEvent[]; refuseNext: (count: number) => void; close: () => Promise<void> }> {
+  const received: GatewayWebhookEvent[] = [];
+  let refusals = 0;
+  const app = express();
+  app.post('/webhook', express.raw({ type: 'application/json' }), (request, response) => {
+    const verification = verifyWebhook(contractWebhookSecret, request.body as Buffer, request.get(signatureHeader), Math.floor(Date.now() / 1000), 300);
+    if (!verification.valid) return void response.status(400).end();
+    if (refusals > 0) {
+      refusals--;
+      return void response.status(503).end();
+    }
+    received.push(JSON.parse((request.body as Buffer).toString()) as GatewayWebhookEvent);
+    response.status(200).end();
+  });
+  const server: RunningHttpServer = await listen(app, 0, '127.0.0.1');
+  return { url: `${server.url}/webhook`, received, refuseNext: (count) => (refusals = count), close: () => server.close() };
+}
+
+const until = async (condition: () => boolean, ms = 3_000) => {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
+/** The payment gateway port's contract: every adapter passes it unchanged. */
+export function paymentGatewayContract(adapter: string, create: (webhookUrl: string) => Promise<{ gateway: PaymentGateway; stop: () => Promise<void> }>): void {
+  describe(`PaymentGateway contract: ${adapter}`, () => {
+    let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
+    let gateway: PaymentGateway;
+    let stop: () => Promise<void>;
+    beforeEach(async () => {
+      receiver = await webhookReceiver();
+      ({ gateway, stop } = await create(receiver.url));
+    });
+    afterEach(async () => {
+      await stop();
+      await receiver.close();
+    });
+    const request = (paymentToken?: string) => ({ paymentId: randomUUID(), orderId: randomUUID(), amount: { amount: 5_349, currency: 'EUR' }, method: 'card' as const, ...(paymentToken ? { paymentToken } : {}) });
+
+    it('answers at once with a reference and "pending", the same one for the same idempotency key', async () => {
+      const payment = request('tok_success');
+      const first = await gateway.createPayment(payment, payment.paymentId);
+      expect(first).toEqual({ gatewayReference: expect.stringMatching(/.+/), status: 'pending' });
+      expect(await gateway.createPayment(payment, payment.paymentId)).toEqual(first);
+      expect((await gateway.createPayment(request('tok_success'), randomUUID())).gatewayReference).not.toBe(first.gatewayReference);
+    });
+
+    it.each([
+      ['tok_success', 'payment.succeeded', undefined],
+      [undefined, 'payment.succeeded', undefined],
+      ['tok_declined', 'payment.failed', 'card_declined'],
+      ['tok_insufficient_funds', 'payment.failed', 'insufficient_funds'],
+    ] as const)('tells the outcome of %s later, by a signed webhook', async (token, type, failureCode) => {
+      const payment = request(token);
+      const { gatewayReference } = await gateway.createPayment(payment, payment.paymentId);
+      await until(() => receiver.received.length > 0);
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]).toMatchObject({ type, data: { gatewayReference, paymentId: payment.paymentId, orderId: payment.orderId, amount: payment.amount, ...(failureCode ? { failureCode } : {}) } });
+    });
+
+    it('never answers for tok_no_answer', async () => {
+      const payment = request('tok_no_answer');
+      await gateway.createPayment(payment, payment.paymentId);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(receiver.received).toEqual([]);
+    });
+
+    it('delivers a webhook again, under the same event id, until it is taken', async () => {
+      receiver.refuseNext(2);
+      const payment = request('tok_success');
+      await gateway.createPayment(payment, payment.paymentId);
+      await until(() => receiver.received.length > 0, 5_000);
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]!.data.paymentId).toBe(payment.paymentId);
+    });
+  });
+}
