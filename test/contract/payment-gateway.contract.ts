@@ -49,7 +49,8 @@ export function paymentGatewayContract(adapter: string, create: (webhookUrl: str
     it('answers at once with a reference and "pending", the same one for the same idempotency key', async () => {
       const payment = request('tok_success');
       const first = await gateway.createPayment(payment, payment.paymentId);
-      expect(first).toEqual({ gatewayReference: expect.stringMatching(/.+/), status: 'pending' });
+      expect(first.status).toBe('pending');
+      expect(first.gatewayReference.length).toBeGreaterThan(0);
       expect(await gateway.createPayment(payment, payment.paymentId)).toEqual(first);
       expect((await gateway.createPayment(request('tok_success'), randomUUID())).gatewayReference).not.toBe(first.gatewayReference);
     });
