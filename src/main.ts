@@ -13,7 +13,27 @@ async function main(): Promise<void> {
   }
   const logger = jsonLogger(config.logLevel);
   const emporium = await startEmporium(config, logger);
-  logger.info('Emporium is running', { url: emporium.url, health: `${emporium.url}/health`, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  logger.info('Emporium is running', {
+    url: emporium.url,
+    openapi: `${emporium.url}/api/openapi.json`,
+    health: `${emporium.url}/health`,
+    mailbox: emporium.mailboxUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
+  if (process.stdout.isTTY) {
+    process.stdout.write(
+      [
+        '',
+        `  Emporium is running at ${emporium.url}`,
+        `    API (OpenAPI)   ${emporium.url}/api/openapi.json`,
+        `    Products        ${emporium.url}/api/products`,
+        `    Health          ${emporium.url}/health`,
+        ...(emporium.mailboxUrl ? [`    Mailbox (dev)   ${emporium.mailboxUrl}`] : []),
+        `    Try it          EMPORIUM_URL=${emporium.url} npm run demo`,
+        '',
+      ].join('\n') + '\n',
+    );
+  }
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -5,6 +5,22 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { Pool } from 'pg';
 import { accountOperations } from '../commands/http/account-operations';
+import { notificationHandlers } from '../commands/handlers/notification-handlers';
+import { paymentWebhookOperation } from '../commands/http/payment-webhook';
+import type { MailCatcher } from '../mail/mail-catcher';
+import { startMailCatcher } from '../mail/mail-catcher';
+import { mailboxRoutes } from '../mail/mailbox-routes';
+import { SmtpMailer } from '../mail/smtp-mailer';
+import { HttpPaymentGateway } from '../payments/http-payment-gateway';
+import { SandboxGateway } from '../payments/sandbox/sandbox-gateway';
+import { addDemoCatalog } from './demo-catalog';
+import type { Mailer } from '../mail/mailer';
+import type { PaymentGateway } from '../payments/payment-gateway';
+import { fulfilmentProcess } from '../processes/fulfilment';
+import { mailSenderProcess } from '../processes/mail-sender';
+import { notificationsProcess } from '../processes/notifications';
+import { PaymentDeadlines } from '../processes/payment-deadlines';
+import { ProcessRunner } from '../processes/process-runner';
 import { commandOperations } from '../commands/http/command-api';
 import { catalogHandlers } from '../commands/handlers/catalog-handlers';
 import { customerHandlers } from '../commands/handlers/customer-handlers';
@@ -37,6 +53,8 @@ import type { Logger } from '../shared/logger';
 export interface RunningEmporium {
   readonly url: string;
   readonly databaseUrl: string;
+  /** The development mailbox, when mail is caught rather than sent. */
+  readonly mailboxUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -45,6 +63,7 @@ export interface EmporiumApp {
   readonly eventStore: PostgresEventStore;
   readonly identity: IdentityService;
   readonly projections: ProjectionRunner;
+  readonly processes: ProcessRunner;
   /** Stops what the app runs on the pool; the pool itself belongs to the caller. */
   close(): Promise<void>;
 }
@@ -61,15 +80,37 @@ export function allProjections(pool: Pool, eventStore: PostgresEventStore): Proj
   ];
 }
 
+/** What the process managers need from outside: a gateway to pay through, a mailer, and some settings. */
+export interface ProcessOptions {
+  readonly gateway: PaymentGateway;
+  readonly mailer: Mailer;
+  readonly mailFrom: string;
+  readonly staffEmail: string;
+  readonly paymentDeadlineMs: number;
+  /** How often due payment deadlines are looked for. */
+  readonly deadlineSweepMs: number;
+  /** Backoff ceiling while the mail server is down. */
+  readonly mailRetryMaxDelayMs?: number;
+}
+
+export interface EmporiumAppOptions {
+  readonly accessTokens: AccessTokens;
+  readonly webhook: { readonly secret: string; readonly toleranceSeconds: number };
+  readonly passwords?: PasswordHasher;
+  readonly clock?: () => Date;
+  readonly runProjections?: boolean;
+  readonly readYourWritesTimeoutMs?: number;
+  /** Absent: no process managers run here (another process runs them, or a test does without). */
+  readonly processes?: ProcessOptions;
+  /** The development mail catcher, shown at /dev/mailbox. */
+  readonly mailbox?: MailCatcher;
+}
+
 /**
  * Wires the embedded profile's roles onto one PostgreSQL pool (already migrated). Used by
  * startEmporium, and by the HTTP tests, which run the very same app on a test database.
  */
-export async function createEmporiumApp(
-  pool: Pool,
-  logger: Logger,
-  options: { accessTokens: AccessTokens; passwords?: PasswordHasher; clock?: () => Date; runProjections?: boolean; readYourWritesTimeoutMs?: number },
-): Promise<EmporiumApp> {
+export async function createEmporiumApp(pool: Pool, logger: Logger, options: EmporiumAppOptions): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
   const eventStore = new PostgresEventStore(pool, { logger });
   const projections = new ProjectionRunner(eventStore, logger);
@@ -96,17 +137,34 @@ export async function createEmporiumApp(
     customers: handlers.customers,
     logger,
   });
+
+  const processes = new ProcessRunner(eventStore, logger);
+  let deadlines: PaymentDeadlines | null = null;
+  if (options.processes) {
+    const settings = options.processes;
+    const notifications = notificationHandlers(eventStore);
+    deadlines = new PaymentDeadlines(pool, eventStore, handlers.payments, clock, logger);
+    processes.start([
+      fulfilmentProcess({ eventStore, ...handlers, gateway: settings.gateway, deadlines, paymentDeadlineMs: settings.paymentDeadlineMs, clock, logger }),
+      notificationsProcess({ eventStore, notifications, staffEmail: settings.staffEmail, clock, logger }),
+      mailSenderProcess({ eventStore, mailer: settings.mailer, notifications, from: settings.mailFrom, clock, logger, ...(settings.mailRetryMaxDelayMs ? { maxRetryDelayMs: settings.mailRetryMaxDelayMs } : {}) }),
+    ]);
+    deadlines.start(settings.deadlineSweepMs);
+  }
+
   const http = createHttpApp({
     logger,
     operations: [
       ...accountOperations(identity, clock),
       ...commandOperations(handlers, clock),
+      paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
       ...queryOperations({ documents: new PostgresDocumentStore(pool), pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
       ...projectionOperations(projections, logger),
     ],
     idempotency,
     authenticate: (token) => identity.authenticate(token),
     version: '0.1.0',
+    ...(options.mailbox ? { extraRoutes: [mailboxRoutes(options.mailbox)] } : {}),
     healthChecks: [
       {
         name: 'database',
@@ -122,6 +180,13 @@ export async function createEmporiumApp(
           return { status: statuses.some((projection) => projection.state === 'failed') ? 'down' : 'up', projections: statuses };
         },
       },
+      {
+        name: 'processes',
+        check: async () => {
+          const statuses = processes.status();
+          return { status: statuses.some((process) => process.state === 'failed') ? 'down' : 'up', processes: statuses };
+        },
+      },
     ],
   });
   return {
@@ -129,8 +194,11 @@ export async function createEmporiumApp(
     eventStore,
     identity,
     projections,
+    processes,
     async close() {
       clearInterval(purgeIdempotencyKeys);
+      await deadlines?.stop();
+      await processes.stop();
       await projections.stop();
       await eventStore.close();
     },
@@ -165,17 +233,62 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     await runMigrations(pool, logger);
 
     const accessTokens = AccessTokens.fromPem(await signingKey(config, logger), config.accessTokenTtlSeconds);
-    const app = await createEmporiumApp(pool, logger, { accessTokens });
+    const webhookSecret = config.paymentWebhookSecret ?? (await keptSecret(config, 'payment-webhook-secret', () => `whsec_${randomBytes(24).toString('base64url')}`));
+
+    // Mail: the configured server, or the development mail catcher.
+    let mailbox: MailCatcher | undefined;
+    if (!config.smtpUrl) {
+      const catcher = await startMailCatcher();
+      mailbox = catcher;
+      teardown.push(() => catcher.close());
+    }
+    const mailer = new SmtpMailer(config.smtpUrl ?? mailbox!.smtpUrl);
+    teardown.push(() => mailer.close());
+
+    // Payments: the configured gateway service, or the sandbox in this process, whose webhooks
+    // come back to this app (its address is known once it listens).
+    let ownUrl = config.publicUrl;
+    let gateway: PaymentGateway;
+    if (config.paymentGateway) {
+      gateway = new HttpPaymentGateway(config.paymentGateway.url, config.paymentGateway.apiKey);
+    } else {
+      const sandbox = new SandboxGateway({ webhookUrl: () => `${ownUrl}/api/payments/webhook`, webhookSecret, logger: logger.child({ role: 'sandbox-gateway' }) });
+      teardown.push(() => sandbox.stop());
+      gateway = sandbox;
+    }
+
+    const app = await createEmporiumApp(pool, logger, {
+      accessTokens,
+      webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
+      processes: { gateway, mailer, mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },
+      ...(mailbox ? { mailbox } : {}),
+    });
     teardown.push(() => app.close());
     await bootstrapAdmin(app.identity, config, logger);
+    if (config.demoCatalog && (await addDemoCatalog(app.eventStore, { catalog: catalogHandlers(app.eventStore), inventory: inventoryHandlers(app.eventStore) }, new Date()))) {
+      logger.info('added the demo catalog');
+    }
     const http = await listen(app.http, config.port, config.host);
     teardown.push(() => http.close());
+    ownUrl ??= http.url;
 
-    return { url: http.url, databaseUrl, stop };
+    return { url: http.url, databaseUrl, mailboxUrl: mailbox ? `${http.url}/dev/mailbox` : undefined, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** A secret made at first start and kept in the data directory (mode 600), for the next starts. */
+async function keptSecret(config: Config, name: string, make: () => string): Promise<string> {
+  const file = path.join(config.dataDir, name);
+  if (!existsSync(file)) {
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(file, make() + '\n', { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  return (await readFile(file, 'utf8')).trim();
 }
 
 /** The token signing key: the configured file, or one made at first start and kept in the data directory. */

@@ -15,6 +15,19 @@ export interface Config {
   /** PEM (PKCS #8) of the Ed25519 key that signs access tokens; absent: one kept in dataDir. */
   readonly jwtSigningKeyFile: string | undefined;
   readonly accessTokenTtlSeconds: number;
+  /** Absent: a development mail catcher runs in process, shown at /dev/mailbox. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly staffEmail: string;
+  /** Absent: one is made and kept in dataDir (the in-process sandbox and the app share it). */
+  readonly paymentWebhookSecret: string | undefined;
+  readonly webhookToleranceSeconds: number;
+  /** Absent: the sandbox gateway runs in process. */
+  readonly paymentGateway: { readonly url: string; readonly apiKey: string } | undefined;
+  readonly paymentDeadlineSeconds: number;
+  /** Where the gateway sends webhooks to reach this app; absent: the address it listens on. */
+  readonly publicUrl: string | undefined;
+  readonly demoCatalog: boolean;
 }
 
 /** Every variable, what it expects and its default: the README's configuration table is this list. */
@@ -29,6 +42,16 @@ export const configVariables = {
   EMPORIUM_ADMIN_PASSWORD: { expects: 'the first admin\'s password, 12 to 128 characters', default: undefined, parse: lengthBetween(12, 128), secret: true },
   JWT_SIGNING_KEY_FILE: { expects: 'a PEM file of an Ed25519 private key (PKCS #8)', default: undefined, parse: nonEmpty },
   ACCESS_TOKEN_TTL_SECONDS: { expects: 'the lifetime of access tokens in seconds, 60-86400', default: '900', parse: integerIn(60, 86_400) },
+  SMTP_URL: { expects: 'an smtp:// or smtps:// URL (user and password in it if needed); unset for the development mail catcher', default: undefined, parse: smtpUrl, secret: true },
+  MAIL_FROM: { expects: 'the sender of customer emails, e.g. "Shop <shop@example.org>"', default: 'Emporium <shop@emporium.local>', parse: nonEmpty },
+  STAFF_EMAIL: { expects: 'the address that gets low-stock alerts', default: 'staff@emporium.local', parse: email },
+  PAYMENT_WEBHOOK_SECRET: { expects: 'the secret the payment gateway signs webhooks with, 16 characters or more', default: undefined, parse: lengthBetween(16, 256), secret: true },
+  WEBHOOK_TOLERANCE_SECONDS: { expects: 'how old a webhook may be, in seconds, 10-3600', default: '300', parse: integerIn(10, 3_600) },
+  PAYMENT_GATEWAY_URL: { expects: 'the http(s) URL of the payment gateway service; unset for the sandbox in process', default: undefined, parse: httpUrl },
+  PAYMENT_GATEWAY_API_KEY: { expects: 'the API key of the payment gateway service', default: undefined, parse: nonEmpty, secret: true },
+  PAYMENT_DEADLINE_SECONDS: { expects: 'how long a payment may go unanswered before it expires, 10-86400', default: '900', parse: integerIn(10, 86_400) },
+  PUBLIC_URL: { expects: 'the http(s) URL this app is reached at (for gateway webhooks)', default: undefined, parse: httpUrl },
+  DEMO_CATALOG: { expects: 'true or false: add a small demo catalog at first start', default: 'true', parse: oneOf(['true', 'false']) },
 } as const;
 
 type VariableName = keyof typeof configVariables;
@@ -64,6 +87,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       problems.push(`${name} expects ${variable.expects}; got ${shown}`);
     }
   }
+  if ((values.PAYMENT_GATEWAY_URL === undefined) !== (values.PAYMENT_GATEWAY_API_KEY === undefined)) {
+    problems.push('PAYMENT_GATEWAY_URL and PAYMENT_GATEWAY_API_KEY go together: set both, or neither');
+  }
+  if (values.PAYMENT_GATEWAY_URL !== undefined && values.PAYMENT_WEBHOOK_SECRET === undefined) {
+    problems.push('PAYMENT_WEBHOOK_SECRET is needed with PAYMENT_GATEWAY_URL: it is the secret that gateway signs webhooks with');
+  }
   if ((values.EMPORIUM_ADMIN_EMAIL === undefined) !== (values.EMPORIUM_ADMIN_PASSWORD === undefined)) {
     problems.push('EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither');
   }
@@ -79,6 +108,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     admin: values.EMPORIUM_ADMIN_EMAIL ? { email: values.EMPORIUM_ADMIN_EMAIL as string, password: values.EMPORIUM_ADMIN_PASSWORD as string } : undefined,
     jwtSigningKeyFile: values.JWT_SIGNING_KEY_FILE === undefined ? undefined : path.resolve(cwd, values.JWT_SIGNING_KEY_FILE as string),
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS as number,
+    smtpUrl: values.SMTP_URL as string | undefined,
+    mailFrom: values.MAIL_FROM as string,
+    staffEmail: values.STAFF_EMAIL as string,
+    paymentWebhookSecret: values.PAYMENT_WEBHOOK_SECRET as string | undefined,
+    webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS as number,
+    paymentGateway: values.PAYMENT_GATEWAY_URL ? { url: values.PAYMENT_GATEWAY_URL as string, apiKey: values.PAYMENT_GATEWAY_API_KEY as string } : undefined,
+    paymentDeadlineSeconds: values.PAYMENT_DEADLINE_SECONDS as number,
+    publicUrl: values.PUBLIC_URL as string | undefined,
+    demoCatalog: values.DEMO_CATALOG === 'true',
   };
 }
 
@@ -120,6 +158,18 @@ function lengthBetween(min: number, max: number) {
     if (raw.length < min || raw.length > max) throw new Error();
     return raw;
   };
+}
+
+function smtpUrl(raw: string): string {
+  const url = new URL(raw);
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) throw new Error();
+  return raw;
+}
+
+function httpUrl(raw: string): string {
+  const url = new URL(raw);
+  if (!['http:', 'https:'].includes(url.protocol) || !url.hostname) throw new Error();
+  return raw.replace(/\/+$/, '');
 }
 
 function postgresUrl(raw: string): string {

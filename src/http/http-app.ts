@@ -1,5 +1,6 @@
 import express, { Router, type Express, type RequestHandler } from 'express';
 import { idempotencyMiddleware } from '../commands/idempotency/idempotency-middleware';
+import type { RawBodyRequest } from '../commands/http/payment-webhook';
 import type { IdempotencyStore } from '../commands/idempotency/idempotency-store';
 import type { Principal } from '../identity/access-tokens';
 import type { Logger } from '../shared/logger';
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   readonly idempotency: IdempotencyStore;
   readonly healthChecks: readonly HealthCheck[];
   readonly version: string;
+  /** Mounted before everything else, outside the API (the development mailbox). */
+  readonly extraRoutes?: readonly Router[];
   /** Resolves a bearer token to its principal, or rejects (InvalidAccessTokenError) when it is not valid. */
   readonly authenticate: (accessToken: string) => Promise<Principal>;
 }
@@ -66,12 +69,21 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
   app.use(traceIdMiddleware);
   app.use(healthRoutes(options.healthChecks));
+  for (const routes of options.extraRoutes ?? []) app.use(routes);
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApi);
   });
   app.use(authentication(options.authenticate));
   app.use(jsonBodiesOnly);
-  app.use(express.json({ limit: bodyLimitBytes }));
+  app.use(
+    express.json({
+      limit: bodyLimitBytes,
+      // Kept for webhook signatures, which are over the bytes as sent.
+      verify: (request, _response, buffer) => {
+        (request as RawBodyRequest).rawBody = buffer;
+      },
+    }),
+  );
   // Keys are scoped by caller: one client's key never replays another's answer.
   const idempotency = idempotencyMiddleware(options.idempotency, logger, (response) => String((response.locals.principal as Principal | undefined)?.accountId ?? 'anonymous'));
   const router = Router();

@@ -3,6 +3,7 @@ import type { Logger } from '../shared/logger';
 import { eventStoreMigration } from './migrations/0001-event-store';
 import { idempotencyKeysMigration } from './migrations/0002-idempotency-keys';
 import { sessionsMigration } from './migrations/0003-sessions';
+import { processTimersMigration } from './migrations/0004-process-timers';
 
 export interface Migration {
   readonly version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Applied in version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration];
+export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration];
 
 /** Any fixed number; it only has to differ from the other advisory lock keys we use. */
 const migrationLockKey = 7000;

@@ -25,6 +25,15 @@ describe('configuration', () => {
       admin: undefined,
       jwtSigningKeyFile: undefined,
       accessTokenTtlSeconds: 900,
+      smtpUrl: undefined,
+      mailFrom: 'Emporium <shop@emporium.local>',
+      staffEmail: 'staff@emporium.local',
+      paymentWebhookSecret: undefined,
+      webhookToleranceSeconds: 300,
+      paymentGateway: undefined,
+      paymentDeadlineSeconds: 900,
+      publicUrl: undefined,
+      demoCatalog: true,
     });
   });
 
@@ -48,6 +57,15 @@ describe('configuration', () => {
     expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example' })).toEqual(['EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither']);
     expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example', EMPORIUM_ADMIN_PASSWORD: 'short' })[0]).toMatch(/^EMPORIUM_ADMIN_PASSWORD expects/);
     expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner', EMPORIUM_ADMIN_PASSWORD: 'a long passphrase' })[0]).toMatch(/^EMPORIUM_ADMIN_EMAIL expects/);
+  });
+
+  it('takes a gateway service only with its key and a webhook secret, and SMTP only as an smtp URL', () => {
+    expect(problemsOf({ PAYMENT_GATEWAY_URL: 'https://pay.example' })).toEqual([
+      'PAYMENT_GATEWAY_URL and PAYMENT_GATEWAY_API_KEY go together: set both, or neither',
+      'PAYMENT_WEBHOOK_SECRET is needed with PAYMENT_GATEWAY_URL: it is the secret that gateway signs webhooks with',
+    ]);
+    expect(problemsOf({ SMTP_URL: 'http://mail.example' })[0]).toMatch(/^SMTP_URL expects an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(loadConfig({ SMTP_URL: 'smtps://user:pass@mail.example:465', PAYMENT_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }, '/srv')).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example:465' });
   });
 
   it('never shows a secret in its messages', () => {

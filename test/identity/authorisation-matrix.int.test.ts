@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { customerSignedIn, staffSignedIn, testAddress, testPassword } from '../support/principals';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { signatureHeader, signWebhook } from '../../src/payments/webhook-signature';
+import { startTestApp, testWebhookSecret, type TestApp } from '../support/test-app';
 
 /**
  * Invariant 7 and OWASP API1/API5: every endpoint × every kind of caller, with the status each
@@ -14,6 +15,7 @@ const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin'
 interface Call {
   readonly path: string;
   readonly body?: unknown;
+  readonly rawBody?: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -244,6 +246,16 @@ const rows: Row[] = [
   { route: 'GET /api/reports/payments', call: async () => ({ path: '/api/reports/payments', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/reports/low-stock', call: async () => ({ path: '/api/reports/low-stock', headers: await upToNow() }), expected: staffOnly(200) },
   {
+    // Authenticated by its signature only: whoever else the caller is, a signed outcome is taken.
+    route: 'POST /api/payments/webhook',
+    call: async () => {
+      const { orderId, paymentId } = await paymentOfA();
+      const rawBody = JSON.stringify({ id: `evt_${unique()}`, type: 'payment.succeeded', created: Math.floor(Date.now() / 1000), data: { gatewayReference: `gw_${unique()}`, paymentId, orderId, amount: { amount: 450, currency: 'EUR' } } });
+      return { path: '/api/payments/webhook', rawBody, headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(testWebhookSecret, rawBody, Math.floor(Date.now() / 1000)) } };
+    },
+    expected: publicTo(200),
+  },
+  {
     // Asked for a projection that does not exist: allowed (400), refused (401/403), and nothing rebuilt.
     route: 'POST /api/admin/projections/rebuild',
     call: async () => ({ path: '/api/admin/projections/rebuild', body: { projections: ['no-such-projection'] } }),
@@ -260,9 +272,9 @@ describe('invariant 7: authorisation of every endpoint for every kind of caller'
 
   describe.each(rows)('$route', (row) => {
     it.each(everyone)('as %s', async (who) => {
-      const { path, body, headers } = await row.call(who);
+      const { path, body, rawBody, headers } = await row.call(who);
       const method = row.route.split(' ')[0]!;
-      const answer = await api.request(method, path, { body, token: tokens[who], ...(headers ? { headers } : {}) });
+      const answer = await api.request(method, path, { body, token: tokens[who], ...(rawBody ? { rawBody } : {}), ...(headers ? { headers } : {}) });
       expect({ who, status: answer.status }).toEqual({ who, status: row.expected[who] });
       if (answer.status >= 400) expect(answer.body.type).toMatch(/^\/problems\//);
     });

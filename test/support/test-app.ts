@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
-import { createEmporiumApp, type EmporiumApp } from '../../src/app/composition-root';
+import { createEmporiumApp, type EmporiumApp, type ProcessOptions } from '../../src/app/composition-root';
+
+export const testWebhookSecret = 'whsec_tests_only_0123456789';
 import { AccessTokens } from '../../src/identity/access-tokens';
 import { ScryptPasswordHasher } from '../../src/identity/password-hasher';
 import { listen } from '../../src/http/http-server';
@@ -35,7 +37,16 @@ export interface TestApp {
 
 /** The real app, as the composition root wires it, over real HTTP on loopback, on a database of its own. */
 export async function startTestApp(
-  options: { db?: TestDatabase; logger?: Logger; clock?: () => Date; accessTokens?: AccessTokens; runProjections?: boolean; readYourWritesTimeoutMs?: number } = {},
+  options: {
+    db?: TestDatabase;
+    logger?: Logger;
+    clock?: () => Date;
+    accessTokens?: AccessTokens;
+    runProjections?: boolean;
+    readYourWritesTimeoutMs?: number;
+    processes?: ProcessOptions;
+    port?: number;
+  } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const accessTokens = options.accessTokens ?? AccessTokens.withNewKey();
@@ -44,11 +55,13 @@ export async function startTestApp(
   const app = await createEmporiumApp(db.pool, options.logger ?? silentLogger, {
     accessTokens,
     passwords,
+    webhook: { secret: testWebhookSecret, toleranceSeconds: 300 },
+    ...(options.processes ? { processes: options.processes } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.runProjections === false ? { runProjections: false } : {}),
     ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
   });
-  const http = await listen(app.http, 0, '127.0.0.1');
+  const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
   const stop = async () => {
     await http.close();
     await app.close();

@@ -25,6 +25,10 @@ export function paymentHandlers(eventStore: EventStore) {
       );
     },
 
+    recordSubmitted(input: { paymentId: string; gatewayReference: string }, context: CommandContext) {
+      return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordPaymentSubmitted', data: { ...input, now: context.now } }, context);
+    },
+
     recordOutcome(input: { paymentId: string; outcome: PaymentOutcome }, context: CommandContext) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordPaymentOutcome', data: { ...input, now: context.now } }, context);
     },

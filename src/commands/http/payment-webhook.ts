@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import type { Request } from 'express';
+import { DomainError } from '../../domain/shared/domain-error';
+import type { Operation } from '../../http/operations';
+import { HttpProblem } from '../../http/problem-details';
+import { parseBody } from '../../http/validation';
+import { signatureHeader, verifyWebhook } from '../../payments/webhook-signature';
+import type { Logger } from '../../shared/logger';
+import type { paymentHandlers } from '../handlers/payment-handlers';
+import { MoneyDto } from './dtos';
+
+class GatewayEventDataDto {
+  @IsString() @Length(1, 200)
+  gatewayReference!: string;
+
+  @IsUUID()
+  paymentId!: string;
+
+  @IsUUID()
+  orderId!: string;
+
+  @ValidateNested() @Type(() => MoneyDto)
+  amount!: MoneyDto;
+
+  @IsOptional() @IsString() @Length(1, 100)
+  failureCode?: string;
+
+  @IsOptional() @IsString() @Length(1, 500)
+  failureMessage?: string;
+}
+
+class GatewayEventDto {
+  @IsString() @Matches(/^[A-Za-z0-9_-]{1,100}$/)
+  id!: string;
+
+  @IsIn(['payment.succeeded', 'payment.failed'])
+  type!: 'payment.succeeded' | 'payment.failed';
+
+  @IsInt()
+  created!: number;
+
+  @ValidateNested() @Type(() => GatewayEventDataDto)
+  data!: GatewayEventDataDto;
+}
+
+/** The raw bytes of a JSON body, kept by the body parser: signatures are over bytes, not over parsed JSON. */
+export interface RawBodyRequest extends Request {
+  rawBody?: Buffer;
+}
+
+/**
+ * POST /api/payments/webhook: the gateway's word on a payment. Authenticated by its signature only:
+ * a bad or stale one is refused (400) before anything is read, and nothing is written. The outcome
+ * is recorded on the payment stream with ids derived from the gateway's event id, so a webhook
+ * delivered twice is recorded once; a conflicting second outcome is logged for the staff, and
+ * still acknowledged, since the gateway redelivering it forever would help nobody.
+ */
+export function paymentWebhookOperation(deps: {
+  payments: ReturnType<typeof paymentHandlers>;
+  secret: string;
+  toleranceSeconds: number;
+  clock: () => Date;
+  logger: Logger;
+}): Operation {
+  return {
+    method: 'post',
+    path: '/api/payments/webhook',
+    operationId: 'paymentGatewayWebhook',
+    summary: `The payment gateway's outcome of a payment, signed (${signatureHeader}: t=<unix>,v1=<HMAC-SHA256 of "<t>.<raw body>">)`,
+    tag: 'payments',
+    access: 'public',
+    body: GatewayEventDto,
+    answers: { name: 'WebhookReceived', schema: { type: 'object', properties: { received: { const: true } } } },
+    responses: { 200: 'Recorded (or recorded before)', 400: 'Signature missing, wrong or stale; or not a gateway event', 404: 'No such payment' },
+    async handle(request, response) {
+      const now = deps.clock();
+      const verification = verifyWebhook(deps.secret, (request as RawBodyRequest).rawBody ?? Buffer.alloc(0), request.get(signatureHeader), Math.floor(now.getTime() / 1000), deps.toleranceSeconds);
+      if (!verification.valid) {
+        deps.logger.warn('webhook refused', { reason: verification.reason, traceId: response.locals.traceId });
+        throw new HttpProblem(400, verification.reason === 'stale' ? 'stale-webhook' : 'invalid-signature', verification.reason === 'stale' ? `The webhook is older than ${deps.toleranceSeconds} s` : 'The webhook signature is missing or wrong');
+      }
+      const event = await parseBody(GatewayEventDto, request.body);
+      const outcome =
+        event.type === 'payment.succeeded'
+          ? { status: 'succeeded' as const, gatewayReference: event.data.gatewayReference }
+          : { status: 'failed' as const, reason: event.data.failureMessage ?? event.data.failureCode ?? 'declined by the payment provider' };
+      try {
+        await deps.payments.recordOutcome(
+          { paymentId: event.data.paymentId.toLowerCase(), outcome },
+          { now, actor: { id: 'payment-gateway', role: 'system' }, correlationId: String(response.locals.traceId), idempotencyKey: `gateway-event:${event.id}` },
+        );
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'payment-outcome-conflict')) throw error;
+        deps.logger.error('the gateway reported a second, different outcome of a payment: look into it', { paymentId: event.data.paymentId, gatewayEventId: event.id, error });
+        response.status(200).json({ received: true, conflict: true });
+        return;
+      }
+      response.status(200).json({ received: true });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { OrderLine, PaymentMethod } from '../domain/orders/order';
+import type { PostalAddress } from '../domain/shared/address';
+import type { Money } from '../domain/shared/money';
+
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+/** Minor units shown as money: 5349 EUR → €53.49. */
+export const formatMoney = (money: Money) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: money.currency }).format(money.amount / 100);
+const orderNumber = (orderId: string) => orderId.slice(0, 8).toUpperCase();
+const addressLines = (address: PostalAddress) => [address.line1, address.line2, `${address.postalCode} ${address.city}`, address.country].filter((line): line is string => Boolean(line));
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body style="font-family:Helvetica,Arial,sans-serif;color:#222;max-width:600px;margin:auto">${body}<p style="color:#888;font-size:12px">Emporium</p></body></html>`;
+}
+
+export interface OrderEmailFacts {
+  readonly orderId: string;
+  readonly firstName: string;
+  readonly lines: readonly OrderLine[];
+  readonly total: Money;
+  readonly shippingAddress: PostalAddress;
+  readonly paymentMethod: PaymentMethod;
+}
+
+export function paymentConfirmationEmail(order: OrderEmailFacts): RenderedEmail {
+  const number = orderNumber(order.orderId);
+  const subject = `Order ${number}: payment received`;
+  const lineText = order.lines.map((line) => `  ${line.quantity} × ${line.name} (${line.productCode}) at ${formatMoney(line.unitPrice)} = ${formatMoney(line.lineTotal)}`);
+  const text = [
+    `Hello ${order.firstName},`,
+    '',
+    `Thank you: we have received your payment for order ${number}.`,
+    '',
+    ...lineText,
+    `  Total: ${formatMoney(order.total)}`,
+    '',
+    'We will ship it to:',
+    ...addressLines(order.shippingAddress).map((line) => `  ${line}`),
+    '',
+    `Order reference: ${order.orderId}`,
+  ].join('\n');
+  const rows = order.lines
+    .map((line) => `<tr><td>${line.quantity} ×</td><td>${escape(line.name)} <small>(${escape(line.productCode)})</small></td><td align="right">${formatMoney(line.unitPrice)}</td><td align="right">${formatMoney(line.lineTotal)}</td></tr>`)
+    .join('');
+  const html = page(
+    subject,
+    `<h1>Payment received</h1><p>Hello ${escape(order.firstName)},</p><p>Thank you: we have received your payment for order <b>${number}</b>.</p>` +
+      `<table cellpadding="6" style="border-collapse:collapse">${rows}<tr><td></td><td><b>Total</b></td><td></td><td align="right"><b>${formatMoney(order.total)}</b></td></tr></table>` +
+      `<p>We will ship it to:<br>${addressLines(order.shippingAddress).map(escape).join('<br>')}</p><p style="color:#666">Order reference: ${escape(order.orderId)}</p>`,
+  );
+  return { subject, text, html };
+}
+
+export function paymentFailedEmail(order: OrderEmailFacts, reason: string): RenderedEmail {
+  const number = orderNumber(order.orderId);
+  const subject = `Order ${number}: your payment did not go through`;
+  const text = [
+    `Hello ${order.firstName},`,
+    '',
+    `Your payment of ${formatMoney(order.total)} for order ${number} did not go through: ${reason}.`,
+    '',
+    'Nothing has been charged, and the items are no longer held for you.',
+    'What to do next: check your payment details with your bank, or choose another payment method, and place the order again.',
+    '',
+    `Order reference: ${order.orderId}`,
+  ].join('\n');
+  const html = page(
+    subject,
+    `<h1>Your payment did not go through</h1><p>Hello ${escape(order.firstName)},</p><p>Your payment of <b>${formatMoney(order.total)}</b> for order <b>${number}</b> did not go through: ${escape(reason)}.</p>` +
+      `<p>Nothing has been charged, and the items are no longer held for you.</p><p><b>What to do next:</b> check your payment details with your bank, or choose another payment method, and place the order again.</p><p style="color:#666">Order reference: ${escape(order.orderId)}</p>`,
+  );
+  return { subject, text, html };
+}
+
+export function lowStockAlertEmail(stock: { code: string; name: string; available: number; threshold: number }): RenderedEmail {
+  const subject = `Low stock: ${stock.name} (${stock.code}), ${stock.available} left`;
+  const text = `${stock.name} (${stock.code}) is down to ${stock.available} available, at or below its threshold of ${stock.threshold}.\nReceive stock with POST /api/inventory/${stock.code}/receipts.`;
+  const html = page(subject, `<h1>Low stock</h1><p><b>${escape(stock.name)}</b> (${escape(stock.code)}) is down to <b>${stock.available}</b> available, at or below its threshold of ${stock.threshold}.</p>`);
+  return { subject, text, html };
+}

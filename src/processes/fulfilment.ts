@@ -1,0 +1,158 @@
+import { DomainError } from '../domain/shared/domain-error';
+import { orderDecider, type OrderState, type UnavailableLine } from '../domain/orders/order';
+import { paymentDecider } from '../domain/payments/payment';
+import { streamName, streamPrefix } from '../domain/stream-names';
+import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import { loadState } from '../commands/handlers/catalog-handlers';
+import type { inventoryHandlers } from '../commands/handlers/inventory-handlers';
+import type { orderHandlers } from '../commands/handlers/order-handlers';
+import type { paymentHandlers } from '../commands/handlers/payment-handlers';
+import type { PaymentGateway } from '../payments/payment-gateway';
+import type { Logger } from '../shared/logger';
+import { causedBy, type ProcessManager } from './process-runner';
+import type { PaymentDeadlines } from './payment-deadlines';
+
+type Placed = Exclude<OrderState, { status: 'none' }>;
+
+/** What reserving an order's lines came to: all reserved, or what was missing. */
+export type ReservationResult = { readonly productCode: string } & ({ readonly reserved: true } | { readonly reserved: false; readonly unavailable: UnavailableLine });
+
+/**
+ * The decisions of the fulfilment process, as plain functions of the order and what happened; the
+ * process manager below only carries them out.
+ */
+export const fulfilmentDecisions = {
+  /** An order is worked on only while it is placed: a cancelled one is left alone. */
+  shouldFulfil: (order: OrderState): order is Placed => order.status === 'placed',
+  /** All or nothing: every line reserved, or every reserved line released and the order rejected. */
+  afterReservations(results: readonly ReservationResult[]): { readonly next: 'request-payment' } | { readonly next: 'reject'; readonly release: readonly string[]; readonly unavailable: readonly UnavailableLine[] } {
+    const missing = results.flatMap((result) => (result.reserved ? [] : [result.unavailable]));
+    if (missing.length === 0) return { next: 'request-payment' };
+    return { next: 'reject', release: results.filter((result) => result.reserved).map((result) => result.productCode), unavailable: missing };
+  },
+  /** A payment's outcome: paid commits the goods; failed gives them back. A cancelled order only gets its stock back. */
+  afterPayment(order: OrderState, outcome: 'succeeded' | 'failed'): { readonly reservations: 'commit' | 'release' | 'leave'; readonly order: 'mark-paid' | 'mark-failed' | 'leave' } {
+    if (order.status === 'none') return { reservations: 'leave', order: 'leave' };
+    if (order.status === 'cancelled') return { reservations: 'release', order: 'leave' };
+    return outcome === 'succeeded' ? { reservations: 'commit', order: 'mark-paid' } : { reservations: 'release', order: 'mark-failed' };
+  },
+};
+
+export interface FulfilmentDependencies {
+  readonly eventStore: EventStore;
+  readonly orders: ReturnType<typeof orderHandlers>;
+  readonly inventory: ReturnType<typeof inventoryHandlers>;
+  readonly payments: ReturnType<typeof paymentHandlers>;
+  readonly gateway: PaymentGateway;
+  readonly deadlines: PaymentDeadlines;
+  /** How long a payment may go unanswered before it expires and its stock is released. */
+  readonly paymentDeadlineMs: number;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+}
+
+/**
+ * Order placed → reserve every line (all or nothing, else release and reject as out of stock) →
+ * request payment from the gateway → succeeded: commit the reservations, order paid; failed (or
+ * expired): release them, order payment failed. Every step is safe to repeat, so the process
+ * survives a restart at any point: it handles the event again from the top.
+ */
+export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager {
+  const { eventStore, orders, inventory, payments, gateway, clock, logger } = deps;
+  const name = 'fulfilment';
+  const loadOrder = (orderId: string) => loadState(eventStore, streamName('order', orderId), orderDecider);
+
+  async function reserve(event: RecordedEvent, order: Placed): Promise<ReservationResult[]> {
+    const results: ReservationResult[] = [];
+    for (const line of order.lines) {
+      try {
+        await inventory.reserveStock({ code: line.productCode, orderId: order.orderId, quantity: line.quantity }, causedBy(event, name, `reserve:${line.productCode}`, clock()));
+        results.push({ productCode: line.productCode, reserved: true });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const available = error.code === 'insufficient-stock' ? Number(error.details.available) : 0;
+        results.push({ productCode: line.productCode, reserved: false, unavailable: { productCode: line.productCode, requested: line.quantity, available } });
+        // All or nothing: no point reserving the rest.
+        break;
+      }
+    }
+    return results;
+  }
+
+  async function release(event: RecordedEvent, orderId: string, codes: readonly string[], reason: string): Promise<void> {
+    for (const code of codes) {
+      try {
+        await inventory.releaseReservation({ code, orderId, reason }, causedBy(event, name, `release:${code}`, clock()));
+      } catch (error) {
+        // Never reserved (the order was rejected before this line), or committed: nothing to give back.
+        if (!(error instanceof DomainError && (error.code === 'reservation-not-found' || error.code === 'reservation-committed'))) throw error;
+      }
+    }
+  }
+
+  async function orderPlaced(event: RecordedEvent): Promise<void> {
+    const order = await loadOrder(String(event.data.orderId));
+    if (!fulfilmentDecisions.shouldFulfil(order)) return;
+    const decision = fulfilmentDecisions.afterReservations(await reserve(event, order));
+    if (decision.next === 'reject') {
+      await release(event, order.orderId, decision.release, 'out of stock');
+      await orders.reject({ orderId: order.orderId, unavailable: [...decision.unavailable] }, causedBy(event, name, 'reject', clock()));
+      return;
+    }
+    const requested = await payments.requestPayment({ orderId: order.orderId, method: order.paymentMethod }, causedBy(event, name, 'request-payment', clock()));
+    const paymentId = requested.streamId.slice(streamPrefix('payment').length);
+    // The payment id is the idempotency key: asking the gateway again gets the same payment, never a second charge.
+    const { gatewayReference } = await gateway.createPayment(
+      { paymentId, orderId: order.orderId, amount: order.total, method: order.paymentMethod, ...(order.paymentToken ? { paymentToken: order.paymentToken } : {}) },
+      paymentId,
+    );
+    await payments.recordSubmitted({ paymentId, gatewayReference }, causedBy(event, name, 'submitted', clock()));
+    await deps.deadlines.schedule(paymentId, new Date(clock().getTime() + deps.paymentDeadlineMs));
+    await orders.recordAwaitingPayment({ orderId: order.orderId, paymentId }, causedBy(event, name, 'awaiting-payment', clock()));
+  }
+
+  async function paymentDecided(event: RecordedEvent, outcome: 'succeeded' | 'failed'): Promise<void> {
+    const paymentId = String(event.data.paymentId);
+    const order = await loadOrder(String(event.data.orderId));
+    const decision = fulfilmentDecisions.afterPayment(order, outcome);
+    if (order.status === 'none') return;
+    if (order.status === 'cancelled' && outcome === 'succeeded') {
+      logger.warn('payment succeeded for an order cancelled meanwhile: it must be refunded', { orderId: order.orderId, paymentId });
+    }
+    const codes = order.lines.map((line) => line.productCode);
+    if (decision.reservations === 'commit') {
+      for (const code of codes) await inventory.commitReservation({ code, orderId: order.orderId }, causedBy(event, name, `commit:${code}`, clock()));
+    }
+    if (decision.reservations === 'release') await release(event, order.orderId, codes, outcome === 'failed' ? 'payment failed' : 'order cancelled');
+    if (decision.order === 'mark-paid') await orders.markPaid({ orderId: order.orderId, paymentId }, causedBy(event, name, 'paid', clock()));
+    if (decision.order === 'mark-failed') {
+      await orders.markPaymentFailed({ orderId: order.orderId, paymentId, reason: String(event.data.reason) }, causedBy(event, name, 'payment-failed', clock()));
+    }
+    await deps.deadlines.cancel(paymentId);
+  }
+
+  return {
+    name,
+    filter: { eventTypes: ['OrderPlaced', 'PaymentSucceeded', 'PaymentFailed', 'OrderCancelled'] },
+    async handle(event) {
+      switch (event.type) {
+        case 'OrderPlaced':
+          return orderPlaced(event);
+        case 'PaymentSucceeded':
+          return paymentDecided(event, 'succeeded');
+        case 'PaymentFailed':
+          return paymentDecided(event, 'failed');
+        case 'OrderCancelled': {
+          const order = await loadOrder(String(event.data.orderId));
+          if (order.status !== 'none') await release(event, order.orderId, order.lines.map((line) => line.productCode), 'order cancelled');
+          return;
+        }
+      }
+    },
+  };
+}
+
+/** Whether a payment still waits for its outcome (for the deadline sweeper). */
+export async function paymentStillPending(eventStore: EventStore, paymentId: string): Promise<boolean> {
+  return (await loadState(eventStore, streamName('payment', paymentId), paymentDecider)).status === 'requested';
+}

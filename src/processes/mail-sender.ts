@@ -1,0 +1,48 @@
+import { emailDecider } from '../domain/notifications/email';
+import { streamName } from '../domain/stream-names';
+import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import { loadState } from '../commands/handlers/catalog-handlers';
+import type { notificationHandlers } from '../commands/handlers/notification-handlers';
+import { MailDeliveryError, type Mailer } from '../mail/mailer';
+import type { Logger } from '../shared/logger';
+import { causedBy, type ProcessManager } from './process-runner';
+
+export class MailServerUnavailableError extends Error {
+  override readonly name = 'MailServerUnavailableError';
+}
+
+/**
+ * Sends each requested email once: sent emails are recorded as such and never sent again. A mail
+ * server that is down fails the attempt (recorded), and the subscription retries with backoff for
+ * as long as it takes, so an outage delays mail and loses none; a permanent refusal (5xx) is
+ * recorded and not retried. If the process dies between the server accepting a message and the
+ * "sent" record, the message is sent once more on restart, with the same Message-ID.
+ */
+export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer; notifications: ReturnType<typeof notificationHandlers>; from: string; clock: () => Date; logger: Logger; maxRetryDelayMs?: number }): ProcessManager {
+  const { eventStore, mailer, notifications, clock, logger } = deps;
+  const name = 'mail-sender';
+
+  return {
+    name,
+    filter: { eventTypes: ['EmailRequested'] },
+    retry: { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: deps.maxRetryDelayMs ?? 30_000 },
+    async handle(event: RecordedEvent) {
+      const notificationId = String(event.data.notificationId);
+      const email = await loadState(eventStore, streamName('notification', notificationId), emailDecider);
+      if (email.status !== 'pending') return;
+      const attempt = email.attempts + 1;
+      try {
+        await mailer.send({ ...email.message, from: deps.from });
+      } catch (error) {
+        const permanent = error instanceof MailDeliveryError && error.permanent;
+        await notifications.recordFailure({ notificationId, attempt, error: (error as Error).message, permanent }, causedBy(event, name, `failure:${attempt}`, clock()));
+        if (permanent) {
+          logger.error('email refused for good', { notificationId, to: email.message.to, error });
+          return;
+        }
+        throw new MailServerUnavailableError(`Email ${notificationId} not sent (attempt ${attempt}): ${(error as Error).message}`);
+      }
+      await notifications.recordSent({ notificationId, attempt }, causedBy(event, name, 'sent', clock()));
+    },
+  };
+}

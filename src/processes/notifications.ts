@@ -1,0 +1,67 @@
+import { customerDecider } from '../domain/customers/customer';
+import type { InventoryEvent } from '../domain/inventory/inventory';
+import { orderDecider } from '../domain/orders/order';
+import { productDecider } from '../domain/catalog/product';
+import { streamName } from '../domain/stream-names';
+import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import { loadState } from '../commands/handlers/catalog-handlers';
+import type { notificationHandlers } from '../commands/handlers/notification-handlers';
+import { lowStockAlertEmail, paymentConfirmationEmail, paymentFailedEmail, type RenderedEmail } from '../mail/email-templates';
+import { nameBasedUuid } from '../shared/ids';
+import type { Logger } from '../shared/logger';
+import { causedBy, type ProcessManager } from './process-runner';
+
+export interface NotificationsDependencies {
+  readonly eventStore: EventStore;
+  readonly notifications: ReturnType<typeof notificationHandlers>;
+  readonly staffEmail: string;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+}
+
+/**
+ * Payment succeeded → confirmation email; payment failed → failure email; low stock → alert to the
+ * staff. Each becomes a notification stream whose id (and Message-ID) derive from the event and
+ * the purpose: an event handled twice asks for the same email, which is then asked for once.
+ * The sending is the mail sender's work.
+ */
+export function notificationsProcess(deps: NotificationsDependencies): ProcessManager {
+  const { eventStore, notifications, clock, logger } = deps;
+  const name = 'notifications';
+
+  async function request(event: RecordedEvent, purpose: string, to: string, email: RenderedEmail): Promise<void> {
+    const notificationId = nameBasedUuid(`${event.id}:${purpose}`);
+    await notifications.requestEmail(
+      { notificationId, message: { ...email, to, messageId: `<${notificationId}@emporium>`, purpose, causeEventId: event.id } },
+      causedBy(event, name, purpose, clock()),
+    );
+  }
+
+  async function orderFacts(orderId: string) {
+    const order = await loadState(eventStore, streamName('order', orderId), orderDecider);
+    if (order.status === 'none') return null;
+    const customer = await loadState(eventStore, streamName('customer', order.customerId), customerDecider);
+    if (customer.status !== 'registered') return null;
+    return { to: customer.email, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
+  }
+
+  return {
+    name,
+    filter: { eventTypes: ['PaymentSucceeded', 'PaymentFailed', 'LowStockReached'] },
+    async handle(event) {
+      if (event.type === 'LowStockReached') {
+        const { code, available, threshold } = (event as unknown as Extract<InventoryEvent, { type: 'LowStockReached' }>).data;
+        const product = await loadState(eventStore, streamName('product', code), productDecider);
+        await request(event, 'low-stock', deps.staffEmail, lowStockAlertEmail({ code, name: product.status === 'absent' ? code : product.name, available, threshold }));
+        return;
+      }
+      const found = await orderFacts(String(event.data.orderId));
+      if (!found) {
+        logger.warn('no order or customer to write to about a payment', { eventId: event.id, orderId: event.data.orderId });
+        return;
+      }
+      if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts));
+      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, String(event.data.reason)));
+    },
+  };
+}

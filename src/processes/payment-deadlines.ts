@@ -1,0 +1,89 @@
+import type { Pool } from 'pg';
+import type { paymentHandlers } from '../commands/handlers/payment-handlers';
+import type { EventStore } from '../event-store/event-store';
+import { nameBasedUuid } from '../shared/ids';
+import type { Logger } from '../shared/logger';
+import { paymentStillPending } from './fulfilment';
+
+export const expiredReason = 'expired: the payment provider did not answer in time';
+
+/**
+ * Deadlines for payments (the process_timers table). A payment still unanswered at its deadline is
+ * recorded as failed ("expired"), which the fulfilment process then treats like any failure: the
+ * stock is released and the customer told.
+ */
+export class PaymentDeadlines {
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly eventStore: EventStore,
+    private readonly payments: ReturnType<typeof paymentHandlers>,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  async schedule(paymentId: string, dueAt: Date): Promise<void> {
+    await this.pool.query(
+      `insert into process_timers (id, kind, due_at, payload) values ($1, 'payment-deadline', $2, $3) on conflict (id) do nothing`,
+      [`payment-deadline:${paymentId}`, dueAt, JSON.stringify({ paymentId })],
+    );
+  }
+
+  async cancel(paymentId: string): Promise<void> {
+    await this.pool.query('delete from process_timers where id = $1', [`payment-deadline:${paymentId}`]);
+  }
+
+  /** Looks for due deadlines every `intervalMs`. */
+  start(intervalMs: number): void {
+    const tick = () => {
+      this.sweeping = this.sweep()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.warn('payment deadline sweep failed', { error }))
+        .finally(() => {
+          this.sweeping = null;
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.sweeping;
+  }
+
+  /** Expires what is due; several processes may sweep at once (skip locked). */
+  async sweep(): Promise<number> {
+    const client = await this.pool.connect();
+    let expired = 0;
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<{ id: string; payload: { paymentId: string } }>(
+        `select id, payload from process_timers where kind = 'payment-deadline' and due_at <= $1 order by due_at limit 100 for update skip locked`,
+        [this.clock()],
+      );
+      for (const row of rows) {
+        const { paymentId } = row.payload;
+        if (await paymentStillPending(this.eventStore, paymentId)) {
+          await this.payments.recordOutcome(
+            { paymentId, outcome: { status: 'failed', reason: expiredReason } },
+            { now: this.clock(), actor: { id: 'payment-deadlines', role: 'system' }, correlationId: nameBasedUuid(row.id), idempotencyKey: row.id },
+          );
+          expired++;
+        }
+        await client.query('delete from process_timers where id = $1', [row.id]);
+      }
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    if (expired > 0) this.logger.info('payments expired', { count: expired });
+    return expired;
+  }
+}

@@ -1,0 +1,63 @@
+import type { EventFilter, EventStore, RecordedEvent, RetryPolicy, Subscription, SubscriptionStatus } from '../event-store/event-store';
+import type { CommandContext } from '../commands/command-handler';
+import type { Logger } from '../shared/logger';
+
+/**
+ * A process manager: reacts to events, one at a time, in the order of the log, by issuing commands
+ * and side effects. Handling an event again must change nothing: the commands it causes carry ids
+ * derived from the event (see causedBy), and side effects go through ledgers of their own.
+ */
+export interface ProcessManager {
+  readonly name: string;
+  readonly filter: EventFilter;
+  /** How hard to retry a failing event before stopping (and showing it on /health). */
+  readonly retry?: Partial<RetryPolicy>;
+  handle(event: RecordedEvent): Promise<void>;
+}
+
+/** The context of a command a process issues because of an event: ids derived from the event and the step. */
+export function causedBy(event: RecordedEvent, process: string, step: string, now: Date): CommandContext {
+  return {
+    now,
+    actor: { id: process, role: 'system' },
+    correlationId: event.metadata.correlationId ?? event.id,
+    causationId: event.id,
+    idempotencyKey: `${event.id}:${process}:${step}`,
+    ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
+  };
+}
+
+export class ProcessRunner {
+  private readonly subscriptions = new Map<string, Subscription>();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly logger: Logger,
+  ) {}
+
+  start(managers: readonly ProcessManager[]): void {
+    for (const manager of managers) {
+      this.subscriptions.set(
+        manager.name,
+        this.eventStore.subscribe({
+          subscriptionId: manager.name,
+          filter: manager.filter,
+          batchSize: 100,
+          retry: { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000, ...manager.retry },
+          handle: async (events) => {
+            for (const event of events) await manager.handle(event);
+          },
+        }),
+      );
+      this.logger.debug('process manager started', { process: manager.name });
+    }
+  }
+
+  status(): (SubscriptionStatus & { name: string })[] {
+    return [...this.subscriptions].map(([name, subscription]) => ({ ...subscription.status(), name }));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.stop()));
+  }
+}
