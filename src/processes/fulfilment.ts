@@ -9,7 +9,7 @@ import type { orderHandlers } from '../commands/handlers/order-handlers';
 import type { paymentHandlers } from '../commands/handlers/payment-handlers';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import type { Logger } from '../shared/logger';
-import { causedBy, type ProcessManager } from './process-runner';
+import { causedBy, textField, type ProcessManager } from './process-runner';
 import type { PaymentDeadlines } from './payment-deadlines';
 
 type Placed = Exclude<OrderState, { status: 'none' }>;
@@ -91,7 +91,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
   }
 
   async function orderPlaced(event: RecordedEvent): Promise<void> {
-    const order = await loadOrder(String(event.data.orderId));
+    const order = await loadOrder(textField(event, 'orderId'));
     if (!fulfilmentDecisions.shouldFulfil(order)) return;
     const decision = fulfilmentDecisions.afterReservations(await reserve(event, order));
     if (decision.next === 'reject') {
@@ -112,8 +112,8 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
   }
 
   async function paymentDecided(event: RecordedEvent, outcome: 'succeeded' | 'failed'): Promise<void> {
-    const paymentId = String(event.data.paymentId);
-    const order = await loadOrder(String(event.data.orderId));
+    const paymentId = textField(event, 'paymentId');
+    const order = await loadOrder(textField(event, 'orderId'));
     const decision = fulfilmentDecisions.afterPayment(order, outcome);
     if (order.status === 'none') return;
     if (order.status === 'cancelled' && outcome === 'succeeded') {
@@ -126,7 +126,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     if (decision.reservations === 'release') await release(event, order.orderId, codes, outcome === 'failed' ? 'payment failed' : 'order cancelled');
     if (decision.order === 'mark-paid') await orders.markPaid({ orderId: order.orderId, paymentId }, causedBy(event, name, 'paid', clock()));
     if (decision.order === 'mark-failed') {
-      await orders.markPaymentFailed({ orderId: order.orderId, paymentId, reason: String(event.data.reason) }, causedBy(event, name, 'payment-failed', clock()));
+      await orders.markPaymentFailed({ orderId: order.orderId, paymentId, reason: textField(event, 'reason') }, causedBy(event, name, 'payment-failed', clock()));
     }
     await deps.deadlines.cancel(paymentId);
   }
@@ -143,7 +143,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
         case 'PaymentFailed':
           return paymentDecided(event, 'failed');
         case 'OrderCancelled': {
-          const order = await loadOrder(String(event.data.orderId));
+          const order = await loadOrder(textField(event, 'orderId'));
           if (order.status !== 'none') await release(event, order.orderId, order.lines.map((line) => line.productCode), 'order cancelled');
           return;
         }

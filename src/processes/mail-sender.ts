@@ -5,7 +5,7 @@ import { loadState } from '../commands/handlers/catalog-handlers';
 import type { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { MailDeliveryError, type Mailer } from '../mail/mailer';
 import type { Logger } from '../shared/logger';
-import { causedBy, type ProcessManager } from './process-runner';
+import { causedBy, textField, type ProcessManager } from './process-runner';
 
 export class MailServerUnavailableError extends Error {
   override readonly name = 'MailServerUnavailableError';
@@ -27,7 +27,7 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
     filter: { eventTypes: ['EmailRequested'] },
     retry: { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: deps.maxRetryDelayMs ?? 30_000 },
     async handle(event: RecordedEvent) {
-      const notificationId = String(event.data.notificationId);
+      const notificationId = textField(event, 'notificationId');
       const email = await loadState(eventStore, streamName('notification', notificationId), emailDecider);
       if (email.status !== 'pending') return;
       const attempt = email.attempts + 1;

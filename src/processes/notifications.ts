@@ -9,7 +9,7 @@ import type { notificationHandlers } from '../commands/handlers/notification-han
 import { lowStockAlertEmail, paymentConfirmationEmail, paymentFailedEmail, type RenderedEmail } from '../mail/email-templates';
 import { nameBasedUuid } from '../shared/ids';
 import type { Logger } from '../shared/logger';
-import { causedBy, type ProcessManager } from './process-runner';
+import { causedBy, textField, type ProcessManager } from './process-runner';
 
 export interface NotificationsDependencies {
   readonly eventStore: EventStore;
@@ -55,13 +55,13 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
         await request(event, 'low-stock', deps.staffEmail, lowStockAlertEmail({ code, name: product.status === 'absent' ? code : product.name, available, threshold }));
         return;
       }
-      const found = await orderFacts(String(event.data.orderId));
+      const found = await orderFacts(textField(event, 'orderId'));
       if (!found) {
         logger.warn('no order or customer to write to about a payment', { eventId: event.id, orderId: event.data.orderId });
         return;
       }
       if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts));
-      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, String(event.data.reason)));
+      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')));
     },
   };
 }

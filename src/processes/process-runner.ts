@@ -15,6 +15,13 @@ export interface ProcessManager {
   handle(event: RecordedEvent): Promise<void>;
 }
 
+/** A text field of an event's data; an event without it is not the event the process thinks it is. */
+export function textField(event: RecordedEvent, name: string): string {
+  const value = event.data[name];
+  if (typeof value !== 'string') throw new TypeError(`${event.type} ${event.id} has no text field ${name}`);
+  return value;
+}
+
 /** The context of a command a process issues because of an event: ids derived from the event and the step. */
 export function causedBy(event: RecordedEvent, process: string, step: string, now: Date): CommandContext {
   return {
