@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,26 @@ describe('starting and stopping the app (embedded profile)', () => {
     adminToken = ((await session.json()) as { accessToken: string }).accessToken;
   });
 
+  it('runs the whole shop: npm run demo walks a customer through it, and the mailbox shows the emails', async () => {
+    const url = await app!.url;
+    const demo = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, EMPORIUM_URL: url }, encoding: 'utf8', timeout: 60_000 });
+    expect(demo.stderr).toBe('');
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toMatch(/order [0-9a-f-]{36}: paid, total €/);
+    expect(demo.stdout).toMatch(/order [0-9a-f-]{36}: payment-failed \(The card was declined\)/);
+    expect(demo.stdout).toMatch(/── Order [0-9A-F]{8}: payment received/);
+    expect(demo.stdout).toMatch(/── Order [0-9A-F]{8}: your payment did not go through/);
+
+    const mailbox = await fetch(`${url}/dev/mailbox`);
+    const page = await mailbox.text();
+    expect(page).toContain('Development only.');
+    const link = /href="(\/dev\/mailbox\/[0-9a-f-]{36})"/.exec(page)![1]!;
+    expect(await (await fetch(`${url}${link}`)).text()).toContain('Message-ID');
+    const html = await fetch(`${url}${link}/html`);
+    expect(html.headers.get('content-security-policy')).toContain('sandbox');
+    expect(app!.output()).toContain('added the demo catalog');
+  });
+
   it('stops cleanly on Ctrl-C, database server included', async () => {
     const pid = postmasterPid();
     app!.interrupt();
@@ -82,6 +103,7 @@ describe('starting and stopping the app (embedded profile)', () => {
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ role: 'admin' });
     expect(app.output()).not.toContain('first admin account created');
+    expect(app.output()).not.toContain('added the demo catalog');
   });
 
   it('after being killed, stops the database server it left behind and starts again on the same data', async () => {
