@@ -30,6 +30,7 @@ import { paymentHandlers } from '../commands/handlers/payment-handlers';
 import { PostgresIdempotencyStore } from '../commands/idempotency/postgres-idempotency-store';
 import type { Config } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { PostgresSnapshotStore } from '../event-store/postgres/postgres-snapshot-store';
 import { createHttpApp } from '../http/http-app';
 import { AccessTokens } from '../identity/access-tokens';
 import { identityService, type IdentityService } from '../identity/identity-service';
@@ -123,7 +124,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
 
   const handlers = {
     catalog: catalogHandlers(eventStore),
-    inventory: inventoryHandlers(eventStore),
+    inventory: inventoryHandlers(eventStore, new PostgresSnapshotStore(pool)),
     customers: customerHandlers(eventStore, logger),
     orders: orderHandlers(eventStore),
     payments: paymentHandlers(eventStore),

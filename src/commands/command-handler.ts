@@ -9,6 +9,7 @@ import {
   type JsonObject,
   type NewEvent,
 } from '../event-store/event-store';
+import type { SnapshotStore } from '../event-store/snapshot-store';
 import { backoffDelay, delay } from '../shared/delay';
 import { nameBasedUuid, newUuid } from '../shared/ids';
 
@@ -76,35 +77,51 @@ const maxAttempts = 12;
  * the revision read. When another writer got there first, decide again on the new state (a
  * bounded number of times), unless the caller pinned the revision it saw; then refuse.
  */
+export interface SnapshotPolicy {
+  readonly store: SnapshotStore;
+  /** Names the decider and its version: a snapshot folded by another evolve is not used. */
+  readonly key: string;
+  /** Take a new snapshot once this many events have been written since the last. */
+  readonly every: number;
+}
+
 export async function handleCommand<Command extends { type: string }, Event extends DomainEvent, State>(
   eventStore: EventStore,
   streamId: string,
   decider: Decider<Command, Event, State>,
   command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
+  snapshots?: SnapshotPolicy,
 ): Promise<CommandResult<State, Event>> {
   for (let attempt = 1; ; attempt++) {
-    const recorded = await eventStore.readStream(streamId);
-    const state = recorded.reduce((folded, event) => decider.evolve(folded, event as unknown as Event), decider.initialState);
-    const revision = recorded.length - 1;
+    const snapshot = snapshots ? await snapshots.store.load<State>(streamId, snapshots.key) : null;
+    const recorded = await eventStore.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1 } : {});
+    const state = recorded.reduce((folded, event) => decider.evolve(folded, event as unknown as Event), snapshot?.state ?? decider.initialState);
+    const revision = (snapshot?.revision ?? -1) + recorded.length;
+    const lastCheckpoint = recorded.at(-1)?.checkpoint ?? null;
     const pinned = context.expectedRevision;
     if (pinned !== undefined && pinned !== revision) throw new StaleRevisionError(streamId, pinned, revision < 0 ? null : revision);
 
     const resolved = typeof command === 'function' ? await command(state) : command;
     const events = decider.decide(resolved, state);
     if (events.length === 0) {
-      return { streamId, events, state, revision, checkpoint: recorded.at(-1)?.checkpoint ?? null, alreadyApplied: false };
+      return { streamId, events, state, revision, checkpoint: lastCheckpoint, alreadyApplied: false };
     }
     try {
       const result = await eventStore.appendToStream(streamId, events.map((event, i) => toNewEvent(event, `${streamId}:${resolved.type}:${i}`, context)), {
         expectedRevision: revision < 0 ? 'no_stream' : revision,
       });
-      return { streamId, events, state: events.reduce((folded, event) => decider.evolve(folded, event), state), revision: result.nextExpectedRevision, checkpoint: result.checkpoint, alreadyApplied: false };
+      const next = events.reduce((folded, event) => decider.evolve(folded, event), state);
+      if (snapshots && result.nextExpectedRevision - (snapshot?.revision ?? -1) >= snapshots.every) {
+        // Only a cache: the events are written; a snapshot that failed to save means reading more next time.
+        await snapshots.store.save(streamId, snapshots.key, { revision: result.nextExpectedRevision, state: next }).catch(() => undefined);
+      }
+      return { streamId, events, state: next, revision: result.nextExpectedRevision, checkpoint: result.checkpoint, alreadyApplied: false };
     } catch (error) {
       if (error instanceof DuplicateEventIdError && context.idempotencyKey) {
         // An earlier attempt of this very command got through (its response was lost): the state
         // read above already holds its effect, and deciding again must not add it a second time.
-        return { streamId, events: [], state, revision, checkpoint: recorded.at(-1)?.checkpoint ?? null, alreadyApplied: true };
+        return { streamId, events: [], state, revision, checkpoint: lastCheckpoint, alreadyApplied: true };
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (pinned !== undefined) throw new StaleRevisionError(streamId, pinned, error.actual === 'no_stream' ? null : error.actual);

@@ -134,6 +134,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
   return {
     name,
     filter: { eventTypes: ['OrderPlaced', 'PaymentSucceeded', 'PaymentFailed', 'OrderCancelled'] },
+    partitionKey: (event) => textField(event, 'orderId'),
     async handle(event) {
       switch (event.type) {
         case 'OrderPlaced':

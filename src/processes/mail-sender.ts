@@ -25,6 +25,7 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
   return {
     name,
     filter: { eventTypes: ['EmailRequested'] },
+    partitionKey: (event) => textField(event, 'notificationId'),
     retry: { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: deps.maxRetryDelayMs ?? 30_000 },
     async handle(event: RecordedEvent) {
       const notificationId = textField(event, 'notificationId');

@@ -48,6 +48,7 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
   return {
     name,
     filter: { eventTypes: ['PaymentSucceeded', 'PaymentFailed', 'LowStockReached'] },
+    partitionKey: (event) => event.id,
     async handle(event) {
       if (event.type === 'LowStockReached') {
         const { code, available, threshold } = (event as unknown as Extract<InventoryEvent, { type: 'LowStockReached' }>).data;

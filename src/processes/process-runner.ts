@@ -12,7 +12,36 @@ export interface ProcessManager {
   readonly filter: EventFilter;
   /** How hard to retry a failing event before stopping (and showing it on /health). */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Events with the same key are handled one after another, in log order; events with different
+   * keys side by side (an order's events in order, different orders at once). Absent: one by one.
+   */
+  partitionKey?(event: RecordedEvent): string;
   handle(event: RecordedEvent): Promise<void>;
+}
+
+/** How many partitions of a batch are handled at once. */
+const parallelPartitions = 8;
+
+/** Handles a batch: per partition in order, partitions side by side, a few at a time. */
+async function handleBatch(manager: ProcessManager, events: readonly RecordedEvent[]): Promise<void> {
+  if (!manager.partitionKey) {
+    for (const event of events) await manager.handle(event);
+    return;
+  }
+  const partitions = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    const key = manager.partitionKey(event);
+    partitions.set(key, [...(partitions.get(key) ?? []), event]);
+  }
+  const queue = [...partitions.values()];
+  const worker = async () => {
+    for (let partition = queue.shift(); partition; partition = queue.shift()) {
+      for (const event of partition) await manager.handle(event);
+    }
+  };
+  // A failure fails the batch, which is retried whole: handling again changes nothing.
+  await Promise.all(Array.from({ length: Math.min(parallelPartitions, queue.length) }, worker));
 }
 
 /** A text field of an event's data; an event without it is not the event the process thinks it is. */
@@ -51,9 +80,7 @@ export class ProcessRunner {
           filter: manager.filter,
           batchSize: 100,
           retry: { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000, ...manager.retry },
-          handle: async (events) => {
-            for (const event of events) await manager.handle(event);
-          },
+          handle: (events) => handleBatch(manager, events),
         }),
       );
       this.logger.debug('process manager started', { process: manager.name });

@@ -2,10 +2,15 @@ import { inventoryDecider } from '../../domain/inventory/inventory';
 import { notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
+import type { SnapshotStore } from '../../event-store/snapshot-store';
 import { handleCommand, type CommandContext } from '../command-handler';
 import { loadProduct } from './catalog-handlers';
 
-export function inventoryHandlers(eventStore: EventStore) {
+/** A popular product's stock stream grows with every order: its state is snapshotted every 50 events. */
+export const inventorySnapshotKey = 'inventory:v1';
+
+export function inventoryHandlers(eventStore: EventStore, snapshotStore?: SnapshotStore) {
+  const snapshots = snapshotStore ? { store: snapshotStore, key: inventorySnapshotKey, every: 50 } : undefined;
   /** Stock is kept for catalog products only; the threshold comes from the product. */
   async function product(code: string) {
     const state = await loadProduct(eventStore, code);
@@ -17,27 +22,27 @@ export function inventoryHandlers(eventStore: EventStore) {
   return {
     async receiveStock(input: { code: string; quantity: number }, context: CommandContext) {
       await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReceiveStock', data: { ...input, now: context.now } }, context);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReceiveStock', data: { ...input, now: context.now } }, context, snapshots);
     },
 
     async reserveStock(input: { code: string; orderId: string; quantity: number }, context: CommandContext) {
       const { lowStockThreshold } = await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReserveStock', data: { ...input, lowStockThreshold, now: context.now } }, context);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReserveStock', data: { ...input, lowStockThreshold, now: context.now } }, context, snapshots);
     },
 
     async releaseReservation(input: { code: string; orderId: string; reason: string }, context: CommandContext) {
       await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReleaseReservation', data: { ...input, now: context.now } }, context);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReleaseReservation', data: { ...input, now: context.now } }, context, snapshots);
     },
 
     async commitReservation(input: { code: string; orderId: string }, context: CommandContext) {
       await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'CommitReservation', data: { ...input, now: context.now } }, context);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'CommitReservation', data: { ...input, now: context.now } }, context, snapshots);
     },
 
     async adjustStock(input: { code: string; countedOnHand: number; reason: string }, context: CommandContext) {
       const { lowStockThreshold } = await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'AdjustStock', data: { ...input, lowStockThreshold, now: context.now } }, context);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'AdjustStock', data: { ...input, lowStockThreshold, now: context.now } }, context, snapshots);
     },
   };
 }

@@ -1,0 +1,223 @@
+/**
+ * npm run bench:checkout — sustained orders per second through the whole journey (order placed →
+ * stock reserved → payment requested → sandbox webhook → paid → confirmation email received by a
+ * real SMTP server), with order-to-email latency, against the bare command API (the same order
+ * placement with no projections or processes behind it) measured in the same run.
+ *
+ * BENCH_SECONDS (default 15) per phase, BENCH_CLIENTS (default 8) concurrent clients,
+ * BENCH_DATABASE_URL for a server of your own; otherwise the embedded one under .test-servers/.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import { createEmporiumApp, type EmporiumApp } from '../src/app/composition-root';
+import { AccessTokens } from '../src/identity/access-tokens';
+import { ScryptPasswordHasher } from '../src/identity/password-hasher';
+import { listen } from '../src/http/http-server';
+import { startMailCatcher } from '../src/mail/mail-catcher';
+import { SmtpMailer } from '../src/mail/smtp-mailer';
+import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
+import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
+import { runMigrations } from '../src/postgres/migrations';
+import { jsonLogger, silentLogger } from '../src/shared/logger';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const clients = Number(process.env.BENCH_CLIENTS ?? 8);
+const webhookSecret = 'whsec_bench_0123456789abcdef';
+const system = { now: new Date(), actor: { id: 'bench', role: 'system' }, correlationId: randomUUID() };
+
+async function database(serverUrl: string, admin: Client): Promise<{ pool: Pool; drop: () => Promise<void> }> {
+  const name = `emporium_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const pool = new Pool({ connectionString: url.toString(), max: 20 });
+  await runMigrations(pool, silentLogger);
+  return {
+    pool,
+    drop: async () => {
+      pool.on('error', () => undefined);
+      await pool.end();
+      await admin.query(`drop database ${name} with (force)`);
+    },
+  };
+}
+
+async function post(url: string, token: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+}
+
+const productCount = 20;
+
+/** A shop with products in stock and `count` customers signed in; returns their tokens. */
+async function prepare(app: EmporiumApp, baseUrl: string, accessTokens: AccessTokens, count: number): Promise<{ codes: string[]; customers: string[] }> {
+  const staff = await app.identity.createStaffAccount({ email: `staff-${randomUUID()}@bench.example`, password: 'bench staff passphrase', role: 'staff' }, system);
+  const staffToken = await accessTokens.issue({ accountId: staff.streamId.slice('account-'.length), role: 'staff' });
+  await post(`${baseUrl}/api/categories`, staffToken, { name: 'Bench', description: '' });
+  const codes = Array.from({ length: productCount }, (_, i) => `BENCH-${i}`);
+  for (const [i, code] of codes.entries()) {
+    await post(`${baseUrl}/api/products`, staffToken, { code, name: `Bench tea ${i}`, description: '', categoryId: 'bench', price: { amount: 450 + i, currency: 'EUR' }, lowStockThreshold: 0 });
+    await post(`${baseUrl}/api/inventory/${code}/receipts`, staffToken, { quantity: 1_000_000 });
+  }
+  const customers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const signedUp = await app.identity.signUp(
+      { email: `customer-${i}-${randomUUID()}@bench.example`, password: 'bench customer passphrase', firstName: 'Bench', lastName: `Customer ${i}`, shippingAddress: { line1: '1 Bench Street', city: 'Leeds', postalCode: 'LS1', country: 'GB' } },
+      system,
+    );
+    customers.push(await accessTokens.issue({ accountId: signedUp.streamId.slice('customer-'.length), role: 'customer' }));
+  }
+  return { codes, customers };
+}
+
+/** Clients place orders back to back for the phase's length; returns when each order was sent, by order id. */
+async function placeOrders(baseUrl: string, codes: string[], customers: string[]): Promise<Map<string, number>> {
+  const sentAt = new Map<string, number>();
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    customers.map(async (token) => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        // One or two of the products, as a shop's orders spread over its catalog.
+        const picked = [...new Set([codes[Math.floor(Math.random() * codes.length)]!, codes[Math.floor(Math.random() * codes.length)]!])];
+        const response = await post(`${baseUrl}/api/orders`, token, { lines: picked.map((productCode) => ({ productCode, quantity: 1 })), paymentMethod: 'card', paymentToken: 'tok_success' });
+        const body = (await response.json()) as { id?: string };
+        if (response.status !== 201 || !body.id) throw new Error(`order refused: ${response.status} ${JSON.stringify(body)}`);
+        sentAt.set(body.id, started);
+      }
+    }),
+  );
+  return sentAt;
+}
+
+/** Orders at a steady rate (open loop), spread over the clients; returns when each order was sent. */
+async function placeOrdersAt(baseUrl: string, codes: string[], customers: string[], perSecond: number): Promise<Map<string, number>> {
+  const sentAt = new Map<string, number>();
+  const total = Math.max(1, Math.round(perSecond * seconds));
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: total }, async (_, i) => {
+      const due = start + (i * 1000) / perSecond;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const picked = [...new Set([codes[i % codes.length]!, codes[(i * 7 + 3) % codes.length]!])];
+      const sent = performance.now();
+      const response = await post(`${baseUrl}/api/orders`, customers[i % customers.length]!, { lines: picked.map((productCode) => ({ productCode, quantity: 1 })), paymentMethod: 'card', paymentToken: 'tok_success' });
+      const body = (await response.json()) as { id?: string };
+      if (response.status !== 201 || !body.id) throw new Error(`order refused: ${response.status} ${JSON.stringify(body)}`);
+      sentAt.set(body.id, sent);
+    }),
+  );
+  return sentAt;
+}
+
+/** Notes when each confirmation email arrives, by order number, from the moment it is started. */
+function watchEmails(mail: { messages(): readonly { subject: string }[] }): { seen: Map<string, number>; stop: () => void } {
+  const seen = new Map<string, number>();
+  let looked = 0;
+  const timer = setInterval(() => {
+    const messages = mail.messages();
+    for (const message of messages.slice(looked)) {
+      const number = /^Order ([0-9A-F]{8}): payment received/.exec(message.subject)?.[1];
+      if (number && !seen.has(number)) seen.set(number, performance.now());
+    }
+    looked = messages.length;
+  }, 5);
+  return { seen, stop: () => clearInterval(timer) };
+}
+
+/** Waits until a confirmation email for each order has been seen; returns when each was. */
+async function emailsFor(seen: Map<string, number>, sentAt: Map<string, number>): Promise<Map<string, number>> {
+  const numbers = [...sentAt.keys()].map((orderId) => orderId.slice(0, 8).toUpperCase());
+  const deadline = performance.now() + 300_000;
+  while (numbers.some((number) => !seen.has(number)) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return new Map(numbers.flatMap((number) => (seen.has(number) ? [[number, seen.get(number)!]] : [])));
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main(): Promise<void> {
+  let serverUrl = process.env.BENCH_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!serverUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
+    serverUrl = server.adminConnectionString;
+    stopServer = () => server.stop();
+  }
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  const accessTokens = AccessTokens.withNewKey();
+  const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
+  const webhook = { secret: webhookSecret, toleranceSeconds: 300 };
+
+  try {
+    // Phase 1: the bare command API — order placement with nothing behind it.
+    const bareDb = await database(serverUrl, admin);
+    const bare = await createEmporiumApp(bareDb.pool, silentLogger, { accessTokens, passwords, webhook, runProjections: false });
+    const bareHttp = await listen(bare.http, 0, '127.0.0.1');
+    const bareShop = await prepare(bare, bareHttp.url, accessTokens, clients);
+    let started = performance.now();
+    const bareOrders = await placeOrders(bareHttp.url, bareShop.codes, bareShop.customers);
+    const bareRate = bareOrders.size / ((performance.now() - started) / 1000);
+    await bareHttp.close();
+    await bare.close();
+    await bareDb.drop();
+
+    // Phase 2: the whole journey, to the email.
+    const journeyDb = await database(serverUrl, admin);
+    const mail = await startMailCatcher({ keep: 1_000_000 });
+    const mailer = new SmtpMailer(mail.smtpUrl);
+    let ownUrl = '';
+    const gateway = new SandboxGateway({ webhookUrl: () => `${ownUrl}/api/payments/webhook`, webhookSecret, logger: silentLogger, answerAfterMs: 50 });
+    const app = await createEmporiumApp(journeyDb.pool, process.env.BENCH_LOG ? jsonLogger("warn") : silentLogger, {
+      accessTokens,
+      passwords,
+      webhook,
+      processes: { gateway, mailer, mailFrom: 'Bench <bench@emporium.local>', staffEmail: 'staff@bench.example', paymentDeadlineMs: 600_000, deadlineSweepMs: 1_000 },
+    });
+    const http = await listen(app.http, 0, '127.0.0.1');
+    ownUrl = http.url;
+    const shop = await prepare(app, http.url, accessTokens, clients);
+
+    // Paced first, on a quiet shop, so that latency is the journey's own and not a queue's.
+    const watcher = watchEmails(mail);
+    const pace = Number(process.env.BENCH_PACE ?? 10);
+    const paced = await placeOrdersAt(http.url, shop.codes, shop.customers, pace);
+    const pacedReceived = await emailsFor(watcher.seen, paced);
+    const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
+    // Measured to when the watcher saw the email (it looks every 5 ms).
+    const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
+
+    // Then saturated: orders as fast as the clients can send them; throughput is what reaches the email.
+    started = performance.now();
+    const sentAt = await placeOrders(http.url, shop.codes, shop.customers);
+    const placedIn = (performance.now() - started) / 1000;
+    const receivedAt = await emailsFor(watcher.seen, sentAt);
+    watcher.stop();
+    const lastEmail = Math.max(...receivedAt.values());
+    const journeyRate = receivedAt.size / ((lastEmail - started) / 1000);
+    const duplicates = mail.messages().length - new Set(mail.messages().map((message) => message.messageId)).size;
+
+    console.log(`${clients} clients, ${seconds} s of ordering per phase, orders of 1 or 2 of ${productCount} products; sandbox answers after 50 ms`);
+    console.log(`bare command API (POST /api/orders, nothing behind it): ${bareOrders.size} orders, ${bareRate.toFixed(1)} orders/s`);
+    console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
+    console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
+    console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
+    console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
+    console.log(`duplicate emails in all: ${duplicates}`);
+
+    await http.close();
+    await gateway.stop();
+    await app.close();
+    await mailer.close();
+    await mail.close();
+    await journeyDb.drop();
+  } finally {
+    await admin.end();
+    await stopServer();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { handleCommand } from '../../src/commands/command-handler';
+import { inventoryDecider } from '../../src/domain/inventory/inventory';
+import { InMemoryEventStore } from '../../src/event-store/in-memory-event-store';
+import { InMemorySnapshotStore } from '../../src/event-store/snapshot-store';
+import { snapshotStoreContract } from '../contract/snapshot-store.contract';
+
+snapshotStoreContract('InMemorySnapshotStore', async () => new InMemorySnapshotStore());
+
+describe('commands on a snapshotted stream', () => {
+  const context = () => ({ now: new Date(), actor: { id: 't', role: 'system' }, correlationId: randomUUID() });
+
+  it('decide the same, reading only the events after the last snapshot', async () => {
+    const plain = new InMemoryEventStore();
+    const snapshotted = new InMemoryEventStore();
+    const snapshots = { store: new InMemorySnapshotStore(), key: 'inventory:v1', every: 10 };
+    let read = 0;
+    const readStream = snapshotted.readStream.bind(snapshotted);
+    snapshotted.readStream = async (...args) => {
+      const events = await readStream(...args);
+      read += events.length;
+      return events;
+    };
+    const run = async (store: InMemoryEventStore, command: Parameters<typeof inventoryDecider.decide>[0], withSnapshots: boolean) =>
+      handleCommand(store, 'inventory-P', inventoryDecider, command, context(), withSnapshots ? snapshots : undefined);
+
+    await run(plain, { type: 'ReceiveStock', data: { code: 'P', quantity: 100, now: new Date() } }, false);
+    await run(snapshotted, { type: 'ReceiveStock', data: { code: 'P', quantity: 100, now: new Date() } }, true);
+    for (let i = 0; i < 45; i++) {
+      const command = { type: 'ReserveStock' as const, data: { code: 'P', orderId: `o-${i}`, quantity: 2, lowStockThreshold: 0, now: new Date() } };
+      const [a, b] = [await run(plain, command, false), await run(snapshotted, command, true)];
+      expect(b.state).toEqual(a.state);
+      expect(b.revision).toBe(a.revision);
+    }
+    read = 0;
+    const last = await run(snapshotted, { type: 'CommitReservation', data: { code: 'P', orderId: 'o-3', now: new Date() } }, true);
+    expect(last.state).toMatchObject({ onHand: 98, reserved: 88 });
+    // 46 events written, a snapshot every 10: at most 10 read, not 46.
+    expect(read).toBeLessThan(10);
+  });
+});
