@@ -41,7 +41,8 @@ describe('the customer journey', () => {
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.subject).toBe(`Low stock: Sencha (${code}), 7 left`);
 
-      const order = await shop.app.request('GET', `/api/orders/${orderId}`, { token: customer.token, headers: { 'emporium-checkpoint': String((await shop.app.app.eventStore.headCheckpoint())!.commit) + '.' + String((await shop.app.app.eventStore.headCheckpoint())!.position) } });
+      const head = (await shop.app.app.eventStore.headCheckpoint())!;
+      const order = await shop.app.request('GET', `/api/orders/${orderId}`, { token: customer.token, headers: { 'emporium-checkpoint': `${head.commit}.${head.position}` } });
       expect(order.body).toMatchObject({ status: 'paid', timeline: [{ status: 'placed' }, { status: 'awaiting-payment' }, { status: 'paid' }] });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(shop.emailsTo(customer.email)).toHaveLength(1);
