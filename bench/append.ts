@@ -7,13 +7,9 @@
  * otherwise it starts the embedded one under .test-servers/. BENCH_SECONDS sets each measurement's
  * length (default 3).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { Client, Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
-import { runMigrations } from '../src/postgres/migrations';
-import { jsonLogger, silentLogger } from '../src/shared/logger';
+import { benchServer } from './bench-database';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrencies = [1, 8, 32];
@@ -40,23 +36,9 @@ async function measure(concurrency: number, operation: (worker: number, i: numbe
 }
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stopServer = async () => {};
-  if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
-    serverUrl = server.adminConnectionString;
-    stopServer = () => server.stop();
-  }
-  const database = `emporium_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const pool = new Pool({ connectionString: url.toString(), max: Math.max(...concurrencies) + 4 });
-
+  const server = await benchServer();
+  const { pool, drop } = await server.database(Math.max(...concurrencies) + 4);
   try {
-    await runMigrations(pool, silentLogger);
     // The baseline row carries what an event row carries, minus what makes it an event store.
     await pool.query(`create table raw_inserts (
       position bigint generated always as identity primary key, stream_id text not null, revision bigint not null,
@@ -64,9 +46,7 @@ async function main(): Promise<void> {
       recorded_at timestamptz not null default now())`);
     const store = new PostgresEventStore(pool);
     const withoutNotify = new PostgresEventStore(pool, { notifyOtherProcesses: false });
-    const version = (await pool.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
-
-    console.log(`PostgreSQL ${version}; ${seconds} s per measurement, ${rounds} interleaved rounds; one event per append; rates in operations/s`);
+    console.log(`PostgreSQL ${server.version}; ${seconds} s per measurement, ${rounds} interleaved rounds; one event per append; rates in operations/s`);
     console.log('concurrency | raw INSERT | append | ratio | append, no NOTIFY | ratio');
     const results: { concurrency: number; raw: number; append: number; quiet: number }[] = [];
     let run = 0;
@@ -108,12 +88,8 @@ async function main(): Promise<void> {
     await store.close();
     await withoutNotify.close();
   } finally {
-    // pool.end() resolves before its connections have closed; the forced drop may end them first.
-    pool.on('error', () => undefined);
-    await pool.end();
-    await admin.query(`drop database ${database} with (force)`);
-    await admin.end();
-    await stopServer();
+    await drop();
+    await server.stop();
   }
 }
 

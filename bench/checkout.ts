@@ -7,9 +7,7 @@
  * BENCH_SECONDS (default 15) per phase, BENCH_CLIENTS (default 8) concurrent clients,
  * BENCH_DATABASE_URL for a server of your own; otherwise the embedded one under .test-servers/.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { Client, Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { createEmporiumApp, type EmporiumApp } from '../src/app/composition-root';
 import { AccessTokens } from '../src/identity/access-tokens';
 import { ScryptPasswordHasher } from '../src/identity/password-hasher';
@@ -17,31 +15,13 @@ import { listen } from '../src/http/http-server';
 import { startMailCatcher } from '../src/mail/mail-catcher';
 import { SmtpMailer } from '../src/mail/smtp-mailer';
 import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
-import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
-import { runMigrations } from '../src/postgres/migrations';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
+import { benchServer } from './bench-database';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
 const webhookSecret = 'whsec_bench_0123456789abcdef';
 const system = { now: new Date(), actor: { id: 'bench', role: 'system' }, correlationId: randomUUID() };
-
-async function database(serverUrl: string, admin: Client): Promise<{ pool: Pool; drop: () => Promise<void> }> {
-  const name = `emporium_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const pool = new Pool({ connectionString: url.toString(), max: 20 });
-  await runMigrations(pool, silentLogger);
-  return {
-    pool,
-    drop: async () => {
-      pool.on('error', () => undefined);
-      await pool.end();
-      await admin.query(`drop database ${name} with (force)`);
-    },
-  };
-}
 
 async function post(url: string, token: string, body: unknown): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
@@ -136,22 +116,14 @@ async function emailsFor(seen: Map<string, number>, sentAt: Map<string, number>)
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stopServer = async () => {};
-  if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
-    serverUrl = server.adminConnectionString;
-    stopServer = () => server.stop();
-  }
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
+  const server = await benchServer();
   const accessTokens = AccessTokens.withNewKey();
   const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
   const webhook = { secret: webhookSecret, toleranceSeconds: 300 };
 
   try {
     // Phase 1: the bare command API — order placement with nothing behind it.
-    const bareDb = await database(serverUrl, admin);
+    const bareDb = await server.database(20);
     const bare = await createEmporiumApp(bareDb.pool, silentLogger, { accessTokens, passwords, webhook, runProjections: false });
     const bareHttp = await listen(bare.http, 0, '127.0.0.1');
     const bareShop = await prepare(bare, bareHttp.url, accessTokens, clients);
@@ -163,7 +135,7 @@ async function main(): Promise<void> {
     await bareDb.drop();
 
     // Phase 2: the whole journey, to the email.
-    const journeyDb = await database(serverUrl, admin);
+    const journeyDb = await server.database(20);
     const mail = await startMailCatcher({ keep: 1_000_000 });
     const mailer = new SmtpMailer(mail.smtpUrl);
     let ownUrl = '';
@@ -212,8 +184,7 @@ async function main(): Promise<void> {
     await mail.close();
     await journeyDb.drop();
   } finally {
-    await admin.end();
-    await stopServer();
+    await server.stop();
   }
 }
 

@@ -9,19 +9,15 @@
  * a server of your own (a database is created and dropped there); otherwise the embedded one under
  * .test-servers/ is started.
  */
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { Client, Pool } from 'pg';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
-import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
-import { runMigrations } from '../src/postgres/migrations';
 import { PostgresDocumentStore } from '../src/projections/postgres/postgres-document-store';
 import { documentProjection } from '../src/projections/projection';
 import { ProjectionRunner } from '../src/projections/projection-runner';
 import { catalogProjection } from '../src/projections/read-models/catalog';
 import { orderHistoryProjection } from '../src/projections/read-models/order-history';
 import { reportingProjectionNames, reportingProjections } from '../src/projections/reporting/reporting-projection';
-import { jsonLogger, silentLogger } from '../src/shared/logger';
+import { silentLogger } from '../src/shared/logger';
+import { benchServer } from './bench-database';
 import { writeShopLog } from './rebuild-fixture';
 
 const totalEvents = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -30,23 +26,10 @@ const baselineDocuments = Number(process.env.BENCH_DOCS ?? 200_000);
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
 
 async function main(): Promise<void> {
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  let stopServer = async () => {};
-  if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
-    serverUrl = server.adminConnectionString;
-    stopServer = () => server.stop();
-  }
-  const database = `emporium_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const pool = new Pool({ connectionString: url.toString(), max: 12 });
+  const server = await benchServer();
+  const { pool, drop } = await server.database(12);
   try {
-    await runMigrations(pool, silentLogger);
-    const version = (await pool.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+    const version = server.version;
     let started = performance.now();
     await writeShopLog(pool, totalEvents);
     await pool.query('vacuum analyze events');
@@ -94,11 +77,8 @@ async function main(): Promise<void> {
     console.log(`rebuild                                    | ${rebuildRate.toLocaleString('en').padStart(10)} events`);
     console.log(`ratio to the slower baseline: ${(rebuildRate / slower).toFixed(2)} (target >= 0.5); target >= 20,000 events/s: ${rebuildRate >= 20_000 ? 'met' : 'NOT met'}`);
   } finally {
-    pool.on('error', () => undefined);
-    await pool.end();
-    await admin.query(`drop database ${database} with (force)`);
-    await admin.end();
-    await stopServer();
+    await drop();
+    await server.stop();
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
+import { inTransaction } from '../postgres/transaction';
 
 export interface IssuedRefreshToken {
   /** What the client keeps: "<id>.<secret>". Only a hash of the secret is stored. */
@@ -59,38 +60,23 @@ export class PostgresRefreshTokenStore implements RefreshTokenStore {
   async rotate(token: string, now: Date): Promise<RotationOutcome> {
     const parsed = parse(token);
     if (!parsed) return { outcome: 'invalid' };
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    return inTransaction(this.pool, async (client): Promise<RotationOutcome> => {
       // Row lock: of two concurrent uses of one token, the second sees it rotated.
       const { rows } = await client.query<{ family_id: string; account_id: string; token_hash: Buffer; expires_at: Date; revoked_at: Date | null; replaced_by: string | null }>(
         'select family_id, account_id, token_hash, expires_at, revoked_at, replaced_by from refresh_tokens where id = $1 for update',
         [parsed.id],
       );
       const row = rows[0];
-      if (!row || !timingSafeEqual(row.token_hash, hashOf(parsed.secret))) {
-        await client.query('rollback');
-        return { outcome: 'invalid' };
-      }
+      if (!row || !timingSafeEqual(row.token_hash, hashOf(parsed.secret))) return { outcome: 'invalid' };
       if (row.replaced_by) {
         await client.query('update refresh_tokens set revoked_at = coalesce(revoked_at, $2) where family_id = $1', [row.family_id, now]);
-        await client.query('commit');
         return { outcome: 'reused', accountId: row.account_id };
       }
-      if (row.revoked_at || row.expires_at <= now) {
-        await client.query('rollback');
-        return { outcome: 'invalid' };
-      }
+      if (row.revoked_at || row.expires_at <= now) return { outcome: 'invalid' };
       const next = await this.insert(row.account_id, row.family_id, now, client);
       await client.query('update refresh_tokens set revoked_at = $2, replaced_by = $3 where id = $1', [parsed.id, now, next.token.split('.')[0]]);
-      await client.query('commit');
       return { outcome: 'rotated', accountId: row.account_id, next };
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async revokeFamily(token: string, now: Date): Promise<void> {

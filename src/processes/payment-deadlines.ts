@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { inTransaction } from '../postgres/transaction';
 import type { paymentHandlers } from '../commands/handlers/payment-handlers';
 import type { EventStore } from '../event-store/event-store';
 import { nameBasedUuid } from '../shared/ids';
@@ -57,10 +58,8 @@ export class PaymentDeadlines {
 
   /** Expires what is due; several processes may sweep at once (skip locked). */
   async sweep(): Promise<number> {
-    const client = await this.pool.connect();
-    let expired = 0;
-    try {
-      await client.query('begin');
+    const expired = await inTransaction(this.pool, async (client) => {
+      let count = 0;
       const { rows } = await client.query<{ id: string; payload: { paymentId: string } }>(
         `select id, payload from process_timers where kind = 'payment-deadline' and due_at <= $1 order by due_at limit 100 for update skip locked`,
         [this.clock()],
@@ -72,17 +71,12 @@ export class PaymentDeadlines {
             { paymentId, outcome: { status: 'failed', reason: expiredReason } },
             { now: this.clock(), actor: { id: 'payment-deadlines', role: 'system' }, correlationId: nameBasedUuid(row.id), idempotencyKey: row.id },
           );
-          expired++;
+          count++;
         }
         await client.query('delete from process_timers where id = $1', [row.id]);
       }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return count;
+    });
     if (expired > 0) this.logger.info('payments expired', { count: expired });
     return expired;
   }

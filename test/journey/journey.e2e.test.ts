@@ -175,6 +175,30 @@ describe('the customer journey', () => {
       }
     });
 
+    it('a mailbox the server refuses for good: the failure is recorded once, not retried, and other mail goes on', async () => {
+      const shop = await Journey.start();
+      try {
+        const code = await shop.product(10);
+        const refused = await shop.customer();
+        const fine = await shop.customer();
+        shop.mail.refuseRecipients([refused.email]);
+        await shop.placeOrder(refused, [{ productCode: code, quantity: 1 }]);
+        await shop.placeOrder(fine, [{ productCode: code, quantity: 1 }]);
+        await eventually('the other customer’s email', async () => shop.emailsTo(fine.email).length, (n) => n === 1);
+        const failures = await eventually(
+          'the permanent failure to be recorded',
+          async () => (await shop.app.db.pool.query<{ data: { permanent: boolean; attempt: number; error: string } }>("select data from events where type = 'EmailDeliveryFailed'")).rows.map((row) => row.data),
+          (rows) => rows.length > 0,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(failures).toEqual([expect.objectContaining({ permanent: true, attempt: 1, error: expect.stringContaining('550') })]);
+        expect(shop.emailsTo(refused.email)).toEqual([]);
+        expect(shop.app.app.processes.status().find((status) => status.name === 'mail-sender')!.state).toBe('live');
+      } finally {
+        await shop.close();
+      }
+    });
+
     it('app stopped and started again in the middle of the flow: every order completes, no email twice', async () => {
       const shop = await Journey.start({ sandbox: { answerAfterMs: 400 } });
       try {

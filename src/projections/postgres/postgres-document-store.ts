@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { inTransaction } from '../../postgres/transaction';
 import type { CollectionSpec, DocumentChange, DocumentStore, FieldSpec, FindQuery, StoredDocument } from '../document-store';
 
 /**
@@ -80,19 +81,11 @@ export class PostgresDocumentStore implements DocumentStore {
   async swap(collection: string, shadow: string): Promise<void> {
     const live = tableOf(collection);
     const retired = tableOf(`${collection}__retired_${randomBytes(4).toString('hex')}`);
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(this.pool, async (client) => {
       await client.query(`alter table if exists ${live} rename to ${retired}`);
       await client.query(`alter table ${tableOf(shadow)} rename to ${live}`);
       await client.query(`drop table if exists ${retired}`);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async dump<Doc>(collection: string): Promise<Map<string, Doc>> {
@@ -101,25 +94,16 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   private async createTable(table: string, spec: CollectionSpec, ifMissing: boolean): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(this.pool, async (client) => {
       // Two processes may ensure one collection at once; they take turns.
       await client.query('select pg_advisory_xact_lock(7002, hashtext($1))', [table]);
       const { rows } = await client.query<{ exists: boolean }>('select to_regclass($1) is not null as exists', [table]);
-      if (!ifMissing || !rows[0]!.exists) {
-        await client.query(`create table ${table} (
-          id text primary key, document jsonb, checkpoint_commit bigint not null, checkpoint_position bigint not null)`);
-        // Unnamed indexes: PostgreSQL names them, so that a shadow table's never clash with the live one's.
-        for (const fields of spec.indexes) await client.query(`create index on ${table} (${fields.map(sortExpression).join(', ')})`);
-      }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+      if (ifMissing && rows[0]!.exists) return;
+      await client.query(`create table ${table} (
+        id text primary key, document jsonb, checkpoint_commit bigint not null, checkpoint_position bigint not null)`);
+      // Unnamed indexes: PostgreSQL names them, so that a shadow table's never clash with the live one's.
+      for (const fields of spec.indexes) await client.query(`create index on ${table} (${fields.map(sortExpression).join(', ')})`);
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import type { PaymentEvent } from '../../domain/payments/payment';
 import { streamPrefix } from '../../domain/stream-names';
 import { compareCheckpoints, type EventFilter, type RecordedEvent } from '../../event-store/event-store';
 import type { PostgresCheckpointStore } from '../../event-store/postgres/postgres-event-store';
+import { inTransaction } from '../../postgres/transaction';
 import type { Projection } from '../projection';
 
 /**
@@ -28,21 +29,8 @@ interface SqlProjectionSpec {
 
 /** A projection into SQL tables of one schema, written transactionally with its checkpoint; rebuilt into a shadow schema. */
 function sqlProjection(pool: Pool, checkpoints: PostgresCheckpointStore, spec: SqlProjectionSpec): Projection {
-  const inTransaction = async (work: (client: PoolClient) => Promise<void>) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await work(client);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
   const createSchema = (schema: string, onlyIfMissing: boolean) =>
-    inTransaction(async (client) => {
+    inTransaction(pool, async (client) => {
       await client.query('select pg_advisory_xact_lock(7003, hashtext($1))', [schema]);
       const { rows } = await client.query<{ exists: boolean }>('select exists (select 1 from pg_namespace where nspname = $1) as exists', [schema]);
       if (!onlyIfMissing || !rows[0]!.exists) await client.query(`create schema ${schema}; ${spec.tables(schema)}`);
@@ -56,7 +44,7 @@ function sqlProjection(pool: Pool, checkpoints: PostgresCheckpointStore, spec: S
     liveTarget: spec.schema,
     prepare: () => createSchema(spec.schema, true),
     handle: (events, batch) =>
-      inTransaction(async (client) => {
+      inTransaction(pool, async (client) => {
         if (!ownSchema.test(batch.target)) throw new RangeError(`Not a schema of ${spec.name}: ${batch.target}`);
         // The checkpoint row, locked, says which of these events this target has counted already:
         // a batch delivered twice (or by two instances at once) is counted once.
@@ -75,7 +63,7 @@ function sqlProjection(pool: Pool, checkpoints: PostgresCheckpointStore, spec: S
       return shadow;
     },
     swap: (shadow) =>
-      inTransaction(async (client) => {
+      inTransaction(pool, async (client) => {
         const retired = `${spec.schema}_retired_${randomBytes(4).toString('hex')}`;
         await client.query(`alter schema ${spec.schema} rename to ${retired}`);
         await client.query(`alter schema ${shadow} rename to ${spec.schema}`);

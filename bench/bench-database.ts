@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
+import { runMigrations } from '../src/postgres/migrations';
+import { jsonLogger, silentLogger } from '../src/shared/logger';
+
+export interface BenchServer {
+  readonly version: string;
+  /** A fresh, migrated database; drop() ends its pool and drops it. */
+  database(poolSize: number): Promise<{ pool: Pool; drop: () => Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server a benchmark runs on: BENCH_DATABASE_URL (a superuser connection; databases are created
+ * and dropped there), or else the embedded PostgreSQL under .test-servers/.
+ */
+export async function benchServer(): Promise<BenchServer> {
+  let serverUrl = process.env.BENCH_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!serverUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
+    serverUrl = server.adminConnectionString;
+    stopServer = () => server.stop();
+  }
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+  return {
+    version,
+    async database(poolSize) {
+      const name = `emporium_bench_${randomBytes(4).toString('hex')}`;
+      await admin.query(`create database ${name}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const pool = new Pool({ connectionString: url.toString(), max: poolSize });
+      await runMigrations(pool, silentLogger);
+      return {
+        pool,
+        drop: async () => {
+          // pool.end() resolves before its connections have closed; the forced drop may end them first.
+          pool.on('error', () => undefined);
+          await pool.end();
+          await admin.query(`drop database ${name} with (force)`);
+        },
+      };
+    },
+    async stop() {
+      await admin.end();
+      await stopServer();
+    },
+  };
+}
