@@ -1,7 +1,7 @@
 /**
  * A projector as its own process, for the crash test: runs every projection against the database
- * given as argument, prints "caught-up" whenever it has reached the head of the log, and keeps going
- * until it is killed.
+ * given as argument (batch size, and a pause after each batch, may follow), prints "caught-up"
+ * whenever it has reached the head of the log, and keeps going until it is killed.
  */
 import { Pool } from 'pg';
 import { allProjections } from '../../src/app/composition-root';
@@ -13,7 +13,15 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.argv[2], max: 10 });
   const eventStore = new PostgresEventStore(pool);
   const runner = new ProjectionRunner(eventStore, silentLogger, { batchSize: Number(process.argv[3] ?? 50) });
-  const projections = allProjections(pool, eventStore);
+  // Optionally slowed down, so that a test can be sure to kill it part-way.
+  const pauseMs = Number(process.argv[4] ?? 0);
+  const projections = allProjections(pool, eventStore).map((projection) => ({
+    ...projection,
+    handle: async (...args: Parameters<typeof projection.handle>) => {
+      await projection.handle(...args);
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    },
+  }));
   await runner.start(projections);
   process.stdout.write('started\n');
   for (;;) {
