@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs the built app as `npm start` does, on a fresh data directory: waits for /health, sends the
-# Ctrl-C a terminal would, and checks that it stopped cleanly with its database server.
+# Runs the built app as `npm start` does, on a fresh data directory inside a private (0700) one, as a
+# clone under /root is: waits for /health, sends the Ctrl-C a terminal would, and checks that it
+# stopped cleanly with its database server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-data_dir=$(mktemp -d)
-chmod 755 "$data_dir"
-log="$data_dir/app.log"
-trap 'rm -rf "$data_dir"' EXIT
+private_dir=$(mktemp -d)
+data_dir="$private_dir/data"
+log="$private_dir/app.log"
+# As root the cluster may be kept apart from a private data directory (a link to it): remove both.
+trap 'cluster=$(readlink "$data_dir/postgres" || true); [ -z "$cluster" ] || rm -rf "$(dirname "$cluster")"; rm -rf "$private_dir"' EXIT
 
 PORT=0 EMPORIUM_DATA_DIR="$data_dir" setsid node dist/main.js >"$log" 2>&1 &
 app_pid=$!

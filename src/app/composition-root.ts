@@ -239,7 +239,8 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     // Mail: the configured server, or the development mail catcher.
     let mailbox: MailCatcher | undefined;
     if (!config.smtpUrl) {
-      const catcher = await startMailCatcher();
+      await mkdir(config.dataDir, { recursive: true });
+      const catcher = await startMailCatcher({ file: path.join(config.dataDir, 'mailbox.jsonl') });
       mailbox = catcher;
       teardown.push(() => catcher.close());
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -23,14 +24,26 @@ export interface MailCatcher {
   close(): Promise<void>;
 }
 
+export interface MailCatcherOptions {
+  readonly port?: number;
+  /** How many of the latest messages are kept (default 10,000). */
+  readonly keep?: number;
+  /**
+   * A JSON Lines file the messages are kept in, so the mailbox survives a restart (npm start keeps
+   * it in the data directory). A message is acknowledged to the sender only once written there.
+   * Without it they are kept in memory only.
+   */
+  readonly file?: string;
+}
+
 /**
- * A real SMTP server on loopback that keeps what it receives in memory: the development mailbox of
+ * A real SMTP server on loopback that keeps what it receives: the development mailbox of
  * `npm start` (shown at /dev/mailbox), and the mail server of the tests. Nothing leaves the machine.
  */
-export async function startMailCatcher(options: { port?: number; keep?: number } = {}): Promise<MailCatcher> {
-  const caught: CaughtEmail[] = [];
-  const refused = new Set<string>();
+export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
   const keep = options.keep ?? 10_000;
+  const caught: CaughtEmail[] = options.file ? await loadMailbox(options.file, keep) : [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -47,7 +60,7 @@ export async function startMailCatcher(options: { port?: number; keep?: number }
       simpleParser(stream)
         .then((parsed) => {
           const address = (value: typeof parsed.to) => (Array.isArray(value) ? value.map((a) => a.text).join(', ') : (value?.text ?? ''));
-          caught.push({
+          const email: CaughtEmail = {
             id: randomUUID(),
             messageId: parsed.messageId ?? '',
             from: parsed.from?.text ?? '',
@@ -56,9 +69,12 @@ export async function startMailCatcher(options: { port?: number; keep?: number }
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             receivedAt: new Date().toISOString(),
+          };
+          return (options.file ? appendFile(options.file, JSON.stringify(email) + '\n', { mode: 0o600 }) : Promise.resolve()).then(() => {
+            caught.push(email);
+            if (caught.length > keep) caught.splice(0, caught.length - keep);
+            callback();
           });
-          if (caught.length > keep) caught.splice(0, caught.length - keep);
-          callback();
         })
         .catch((error: Error) => callback(error));
     },
@@ -75,4 +91,24 @@ export async function startMailCatcher(options: { port?: number; keep?: number }
     refuseRecipients: (addresses) => addresses.forEach((address) => refused.add(address.toLowerCase())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The kept messages, the latest `keep` of them; the file is rewritten when it holds more. */
+async function loadMailbox(file: string, keep: number): Promise<CaughtEmail[]> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  // A line cut short by a crash mid-write is dropped rather than stopping the mailbox.
+  const messages = lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as CaughtEmail];
+    } catch {
+      return [];
+    }
+  });
+  const kept = messages.slice(-keep);
+  if (kept.length !== lines.length) await writeFile(file, kept.map((message) => JSON.stringify(message) + '\n').join(''), { mode: 0o600 });
+  return kept;
 }

