@@ -13,7 +13,7 @@ async function query(connectionString: string, sql: string): Promise<unknown[]> 
   const client = new Client({ connectionString });
   await client.connect();
   try {
-    return (await client.query(sql)).rows;
+    return (await client.query<Record<string, unknown>>(sql)).rows;
   } finally {
     await client.end();
   }
