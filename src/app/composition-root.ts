@@ -47,6 +47,7 @@ import { ProjectionRunner } from '../projections/projection-runner';
 import { categoriesProjection, catalogProjection } from '../projections/read-models/catalog';
 import { customersProjection } from '../projections/read-models/customers';
 import { orderHistoryProjection } from '../projections/read-models/order-history';
+import { paymentsProjection } from '../projections/read-models/payments';
 import { reportingProjections } from '../projections/reporting/reporting-projection';
 import { queryOperations } from '../read-api/query-api';
 import type { Logger } from '../shared/logger';
@@ -77,6 +78,7 @@ export function allProjections(pool: Pool, eventStore: PostgresEventStore): Proj
     documentProjection(documents, categoriesProjection),
     documentProjection(documents, customersProjection),
     documentProjection(documents, orderHistoryProjection),
+    documentProjection(documents, paymentsProjection),
     ...reportingProjections(pool, eventStore.checkpoints),
   ];
 }

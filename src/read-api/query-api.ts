@@ -17,6 +17,7 @@ import type { ProjectionRunner } from '../projections/projection-runner';
 import { categoriesProjection, catalogProjection, type CatalogCategory, type CatalogProduct } from '../projections/read-models/catalog';
 import { customersProjection, type CustomerProfile } from '../projections/read-models/customers';
 import { orderHistoryProjection, type OrderSummary } from '../projections/read-models/order-history';
+import { paymentsProjection, type PaymentSummary } from '../projections/read-models/payments';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../projections/reporting/reporting-queries';
 
 /*
@@ -60,6 +61,11 @@ const productSorts: Record<NonNullable<ProductListQuery['sort']>, SortKey[]> = {
   price: [{ path: 'price.amount', type: 'number', direction: 'asc' }, { path: 'code', type: 'text', direction: 'asc' }],
   '-price': [{ path: 'price.amount', type: 'number', direction: 'desc' }, { path: 'code', type: 'text', direction: 'asc' }],
 };
+
+const paymentsInOrder: SortKey[] = [
+  { path: 'requestedAt', type: 'text', direction: 'asc' },
+  { path: 'paymentId', type: 'text', direction: 'asc' },
+];
 
 const newestFirst: SortKey[] = [
   { path: 'placedAt', type: 'text', direction: 'desc' },
@@ -220,6 +226,47 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
         if (!order) throw notFound('order-not-found', `There is no order ${orderId}`);
         visibleTo(response, order.customerId, { code: 'order-not-found', message: `There is no order ${orderId}` });
         response.json(order);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/orders/{orderId}/payments',
+      operationId: 'listOrderPayments',
+      summary: "An order's payments, oldest first: one per attempt (your own, or any for staff)",
+      tag: 'payments',
+      access: 'signed-in',
+      answers: { name: 'OrderPayments', schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', description: 'Payment' } } }, required: ['items'] } },
+      responses: { 200: "The order's payments", 404: 'No such order (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const orderId = idParameter(request, 'orderId', 'order-not-found');
+        await caughtUp(request, [orderHistoryProjection.name, paymentsProjection.name]);
+        const order = await documents.get<OrderSummary>(orderHistoryProjection.collection.name, orderId);
+        if (!order) throw notFound('order-not-found', `There is no order ${orderId}`);
+        visibleTo(response, order.customerId, { code: 'order-not-found', message: `There is no order ${orderId}` });
+        // A shop asks for payment a handful of times per order at most; one page holds them all.
+        const payments = await documents.find<PaymentSummary>(paymentsProjection.collection.name, { where: { orderId }, sort: paymentsInOrder, limit: 1_000 });
+        response.json({ items: payments });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/payments/{paymentId}',
+      operationId: 'getPayment',
+      summary: 'A payment: amount, method, status and the gateway\'s answer (of your own orders, or any for staff)',
+      tag: 'payments',
+      access: 'signed-in',
+      answers: { name: 'Payment', schema: { type: 'object' } },
+      responses: { 200: 'The payment', 404: 'No such payment (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const paymentId = idParameter(request, 'paymentId', 'payment-not-found');
+        await caughtUp(request, [orderHistoryProjection.name, paymentsProjection.name]);
+        const missing = { code: 'payment-not-found', message: `There is no payment ${paymentId}` };
+        const payment = await documents.get<PaymentSummary>(paymentsProjection.collection.name, paymentId);
+        if (!payment) throw notFound(missing.code, missing.message);
+        // Whose it is follows from its order; a payment whose order is not projected yet is shown to staff only.
+        const order = await documents.get<OrderSummary>(orderHistoryProjection.collection.name, payment.orderId);
+        visibleTo(response, order?.customerId ?? '', missing);
+        response.json(payment);
       },
     },
     {

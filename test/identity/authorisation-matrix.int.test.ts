@@ -242,6 +242,8 @@ const rows: Row[] = [
   { route: 'GET /api/customers/{customerId}', call: async () => ({ path: `/api/customers/${customerA}`, headers: await upToNow() }), expected: ownedByA(200) },
   { route: 'GET /api/customers/{customerId}/orders', call: async () => ({ path: `/api/customers/${customerA}/orders`, headers: await upToNow() }), expected: ownedByA(200) },
   { route: 'GET /api/orders/{orderId}', call: async () => ({ path: `/api/orders/${await orderOfA()}`, headers: await upToNow() }), expected: ownedByA(200) },
+  { route: 'GET /api/orders/{orderId}/payments', call: async () => ({ path: `/api/orders/${(await paymentOfA()).orderId}/payments`, headers: await upToNow() }), expected: ownedByA(200) },
+  { route: 'GET /api/payments/{paymentId}', call: async () => ({ path: `/api/payments/${(await paymentOfA()).paymentId}`, headers: await upToNow() }), expected: ownedByA(200) },
   { route: 'GET /api/reports/sales', call: async () => ({ path: '/api/reports/sales?from=2026-01-01&to=2026-12-31', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/reports/payments', call: async () => ({ path: '/api/reports/payments', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/reports/low-stock', call: async () => ({ path: '/api/reports/low-stock', headers: await upToNow() }), expected: staffOnly(200) },

@@ -5,6 +5,7 @@ import { InMemoryDocumentStore } from '../../src/projections/in-memory-document-
 import { catalogProjection } from '../../src/projections/read-models/catalog';
 import { customersProjection } from '../../src/projections/read-models/customers';
 import { orderHistoryProjection } from '../../src/projections/read-models/order-history';
+import { paymentsProjection } from '../../src/projections/read-models/payments';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
@@ -138,5 +139,30 @@ describe('order history read model', () => {
         { status: 'payment-failed', at: '2026-11-24T10:00:05Z', reason: 'declined', paymentId: 'p-1' },
       ],
     });
+  });
+});
+
+describe('payments read model', () => {
+  const base = { paymentId: 'p-2', orderId: 'o-2', amount: eur(900), method: 'card' };
+  const requested = recorded('payment-p-2', 'PaymentRequested', { ...base, requestedAt: '2026-11-24T10:00:00Z' });
+  const submitted = recorded('payment-p-2', 'PaymentSubmitted', { paymentId: 'p-2', orderId: 'o-2', gatewayReference: 'gw_7', submittedAt: '2026-11-24T10:00:01Z' });
+  const failed = recorded('payment-p-2', 'PaymentFailed', { ...base, reason: 'The card was declined', failedAt: '2026-11-24T10:00:02Z' });
+
+  it('follows a payment from request to outcome, and one event delivered twice changes nothing', async () => {
+    const documents = await project(paymentsProjection, [[requested, submitted], [submitted, failed], [failed]]);
+    expect(documents.get('p-2')).toEqual({
+      ...base,
+      status: 'failed',
+      gatewayReference: 'gw_7',
+      failureReason: 'The card was declined',
+      requestedAt: '2026-11-24T10:00:00Z',
+      submittedAt: '2026-11-24T10:00:01Z',
+      settledAt: '2026-11-24T10:00:02Z',
+    });
+  });
+
+  it('shows a payment submitted so far as submitted, with the gateway reference', async () => {
+    const documents = await project(paymentsProjection, [[requested, submitted]]);
+    expect(documents.get('p-2')).toMatchObject({ status: 'submitted', gatewayReference: 'gw_7', settledAt: null });
   });
 });

@@ -134,10 +134,11 @@ describe('query API', () => {
   describe('customers and their orders', () => {
     let firstOrder: string;
     let secondOrder: string;
+    let paymentId: string;
     beforeAll(async () => {
       firstOrder = String((await command('POST', '/api/orders', { lines: [{ productCode: code('SEN'), quantity: 2 }], paymentMethod: 'card' }, customerA.token)).body.id);
       secondOrder = String((await command('POST', '/api/orders', { lines: [{ productCode: code('ASS'), quantity: 1 }], paymentMethod: 'paypal' }, customerA.token)).body.id);
-      const paymentId = String((await command('POST', '/api/payments', { orderId: firstOrder }, customerA.token)).body.id);
+      paymentId = String((await command('POST', '/api/payments', { orderId: firstOrder }, customerA.token)).body.id);
       await command('POST', `/api/orders/${firstOrder}/awaiting-payment`, { paymentId });
       await command('POST', `/api/payments/${paymentId}/outcome`, { status: 'succeeded', gatewayReference: 'gw_1' });
       await command('POST', `/api/orders/${firstOrder}/paid`, { paymentId });
@@ -170,6 +171,24 @@ describe('query API', () => {
       });
       expect((await query(`/api/orders/${firstOrder}`, { token: customerB.token })).status).toBe(404);
       expect((await query(`/api/orders/${randomUUID()}`)).status).toBe(404);
+    });
+
+    it("shows an order's payments, and a payment, to its customer and the staff only", async () => {
+      const expected = { paymentId, orderId: firstOrder, amount: { amount: 900, currency: 'EUR' }, method: 'card', status: 'succeeded', gatewayReference: 'gw_1', failureReason: null };
+      const payment = await query(`/api/payments/${paymentId}`, { token: customerA.token });
+      expect(payment.status).toBe(200);
+      expect(payment.body).toMatchObject(expected);
+      expect(payment.body.settledAt).toEqual(expect.any(String));
+      expect((await query(`/api/orders/${firstOrder}/payments`, { token: customerA.token })).body).toEqual({ items: [expect.objectContaining(expected)] });
+      expect((await query(`/api/orders/${secondOrder}/payments`, { token: customerA.token })).body).toEqual({ items: [] });
+      expect((await query(`/api/payments/${paymentId}`)).status).toBe(200);
+
+      for (const path of [`/api/payments/${paymentId}`, `/api/orders/${firstOrder}/payments`]) {
+        const refused = await query(path, { token: customerB.token });
+        expect({ path, status: refused.status }).toEqual({ path, status: 404 });
+      }
+      expect((await query(`/api/payments/${randomUUID()}`)).status).toBe(404);
+      expect((await query('/api/payments/not-a-payment')).status).toBe(404);
     });
 
     it('reports paid sales, payment outcomes and low stock to the staff', async () => {

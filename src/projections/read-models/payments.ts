@@ -1,0 +1,50 @@
+import type { PaymentMethod } from '../../domain/orders/order';
+import type { PaymentEvent } from '../../domain/payments/payment';
+import type { Money } from '../../domain/shared/money';
+import { streamPrefix } from '../../domain/stream-names';
+import { documentNamedBy, type DocumentProjection } from '../document-projection';
+
+/**
+ * A payment as its customer and the staff see it: how much, how, where it stands, and the
+ * gateway's answer. It does not name the customer: who may read it follows from its order.
+ */
+export interface PaymentSummary {
+  readonly paymentId: string;
+  readonly orderId: string;
+  readonly amount: Money;
+  readonly method: PaymentMethod;
+  /** `requested`: asked of the gateway; `submitted`: the gateway took it and will answer. */
+  readonly status: 'requested' | 'submitted' | 'succeeded' | 'failed';
+  readonly gatewayReference: string | null;
+  /** Why it failed, in words a customer can act on. */
+  readonly failureReason: string | null;
+  readonly requestedAt: string;
+  readonly submittedAt: string | null;
+  readonly settledAt: string | null;
+}
+
+export const paymentsProjection: DocumentProjection<PaymentSummary> = {
+  name: 'payments',
+  collection: { name: 'payments', indexes: [[{ path: 'orderId', type: 'text' }, { path: 'requestedAt', type: 'text' }, { path: 'paymentId', type: 'text' }]] },
+  filter: { streamPrefixes: [streamPrefix('payment')] },
+  documentIds: documentNamedBy('paymentId'),
+  evolve(payment, recorded) {
+    const event = recorded as unknown as PaymentEvent;
+    if (event.type === 'PaymentRequested') {
+      const { paymentId, orderId, amount, method, requestedAt } = event.data;
+      return { paymentId, orderId, amount, method, status: 'requested', gatewayReference: null, failureReason: null, requestedAt, submittedAt: null, settledAt: null };
+    }
+    if (!payment) return null;
+    switch (event.type) {
+      case 'PaymentSubmitted':
+        // An outcome can arrive before the submission is recorded; it is not undone by it.
+        return { ...payment, status: payment.status === 'requested' ? 'submitted' : payment.status, gatewayReference: event.data.gatewayReference, submittedAt: event.data.submittedAt };
+      case 'PaymentSucceeded':
+        return { ...payment, status: 'succeeded', gatewayReference: event.data.gatewayReference, settledAt: event.data.succeededAt };
+      case 'PaymentFailed':
+        return { ...payment, status: 'failed', failureReason: event.data.reason, settledAt: event.data.failedAt };
+      default:
+        return payment;
+    }
+  },
+};
