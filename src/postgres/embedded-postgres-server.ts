@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, chown, lstat, mkdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, chown, cp, lstat, mkdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +38,8 @@ export interface EmbeddedPostgresOptions {
 interface Binaries {
   readonly initdb: string;
   readonly pg_ctl: string;
+  /** The package's version, which names a copy of its binaries (see reachableBinaries). */
+  readonly version: string;
 }
 
 /**
@@ -52,11 +54,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { logger } = options;
   const dataDir = path.resolve(options.dataDir);
   const passwordFile = path.join(dataDir, 'postgres-password');
-  const binaries = await loadBinaries();
   const owner = await serverAccount();
+  const rootClusterBase = options.rootClusterBase ?? defaultRootClusterBase;
+  const binaries = await reachableBinaries(await loadBinaries(), owner, rootClusterBase, logger);
 
   await mkdir(dataDir, { recursive: true });
-  const clusterDir = await clusterLocation(dataDir, owner, options.rootClusterBase ?? defaultRootClusterBase, logger);
+  const clusterDir = await clusterLocation(dataDir, owner, rootClusterBase, logger);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     logger.info('creating the embedded PostgreSQL cluster', { clusterDir });
     await initialiseCluster(binaries, clusterDir, passwordFile, owner);
@@ -126,10 +129,10 @@ async function clusterLocation(dataDir: string, owner: Account, rootClusterBase:
   return path.join(home, 'postgres');
 }
 
-/** Whether the server's account can traverse every directory down to `directory`, without changing any. */
-async function canReach(owner: NonNullable<Account>, directory: string): Promise<boolean> {
+/** Whether the server's account can traverse to `target` and enter or run it, without changing anything. */
+async function canReach(owner: NonNullable<Account>, target: string): Promise<boolean> {
   try {
-    await run('test', ['-x', directory], owner);
+    await run('test', ['-x', target], owner);
     return true;
   } catch {
     return false;
@@ -147,9 +150,45 @@ async function loadBinaries(): Promise<Binaries> {
     throw new Error(`No embedded PostgreSQL binaries for ${process.platform}-${process.arch} (package ${name}); set DATABASE_URL to use your own server`, { cause: error });
   }
   const binary = (file: string) => path.join(packageDir, 'native', 'bin', file);
-  const binaries = { initdb: binary('initdb'), pg_ctl: binary('pg_ctl') };
+  const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  const binaries = { initdb: binary('initdb'), pg_ctl: binary('pg_ctl'), version };
   if (!existsSync(binaries.initdb) || !existsSync(binaries.pg_ctl)) throw new Error(`The package ${name} has no PostgreSQL binaries under ${path.dirname(binaries.initdb)}; reinstall it with npm ci, or set DATABASE_URL`);
   return binaries;
+}
+
+/**
+ * As root, the server's account must be able to run the binaries too, and those sit in
+ * node_modules, inside the clone: under /root they are out of its reach just as the data directory
+ * is. They are then copied once per package version to /var/lib/emporium/postgres-<version> (bin,
+ * lib and share: PostgreSQL finds its libraries and share files relative to its binaries).
+ */
+async function reachableBinaries(binaries: Binaries, owner: Account, rootClusterBase: string, logger: Logger): Promise<Binaries> {
+  if (!owner || (await canReach(owner, binaries.initdb))) return binaries;
+  const native = path.dirname(path.dirname(binaries.initdb));
+  const copy = path.join(rootClusterBase, `postgres-${binaries.version}`);
+  const inCopy = (file: string) => path.join(copy, 'bin', file);
+  if (!existsSync(inCopy('pg_ctl'))) {
+    logger.info('the PostgreSQL binaries are in a private directory; copying them where the postgres account can run them', { from: native, to: copy });
+    // Copied under a temporary name and renamed, so a copy cut short is never taken for a whole one.
+    const partial = `${copy}.partial-${process.pid}`;
+    try {
+      await mkdir(rootClusterBase, { recursive: true, mode: 0o755 });
+      await cp(native, partial, { recursive: true, verbatimSymlinks: true });
+      await rename(partial, copy).catch(async (error: NodeJS.ErrnoException) => {
+        // Another process copied them first.
+        if (!existsSync(inCopy('pg_ctl'))) throw error;
+        await rm(partial, { recursive: true, force: true });
+      });
+    } catch (error) {
+      await rm(partial, { recursive: true, force: true });
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' account, which cannot run the binaries in ${native} (a parent directory is private), ` +
+          `and they could not be copied to ${copy}: ${(error as Error).message}. Clone into a directory every account can traverse, run as a user other than root, or set DATABASE_URL.`,
+        { cause: error },
+      );
+    }
+  }
+  return { initdb: inCopy('initdb'), pg_ctl: inCopy('pg_ctl'), version: binaries.version };
 }
 
 type Account = { uid: number; gid: number } | null;
