@@ -12,9 +12,12 @@ log="$private_dir/app.log"
 if [ "${1:-}" = --npm-start ]; then
   data_dir="$PWD/.emporium"
   command=(npm start)
+  # npm itself reports a Ctrl-C as 130 (128 + SIGINT), as a shell does, once the app has stopped.
+  clean_exit='^(0|130)$'
 else
   data_dir="$private_dir/data"
   command=(node dist/main.js)
+  clean_exit='^0$'
 fi
 # As root the cluster may be kept apart from a private data directory (a link to it): remove both.
 trap 'cluster=$(readlink "$data_dir/postgres" || true); [ -z "$cluster" ] || rm -rf "$(dirname "$cluster")"; rm -rf "$private_dir"' EXIT
@@ -35,6 +38,7 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "$url/health")
 kill -INT -- "-$app_pid"
 wait "$app_pid" && code=0 || code=$?
 [ "$status" = 200 ] || { cat "$log"; echo "smoke: /health answered $status"; exit 1; }
-[ "$code" = 0 ] || { cat "$log"; echo "smoke: the app exited with $code after Ctrl-C"; exit 1; }
+[[ "$code" =~ $clean_exit ]] || { cat "$log"; echo "smoke: the app exited with $code after Ctrl-C"; exit 1; }
+grep -q '"message":"stopped"' "$log" || { cat "$log"; echo "smoke: the app did not say it stopped"; exit 1; }
 grep -q 'embedded PostgreSQL stopped' "$log" || { cat "$log"; echo "smoke: the database server was not stopped"; exit 1; }
 echo "smoke: ${command[*]} served $url/health (200) and stopped cleanly on Ctrl-C (data in $data_dir)"
