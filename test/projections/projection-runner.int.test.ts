@@ -124,7 +124,7 @@ describe('health', () => {
     const health = await api.request<{ status: string; checks: { projections: { status: string; projections: { name: string; state: string; lag: number }[] } } }>('GET', '/health');
     expect(health.status).toBe(200);
     expect(health.body.checks.projections.status).toBe('up');
-    expect(health.body.checks.projections.projections.map((p) => p.name).sort()).toEqual(['catalog', 'categories', 'customers', 'order-history', 'payments-report', 'sales-report', 'stock-report']);
+    expect(health.body.checks.projections.projections.map((p) => p.name).sort()).toEqual(['catalog', 'categories', 'customers', 'order-history', 'payments', 'payments-report', 'sales-report', 'stock-report']);
     for (const projection of health.body.checks.projections.projections) expect(projection).toMatchObject({ state: 'live', lag: 0 });
   });
 });
