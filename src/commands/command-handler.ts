@@ -8,6 +8,7 @@ import {
   type EventStore,
   type JsonObject,
   type NewEvent,
+  type RecordedEvent,
 } from '../event-store/event-store';
 import type { SnapshotStore } from '../event-store/snapshot-store';
 import { backoffDelay, delay } from '../shared/delay';
@@ -103,6 +104,8 @@ export async function handleCommand<Command extends { type: string }, Event exte
     if (pinned !== undefined && pinned !== revision) throw new StaleRevisionError(streamId, pinned, revision < 0 ? null : revision);
 
     const resolved = typeof command === 'function' ? await command(state) : command;
+    const earlier = context.idempotencyKey ? earlierAttempt<Event>(recorded, streamId, resolved.type, context.idempotencyKey) : null;
+    if (earlier) return { streamId, state, ...earlier };
     const events = decider.decide(resolved, state);
     if (events.length === 0) {
       return { streamId, events, state, revision, checkpoint: lastCheckpoint, alreadyApplied: false };
@@ -119,9 +122,10 @@ export async function handleCommand<Command extends { type: string }, Event exte
       return { streamId, events, state: next, revision: result.nextExpectedRevision, checkpoint: result.checkpoint, alreadyApplied: false };
     } catch (error) {
       if (error instanceof DuplicateEventIdError && context.idempotencyKey) {
-        // An earlier attempt of this very command got through (its response was lost): the state
-        // read above already holds its effect, and deciding again must not add it a second time.
-        return { streamId, events: [], state, revision, checkpoint: lastCheckpoint, alreadyApplied: true };
+        // An earlier attempt of this very command got through meanwhile: answer from what it wrote.
+        const whole = await eventStore.readStream(streamId);
+        const earlier = earlierAttempt<Event>(whole, streamId, resolved.type, context.idempotencyKey);
+        return { streamId, state, ...(earlier ?? { events: [], revision, checkpoint: lastCheckpoint, alreadyApplied: true }) };
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (pinned !== undefined) throw new StaleRevisionError(streamId, pinned, error.actual === 'no_stream' ? null : error.actual);
@@ -129,6 +133,24 @@ export async function handleCommand<Command extends { type: string }, Event exte
       await delay(backoffDelay(attempt, 2, 100));
     }
   }
+}
+
+/** The id of the event in `slot` of a command run under an idempotency key. */
+const eventIdFor = (idempotencyKey: string, slot: string) => nameBasedUuid(`${idempotencyKey}:${slot}`);
+
+/**
+ * The events an earlier attempt of this very command (same key, stream and command type) wrote, if
+ * it got through: a retry after a crash is then answered as the first attempt would have been, from
+ * the log, instead of being decided again on a state that already holds its effect.
+ */
+function earlierAttempt<Event>(recorded: readonly RecordedEvent[], streamId: string, commandType: string, idempotencyKey: string): Pick<CommandResult<never, Event>, 'events' | 'revision' | 'checkpoint' | 'alreadyApplied'> | null {
+  const first = eventIdFor(idempotencyKey, `${streamId}:${commandType}:0`);
+  const start = recorded.findIndex((event) => event.id === first);
+  if (start < 0) return null;
+  const written: RecordedEvent[] = [];
+  for (let i = start; i < recorded.length && recorded[i]!.id === eventIdFor(idempotencyKey, `${streamId}:${commandType}:${i - start}`); i++) written.push(recorded[i]!);
+  const last = written.at(-1)!;
+  return { events: written.map((event) => ({ type: event.type, data: event.data }) as Event), revision: last.revision, checkpoint: last.checkpoint, alreadyApplied: true };
 }
 
 /** `slot` names the event's place in the command: stream, command type, index in the batch. */
@@ -145,7 +167,7 @@ function toNewEvent(event: DomainEvent, slot: string, context: CommandContext): 
   return {
     // Not keyed by revision: whatever a retry of the same command decides, its events collide with
     // those of an attempt that got through (DuplicateEventIdError) instead of adding to them.
-    id: context.idempotencyKey ? nameBasedUuid(`${context.idempotencyKey}:${slot}`) : newUuid(),
+    id: context.idempotencyKey ? eventIdFor(context.idempotencyKey, slot) : newUuid(),
     type: event.type,
     data: event.data as JsonObject,
     metadata,

@@ -84,7 +84,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       },
     }),
   );
-  // Keys are scoped by caller: one client's key never replays another's answer.
+  // Keys are scoped by caller and operation: one client's key never replays nor collides with another's.
   const idempotency = idempotencyMiddleware(options.idempotency, logger, (response) => String((response.locals.principal as Principal | undefined)?.accountId ?? 'anonymous'));
   const router = Router();
   mountOperations(router, operations, idempotency);

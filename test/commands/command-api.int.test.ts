@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { inventoryHandlers } from '../../src/commands/handlers/inventory-handlers';
+import { orderHandlers } from '../../src/commands/handlers/order-handlers';
+import { idempotencyScope, scopedIdempotencyKey } from '../../src/commands/idempotency/idempotency-middleware';
 import { canonicalJson } from '../../src/event-store/event-integrity';
 import { foldEvents } from '../../src/domain/shared/decider';
 import { available, inventoryDecider, type InventoryEvent } from '../../src/domain/inventory/inventory';
-import { staffSignedIn } from '../support/principals';
+import { customerSignedIn, staffSignedIn } from '../support/principals';
 import { startTestApp, type RequestOptions, type TestApp } from '../support/test-app';
 
 const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
@@ -234,18 +236,79 @@ describe('command API', () => {
       const code = await productWithStock(0);
       const key = randomUUID();
       // As if the process died after appending and before storing the answer: the key has no answer, its lease has run out.
-      await api.db.pool.query(
-        `insert into idempotency_keys (scope, key, fingerprint, locked_until) values ($1, $2, $3, now() - interval '1 minute')`,
-        [staffAccountId, key, fingerprintOf('POST', `/api/inventory/${code}/receipts`, { quantity: 3 })],
-      );
+      const path = `/api/inventory/${code}/receipts`;
+      const scope = await abandonedAttempt(staffAccountId, path, key, { quantity: 3 });
       const first = await api.app.eventStore.readStream(`inventory-${code}`);
       expect(first).toHaveLength(0);
-      await directReceipt(code, 3, key);
+      await directReceipt(code, 3, scopedIdempotencyKey(scope, key));
 
-      const retried = await call('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 3 }, headers: { 'idempotency-key': key } });
+      const retried = await call('POST', path, { body: { quantity: 3 }, headers: { 'idempotency-key': key } });
       expect(retried.status).toBe(200);
       expect(retried.body).toMatchObject({ alreadyApplied: true, revision: 0 });
       expect((await streamEvents(`inventory-${code}`)).map((e) => e.data)).toEqual([expect.objectContaining({ quantity: 3, onHand: 3 })]);
+    });
+
+    it('answers the retry of an order placed by an attempt that died before answering with that order, 201, as the first answer would have been', async () => {
+      const { customerId, token } = await customerSignedIn(api);
+      const code = await productWithStock(5);
+      const key = randomUUID();
+      const body = { lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' };
+      const scope = await abandonedAttempt(customerId, '/api/orders', key, body);
+      // What the attempt that died wrote, through the same handler, under the same scoped key.
+      const placed = await orderHandlers(api.app.eventStore).placeOrder(
+        { customerId, lines: body.lines, paymentMethod: 'card' },
+        { now: new Date(), actor: { id: customerId, role: 'customer' }, correlationId: randomUUID(), idempotencyKey: scopedIdempotencyKey(scope, key) },
+      );
+      const orderId = placed.streamId.slice('order-'.length);
+      const before = await eventCount();
+
+      const retried = await api.request('POST', '/api/orders', { body, token, headers: { 'idempotency-key': key } });
+      expect(retried.status).toBe(201);
+      expect(retried.body).toMatchObject({ id: orderId, revision: placed.revision });
+      expect(retried.headers.get('location')).toBe(`/api/orders/${orderId}`);
+      expect(retried.headers.get('idempotent-replayed')).toBe('true');
+      expect(await eventCount()).toBe(before);
+      // And from now on the answer is the stored one.
+      const again = await api.request('POST', '/api/orders', { body, token, headers: { 'idempotency-key': key } });
+      expect(again).toMatchObject({ status: 201, body: retried.body });
+    });
+
+    it('scopes keys to the caller: two customers sending the same key each get their own order', async () => {
+      const [a, b] = [await customerSignedIn(api), await customerSignedIn(api)];
+      const code = await productWithStock(5);
+      const key = 'order-1';
+      const body = { lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' };
+      const ofA = await api.request('POST', '/api/orders', { body, token: a.token, headers: { 'idempotency-key': key } });
+      const ofB = await api.request('POST', '/api/orders', { body, token: b.token, headers: { 'idempotency-key': key } });
+      expect([ofA.status, ofB.status]).toEqual([201, 201]);
+      expect(ofB.body.id).not.toBe(ofA.body.id);
+      expect(ofB.headers.get('idempotent-replayed')).toBeNull();
+      const [orderOfB] = await streamEvents(`order-${String(ofB.body.id)}`);
+      expect(orderOfB!.data).toMatchObject({ customerId: b.customerId });
+    });
+
+    it('scopes keys to the operation: the same key on another resource is another request', async () => {
+      const [first, second] = [await productWithStock(0), await productWithStock(0)];
+      const key = randomUUID();
+      const one = await call('POST', `/api/inventory/${first}/receipts`, { body: { quantity: 2 }, headers: { 'idempotency-key': key } });
+      const two = await call('POST', `/api/inventory/${second}/receipts`, { body: { quantity: 2 }, headers: { 'idempotency-key': key } });
+      expect([one.status, two.status]).toEqual([200, 200]);
+      expect(two.headers.get('idempotent-replayed')).toBeNull();
+      expect(await streamEvents(`inventory-${second}`)).toHaveLength(1);
+    });
+
+    it('replays a stored answer as JSON, and a stored refusal as problem details', async () => {
+      const key = randomUUID();
+      const path = `/api/inventory/NOT-THERE-${randomUUID().slice(0, 4)}/receipts`;
+      await call('POST', path, { body: { quantity: 1 }, headers: { 'idempotency-key': key } });
+      const replayed = await call('POST', path, { body: { quantity: 1 }, headers: { 'idempotency-key': key } });
+      expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+      expect(replayed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const code = await productWithStock(0);
+      const okKey = randomUUID();
+      await call('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 1 }, headers: { 'idempotency-key': okKey } });
+      const okReplay = await call('POST', `/api/inventory/${code}/receipts`, { body: { quantity: 1 }, headers: { 'idempotency-key': okKey } });
+      expect(okReplay.headers.get('content-type')).toMatch(/^application\/json/);
     });
   });
 
@@ -298,6 +361,13 @@ describe('command API', () => {
 /** The fingerprint the idempotency middleware gives a request: method, path and canonical body. */
 function fingerprintOf(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+}
+
+/** An attempt that took its key and died before answering: no answer stored, its lease run out. Returns its scope. */
+async function abandonedAttempt(caller: string, path: string, key: string, body: unknown): Promise<string> {
+  const scope = idempotencyScope(caller, 'POST', path);
+  await api.db.pool.query(`insert into idempotency_keys (scope, key, fingerprint, locked_until) values ($1, $2, $3, now() - interval '1 minute')`, [scope, key, fingerprintOf('POST', path, body)]);
+  return scope;
 }
 
 /** Applies a receipt through the same handler the API uses, as the attempt that died would have. */

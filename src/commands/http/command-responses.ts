@@ -11,7 +11,8 @@ export const anonymousActor: Actor = { id: 'anonymous', role: 'anonymous' };
 export function commandContext(request: Request, response: Response, clock: () => Date): CommandContext {
   const correlationId = request.get('Correlation-Id');
   const traceparent = request.get('traceparent');
-  const idempotencyKey = request.get('Idempotency-Key');
+  // Scoped to the caller and the operation by the idempotency middleware; a raw header is never used.
+  const idempotencyKey = response.locals.idempotencyKey as string | undefined;
   const expectedRevision = ifMatchRevision(request);
   return {
     now: clock(),
@@ -23,9 +24,14 @@ export function commandContext(request: Request, response: Response, clock: () =
   };
 }
 
-/** The answer to an accepted command: Location, the revision as a weak ETag, the checkpoint reached. */
+/**
+ * The answer to an accepted command: Location, the revision as a weak ETag, the checkpoint reached.
+ * A retry that found its first attempt applied gets that attempt's answer, rebuilt from the events
+ * it wrote (its revision and checkpoint), marked as a replay.
+ */
 export function answer(response: Response, result: CommandResult<unknown, unknown>, options: { status: number; location: string; id: string }): void {
-  response.status(result.alreadyApplied ? 200 : options.status).location(options.location).setHeader('ETag', `W/"${result.revision}"`);
+  if (result.alreadyApplied) response.setHeader('Idempotent-Replayed', 'true');
+  response.status(options.status).location(options.location).setHeader('ETag', `W/"${result.revision}"`);
   const checkpoint = result.checkpoint ? formatCheckpoint(result.checkpoint) : null;
   if (checkpoint) response.setHeader('Emporium-Checkpoint', checkpoint);
   response.json({ id: options.id, revision: result.revision, checkpoint, ...(result.alreadyApplied ? { alreadyApplied: true } : {}) });

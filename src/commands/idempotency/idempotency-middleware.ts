@@ -12,20 +12,33 @@ const leaseMs = 30_000;
 const replayedHeaders = ['content-type', 'location', 'etag', 'emporium-checkpoint', 'retry-after'];
 
 /**
+ * A key belongs to one caller and one operation: the same key from another caller, or on another
+ * resource, is another request altogether, and must neither replay nor collide with this one.
+ */
+export function idempotencyScope(caller: string, method: string, path: string): string {
+  return `${caller} ${method.toUpperCase()} ${path}`;
+}
+
+/** What commands derive their ids from (CommandContext.idempotencyKey): the client's key within its scope. */
+export const scopedIdempotencyKey = (scope: string, key: string): string => `${scope} ${key}`;
+
+/**
  * Idempotency-Key on writes: the same key with the same request replays the first answer (marked
  * Idempotent-Replayed), with another request gets 422, and while the first is still being worked
  * on gets 409. Answers are stored before they are sent; 5xx answers are not stored, so the client
- * may retry. Commands also derive their event ids from the key (CommandContext.idempotencyKey), so
- * that even an attempt that died between writing and answering is not applied twice.
+ * may retry. Commands also derive their event and entity ids from the scoped key (left in
+ * `response.locals.idempotencyKey`), so that an attempt that died between writing and answering is
+ * not applied twice, and its retry is answered from what it wrote.
  */
-export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, scopeOf: (response: { locals: Record<string, unknown> }) => string): RequestHandler {
+export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, callerOf: (response: { locals: Record<string, unknown> }) => string): RequestHandler {
   return async (request, response, next) => {
     const key = request.get('Idempotency-Key');
     if (key === undefined) return next();
     if (!keyPattern.test(key)) {
-      throw new HttpProblem(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 visible ASCII characters');
+      throw new HttpProblem(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 visible ASCII characters', { errors: [{ header: 'Idempotency-Key', detail: 'must be 1 to 255 visible ASCII characters' }] });
     }
-    const scope = scopeOf(response);
+    const scope = idempotencyScope(callerOf(response), request.method, request.path);
+    response.locals.idempotencyKey = scopedIdempotencyKey(scope, key);
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
@@ -40,6 +53,9 @@ export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, s
         const { status, headers, body } = begun.response;
         for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
         response.setHeader('Idempotent-Replayed', 'true');
+        // The stored headers may lack the content type (it is set when the body is sent, after they
+        // were taken): the body is JSON, problem details for a refusal.
+        if (!response.hasHeader('content-type')) response.type(status >= 400 ? 'application/problem+json' : 'application/json');
         response.status(status).send(JSON.stringify(body));
         return;
       }
