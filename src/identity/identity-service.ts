@@ -160,19 +160,18 @@ export function identityService(deps: IdentityDependencies) {
         { bucket: `account:${email}`, limit: loginLimits.perAccount },
         { bucket: `client:${input.clientAddress}`, limit: loginLimits.perClient },
       ];
-      // Checked before the (deliberately slow) password hash, so a flood costs us little.
-      const waits = await Promise.all(buckets.map(({ bucket, limit }) => throttle.retryAfterMs(bucket, limit, now)));
+      // Counted before the (deliberately slow) password hash, in one step with the check, so a flood
+      // costs us little and a burst of parallel guesses gets no more tries than a patient one.
+      const waits = await Promise.all(buckets.map(({ bucket, limit }) => throttle.attempt(bucket, limit, now)));
       const wait = Math.max(...waits);
       if (wait > 0) throw new TooManyLoginAttemptsError(Math.ceil(wait / 1000));
 
       const ownerId = await ownerOfEmail(email);
       const account = ownerId ? await loadAccount(ownerId) : ({ status: 'none' } as const);
       const verified = account.status === 'none' ? (await passwords.verify(input.password, await decoy()), false) : await passwords.verify(input.password, account.passwordHash);
-      if (account.status !== 'active' || !verified) {
-        await Promise.all(buckets.map(({ bucket, limit }) => throttle.recordFailure(bucket, limit, now)));
-        throw new InvalidCredentialsError();
-      }
-      await throttle.reset(buckets[0]!.bucket);
+      // A failure stays counted in both buckets.
+      if (account.status !== 'active' || !verified) throw new InvalidCredentialsError();
+      await Promise.all([throttle.reset(buckets[0]!.bucket), throttle.forgive(buckets[1]!.bucket)]);
       return startSession({ accountId: account.accountId, role: account.role }, now);
     },
 

@@ -152,6 +152,32 @@ describe('login throttling', () => {
   });
 });
 
+describe('login throttling under a burst', () => {
+  it(`gives ${loginLimits.perAccount.maxFailures} tries, not one per request, to 60 wrong passwords for one account sent at once`, async () => {
+    const burst = await startTestApp();
+    try {
+      const { email } = await customerSignedIn(burst);
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => burst.request('POST', '/api/auth/login', { body: { email, password: `parallel guess ${i}` } })));
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(loginLimits.perAccount.maxFailures);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(60 - loginLimits.perAccount.maxFailures);
+      expect((await burst.request('POST', '/api/auth/login', { body: { email, password: testPassword } })).status).toBe(429);
+    } finally {
+      await burst.close();
+    }
+  });
+
+  it('does not count successful sign-ins against the client address', async () => {
+    const busy = await startTestApp();
+    try {
+      const { email } = await customerSignedIn(busy);
+      for (let i = 0; i < loginLimits.perClient.maxFailures + 5; i++) expect((await busy.request('POST', '/api/auth/login', { body: { email, password: testPassword } })).status).toBe(200);
+    } finally {
+      await busy.close();
+    }
+  });
+});
+
 describe('the first admin', () => {
   it('is created from configuration once, however often the app starts', async () => {
     const email = `owner-${randomUUID()}@shop.example`;
