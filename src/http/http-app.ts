@@ -5,7 +5,8 @@ import type { IdempotencyStore } from '../commands/idempotency/idempotency-store
 import type { Principal } from '../identity/access-tokens';
 import type { Logger } from '../shared/logger';
 import { healthRoutes, type HealthCheck } from './health-routes';
-import { mountOperations, openApiDocument, type Operation } from './operations';
+import { inputGuard, pathGuard } from './input-guard';
+import { methodNotAllowed, mountOperations, openApiDocument, type Operation } from './operations';
 import { notFoundHandler, problemDetailsMiddleware, sendProblem, traceIdMiddleware } from './problem-details';
 
 /** Large enough for an order of fifty lines many times over; anything bigger is a mistake or an attack. */
@@ -31,7 +32,8 @@ function authentication(authenticate: HttpAppOptions['authenticate']): RequestHa
   return async (request, response, next) => {
     const header = request.get('authorization');
     if (header === undefined) return next();
-    const token = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header)?.[1];
+    // Authentication schemes are case-insensitive (RFC 9110 §11.1): "bearer" is Bearer too.
+    const token = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i.exec(header)?.[1];
     if (!token) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="emporium", error="invalid_request"');
       return sendProblem(request, response, 401, 'invalid-token', 'The Authorization header must be: Bearer <access token>');
@@ -68,6 +70,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Our ETags are stream revisions, set by the handlers; Express's body hashes would mean nothing.
   app.set('etag', false);
   app.use(traceIdMiddleware);
+  app.use(pathGuard);
   app.use(healthRoutes(options.healthChecks));
   for (const routes of options.extraRoutes ?? []) app.use(routes);
   app.get('/api/openapi.json', (_request, response) => {
@@ -84,11 +87,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
       },
     }),
   );
+  app.use(inputGuard);
   // Keys are scoped by caller and operation: one client's key never replays nor collides with another's.
   const idempotency = idempotencyMiddleware(options.idempotency, logger, (response) => String((response.locals.principal as Principal | undefined)?.accountId ?? 'anonymous'));
   const router = Router();
   mountOperations(router, operations, idempotency);
   app.use(router);
+  app.use(methodNotAllowed(operations));
   app.use(notFoundHandler);
   app.use(problemDetailsMiddleware(logger));
   return app;

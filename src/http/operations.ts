@@ -4,7 +4,7 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Principal } from '../identity/access-tokens';
-import { HttpProblem } from './problem-details';
+import { HttpProblem, sendProblem } from './problem-details';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -62,6 +62,23 @@ export function mountOperations(router: Router, operations: readonly Operation[]
     // Express 5 passes a rejected promise on to the error middleware.
     router[operation.method](expressPath(operation.path), guard, ...(operation.idempotencyKey ? [idempotency] : []), (request, response) => operation.handle(request, response));
   }
+}
+
+/**
+ * A path that exists, asked with a method it does not take, answers 405 with the methods it does
+ * (RFC 9110 §15.5.6), not 404 as if it were not there. TRACE is never taken (cross-site tracing).
+ */
+export function methodNotAllowed(operations: readonly Operation[]): RequestHandler {
+  // Our paths are letters, digits, dashes, slashes and {parameters}: nothing else to escape.
+  const routes = operations.map((operation) => ({ method: operation.method.toUpperCase(), pattern: new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}/?$`) }));
+  return (request, response, next) => {
+    const allowed = [...new Set(routes.filter((route) => route.pattern.test(request.path)).map((route) => route.method))];
+    if (allowed.length === 0 && request.method !== 'TRACE') return next();
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    allowed.sort();
+    if (allowed.length > 0) response.setHeader('Allow', allowed.join(', '));
+    sendProblem(request, response, 405, 'method-not-allowed', `${request.method} is not allowed here${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`);
+  };
 }
 
 /** An OpenAPI 3.1 document of the operations, with JSON Schemas of their bodies from the DTOs' validation rules. */

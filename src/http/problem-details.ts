@@ -111,10 +111,22 @@ export function problemDetailsMiddleware(logger: Logger): ErrorRequestHandler {
     }
     const bodyParserProblem = bodyParserProblemOf(error);
     if (bodyParserProblem) return sendProblem(request, response, bodyParserProblem.status, bodyParserProblem.code, bodyParserProblem.detail);
+    const clientError = clientErrorOf(error);
+    if (clientError) return sendProblem(request, response, clientError.status, 'bad-request', clientError.message);
 
     logger.error('request failed', { error, traceId: response.locals.traceId, method: request.method, path: request.originalUrl });
     return sendProblem(request, response, 500, 'internal-error', 'Something went wrong on our side. If it persists, tell us the trace id.');
   };
+}
+
+/**
+ * Errors that Express and its parsers raise (http-errors) for a request they could not read: a 4xx
+ * `status` with `expose` set means the message is meant for the client. Anything else is ours.
+ */
+function clientErrorOf(error: unknown): { status: number; message: string } | null {
+  const { status, expose, message } = (error ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  return { status, message: typeof message === 'string' && message ? message : 'The request could not be read' };
 }
 
 /** body-parser marks its errors with a `type`; these are the client's mistakes, not ours. */

@@ -128,7 +128,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
           ...(query.q ? { contains: { path: 'searchText', text: query.q } } : {}),
           sort,
           limit: limit + 1,
-          ...(query.cursor ? { after: decodeCursor(query.cursor, sort.length) } : {}),
+          ...(query.cursor ? { after: decodeCursor(query.cursor, sort) } : {}),
         });
         response.json(pageOf(page, limit, sort, publicProduct));
       },
@@ -205,7 +205,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
           where: { customerId },
           sort: newestFirst,
           limit: limit + 1,
-          ...(query.cursor ? { after: decodeCursor(query.cursor, newestFirst.length) } : {}),
+          ...(query.cursor ? { after: decodeCursor(query.cursor, newestFirst) } : {}),
         });
         response.json(pageOf(page, limit, newestFirst, (order) => order));
       },
@@ -280,9 +280,9 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       responses: { 200: 'The report', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const { from, to } = await parseQuery(SalesQuery, request.query);
-        const [start, end] = [Date.parse(`${from}T00:00:00Z`), Date.parse(`${to}T00:00:00Z`)];
-        if (Number.isNaN(start)) throw new ValidationFailedError([{ parameter: 'from', detail: 'from must be a real day' }]);
-        if (Number.isNaN(end)) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must be a real day' }]);
+        const [start, end] = [dayStart(from), dayStart(to)];
+        if (start === null) throw new ValidationFailedError([{ parameter: 'from', detail: 'from must be a real day' }]);
+        if (end === null) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must be a real day' }]);
         if (end < start) throw new ValidationFailedError([{ parameter: 'to', detail: 'to must not be before from' }]);
         if (end - start > 365 * 86_400_000) throw new ValidationFailedError([{ parameter: 'to', detail: 'a report covers at most 366 days' }]);
         await caughtUp(request, ['sales-report']);
@@ -320,6 +320,12 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
   ];
 }
 
+/** Midnight UTC of a YYYY-MM-DD day, or null for one that is no day (2026-02-30: Date.parse rolls it over to March). */
+function dayStart(day: string): number | null {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day ? null : time;
+}
+
 function idParameter(request: Request, name: string, code: string): string {
   const value = String(request.params[name] ?? '');
   if (!uuidPattern.test(value)) throw notFound(code, `There is no ${name.replace(/Id$/, '')} ${value}`);
@@ -341,10 +347,12 @@ function valueOf(document: unknown, path: string): string | number {
 
 const encodeCursor = (values: readonly (string | number)[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
-function decodeCursor(cursor: string, length: number): (string | number)[] {
+/** A cursor holds the sort values of the last item shown, each of its key's type (a price is a number). */
+function decodeCursor(cursor: string, sort: readonly SortKey[]): (string | number)[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(values) && values.length === length && values.every((value) => typeof value === 'string' || typeof value === 'number')) return values;
+    const fits = (value: unknown, key: SortKey) => (key.type === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === 'string' && !value.includes('\u0000') && value.isWellFormed());
+    if (Array.isArray(values) && values.length === sort.length && sort.every((key, i) => fits(values[i], key))) return values as (string | number)[];
   } catch {
     // falls through to the refusal below
   }

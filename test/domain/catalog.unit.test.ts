@@ -18,6 +18,10 @@ describe('category', () => {
   });
   it('takes its id from its name', () => {
     expect(categoryIdFor('  Thé vert & Matcha! ')).toBe('the-vert-matcha');
+    // Names with no Latin letter or digit still get an id, the same for the same name.
+    for (const name of ['Ɠ', 'ß', 'Чай']) expect(categoryIdFor(name)).toMatch(/^c-[0-9a-f]{12}$/);
+    expect(categoryIdFor('Чай')).toBe(categoryIdFor('чай'));
+    expect(categoryIdFor('Ɠ')).not.toBe(categoryIdFor('ß'));
   });
 });
 

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha2,
+  IsObject,
   IsISO4217CurrencyCode,
   IsOptional,
   IsString,
@@ -25,7 +26,9 @@ import { IsPlainText } from '../../http/validation';
 
 /*
  * Request bodies of the command API. Every class here is validated with whitelist and
- * forbidNonWhitelisted (see parseBody): a field that is not declared is refused.
+ * forbidNonWhitelisted (see parseBody): a field that is not declared is refused. A nested object
+ * is also @IsObject: @ValidateNested validates an array element by element, so `[]` where an
+ * address belongs would otherwise pass as an address with no fields at all.
  */
 
 const trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -82,7 +85,7 @@ export class AddProductDto {
   @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'categoryId must be a category id such as green-tea' }) @MaxLength(80)
   categoryId!: string;
 
-  @ValidateNested() @Type(() => MoneyDto)
+  @IsObject() @ValidateNested() @Type(() => MoneyDto)
   price!: MoneyDto;
 
   @IsInt() @Min(0) @Max(1_000_000)
@@ -139,7 +142,7 @@ export class RegisterCustomerDto {
   @IsEmail() @MaxLength(254)
   email!: string;
 
-  @ValidateNested() @Type(() => AddressDto)
+  @IsObject() @ValidateNested() @Type(() => AddressDto)
   shippingAddress!: AddressDto;
 }
 
@@ -161,7 +164,7 @@ export class PlaceOrderDto {
   @IsOptional() @IsUUID()
   customerId?: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
   lines!: OrderLineDto[];
 
   @IsIn(paymentMethods)
@@ -171,7 +174,7 @@ export class PlaceOrderDto {
   @IsOptional() @IsString() @Matches(/^tok_[A-Za-z0-9_]{1,100}$/, { message: 'paymentToken must be a token such as tok_success' })
   paymentToken?: string;
 
-  @IsOptional() @ValidateNested() @Type(() => AddressDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto)
   shippingAddress?: AddressDto;
 }
 
@@ -197,7 +200,7 @@ export class UnavailableLineDto {
 }
 
 export class RejectOrderDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @ValidateNested({ each: true }) @Type(() => UnavailableLineDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => UnavailableLineDto)
   unavailable!: UnavailableLineDto[];
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { alreadyExists } from '../shared/domain-error';
 import { unreachable, type Decider } from '../shared/decider';
 
@@ -47,12 +48,17 @@ export const categoryDecider: Decider<CategoryCommand, CategoryEvent, CategorySt
   evolve: evolveCategory,
 };
 
-/** A category's id is its name, lower-cased, with dashes: "Green tea" → "green-tea". */
+/**
+ * A category's id is its name, lower-cased, with dashes: "Green tea" → "green-tea". A name with no
+ * Latin letter or digit ("Ɠ", "Чай", "ß") would give an empty id; it gets one derived from the
+ * name instead ("c-" and 12 hex digits of its hash), so that the same name is still the same id.
+ */
 export function categoryIdFor(name: string): string {
-  return name
+  const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  return slug || `c-${createHash('sha256').update(name.normalize('NFC').toLowerCase()).digest('hex').slice(0, 12)}`;
 }
