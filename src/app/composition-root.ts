@@ -21,6 +21,9 @@ import { mailSenderProcess } from '../processes/mail-sender';
 import { notificationsProcess } from '../processes/notifications';
 import { PaymentDeadlines } from '../processes/payment-deadlines';
 import { ProcessRunner } from '../processes/process-runner';
+import { parkedEventOperations } from '../processes/parked-event-operations';
+import { PostgresParkedEventStore } from '../processes/postgres-parked-event-store';
+import { upcastingEventStore, type Upcaster } from '../event-store/upcasting';
 import { commandOperations } from '../commands/http/command-api';
 import { catalogHandlers } from '../commands/handlers/catalog-handlers';
 import { customerHandlers } from '../commands/handlers/customer-handlers';
@@ -71,7 +74,7 @@ export interface EmporiumApp {
 }
 
 /** Every projection of the embedded profile: document read models and reporting, on one PostgreSQL. */
-export function allProjections(pool: Pool, eventStore: PostgresEventStore): Projection[] {
+export function allProjections(pool: Pool, eventStore: { readonly checkpoints: PostgresEventStore['checkpoints'] }): Projection[] {
   const documents = new PostgresDocumentStore(pool);
   return [
     documentProjection(documents, catalogProjection),
@@ -107,6 +110,8 @@ export interface EmporiumAppOptions {
   readonly processes?: ProcessOptions;
   /** The development mail catcher, shown at /dev/mailbox. */
   readonly mailbox?: MailCatcher;
+  /** Readers of events written in older shapes (see src/event-store/upcasting.ts); none by default. */
+  readonly upcasters?: readonly Upcaster[];
 }
 
 /**
@@ -115,9 +120,11 @@ export interface EmporiumAppOptions {
  */
 export async function createEmporiumApp(pool: Pool, logger: Logger, options: EmporiumAppOptions): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
-  const eventStore = new PostgresEventStore(pool, { logger });
+  const store = new PostgresEventStore(pool, { logger });
+  // Everything that reads events reads them upcast; the store itself is kept for what needs it as written.
+  const eventStore = upcastingEventStore(store, options.upcasters ?? []);
   const projections = new ProjectionRunner(eventStore, logger);
-  if (options.runProjections ?? true) await projections.start(allProjections(pool, eventStore));
+  if (options.runProjections ?? true) await projections.start(allProjections(pool, store));
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
     idempotency.purgeBefore(new Date(clock().getTime() - 24 * 3_600_000)).catch((error: unknown) => logger.warn('could not purge old idempotency keys', { error }));
@@ -141,13 +148,14 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     logger,
   });
 
-  const processes = new ProcessRunner(eventStore, logger);
+  const parkedEvents = new PostgresParkedEventStore(pool);
+  const processes = new ProcessRunner(eventStore, parkedEvents, logger);
   let deadlines: PaymentDeadlines | null = null;
   if (options.processes) {
     const settings = options.processes;
     const notifications = notificationHandlers(eventStore);
     deadlines = new PaymentDeadlines(pool, eventStore, handlers.payments, clock, logger);
-    processes.start([
+    await processes.start([
       fulfilmentProcess({ eventStore, ...handlers, gateway: settings.gateway, deadlines, paymentDeadlineMs: settings.paymentDeadlineMs, clock, logger }),
       notificationsProcess({ eventStore, notifications, staffEmail: settings.staffEmail, clock, logger }),
       mailSenderProcess({ eventStore, mailer: settings.mailer, notifications, from: settings.mailFrom, clock, logger, ...(settings.mailRetryMaxDelayMs ? { maxRetryDelayMs: settings.mailRetryMaxDelayMs } : {}) }),
@@ -163,6 +171,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
       paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
       ...queryOperations({ documents: new PostgresDocumentStore(pool), pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
       ...projectionOperations(projections, logger),
+      ...parkedEventOperations(parkedEvents, processes, clock),
     ],
     idempotency,
     authenticate: (token) => identity.authenticate(token),
@@ -180,21 +189,27 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
         name: 'projections',
         check: async () => {
           const statuses = await projections.status();
-          return { status: statuses.some((projection) => projection.state === 'failed') ? 'down' : 'up', projections: statuses };
+          // A stopped projection or a failed rebuild needs a person, but the shop still serves (that read
+          // model is behind, the others are not): degraded, not down, so no orchestrator takes the instance away.
+          const status = statuses.some((projection) => projection.state === 'failed' || projection.lastRebuild?.outcome === 'failed') ? 'degraded' : 'up';
+          return { status, projections: statuses };
         },
       },
       {
         name: 'processes',
         check: async () => {
-          const statuses = processes.status();
-          return { status: statuses.some((process) => process.state === 'failed') ? 'down' : 'up', processes: statuses };
+          const parked = await processes.parkedCounts();
+          const statuses = processes.status().map((status) => ({ ...status, parkedEvents: parked[status.name] ?? 0 }));
+          // Parked events do not stop the shop, but someone must look at them (GET /api/admin/parked-events).
+          const status = statuses.some((process) => process.state === 'failed') ? 'down' : statuses.some((process) => process.parkedEvents > 0) ? 'degraded' : 'up';
+          return { status, processes: statuses };
         },
       },
     ],
   });
   return {
     http,
-    eventStore,
+    eventStore: store,
     identity,
     projections,
     processes,

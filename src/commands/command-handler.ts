@@ -51,6 +51,8 @@ export class StaleRevisionError extends Error {
 /** Other writers kept changing the stream: the command gave up retrying. */
 export class ConcurrencyRetriesExhaustedError extends Error {
   override readonly name = 'ConcurrencyRetriesExhaustedError';
+  /** Other writers will calm down: worth trying again later. */
+  readonly transient = true;
   constructor(readonly streamId: string, readonly attempts: number) {
     super(`${streamId} kept changing; gave up after ${attempts} attempts`);
   }

@@ -2,11 +2,14 @@ import { Router } from 'express';
 
 export interface HealthCheck {
   readonly name: string;
-  /** Resolves with details when healthy; rejects (or reports status 'down') when not. */
-  check(): Promise<{ status: 'up' | 'down'; [detail: string]: unknown }>;
+  /**
+   * Resolves with details when healthy; rejects (or reports status 'down') when not. 'degraded':
+   * working, but something needs a person's attention (parked events, a failed rebuild).
+   */
+  check(): Promise<{ status: 'up' | 'degraded' | 'down'; [detail: string]: unknown }>;
 }
 
-/** GET /health: 200 when every check is up, 503 otherwise, with each check's details. */
+/** GET /health: 503 when a check is down, else 200, "degraded" when one is; with each check's details. */
 export function healthRoutes(checks: readonly HealthCheck[]): Router {
   const router = Router();
   router.get('/health', async (_request, response) => {
@@ -19,8 +22,9 @@ export function healthRoutes(checks: readonly HealthCheck[]): Router {
         }
       }),
     );
-    const up = results.every(([, result]) => result.status === 'up');
-    response.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', checks: Object.fromEntries(results) });
+    const down = results.some(([, result]) => result.status === 'down');
+    const degraded = results.some(([, result]) => result.status === 'degraded');
+    response.status(down ? 503 : 200).json({ status: down ? 'down' : degraded ? 'degraded' : 'up', checks: Object.fromEntries(results) });
   });
   return router;
 }

@@ -27,6 +27,8 @@ export interface Operation {
   readonly tag: string;
   readonly access: Access;
   readonly body?: ClassConstructor<object>;
+  /** The DTO its query parameters are validated with (parseQuery); the OpenAPI document lists them from it. */
+  readonly query?: ClassConstructor<object>;
   /** The JSON Schema of the 2xx body, when it is not the usual CommandAccepted. */
   readonly answers?: { readonly name: string; readonly schema: Record<string, unknown> };
   /** Status → description; problem statuses (4xx, 5xx) are answered with problem details. */
@@ -87,6 +89,8 @@ export function openApiDocument(info: { title: string; version: string; descript
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const querySchema = operation.query ? (schemas[operation.query.name] as { properties?: Record<string, Record<string, unknown>>; required?: string[] } | undefined) : undefined;
+    const queryParameters = Object.entries(querySchema?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: querySchema?.required?.includes(name) ?? false, schema }));
     const headerParameters = [
       ...(operation.ifMatch
         ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag last read (W/"<revision>"); a stale one gets 412 and nothing is written' }]
@@ -104,7 +108,7 @@ export function openApiDocument(info: { title: string; version: string; descript
       summary: operation.summary,
       tags: [operation.tag],
       ...(operation.access === 'public' ? {} : { security: [{ bearer: [] }] }),
-      ...(pathParameters.length + headerParameters.length > 0 ? { parameters: [...pathParameters, ...headerParameters] } : {}),
+      ...(pathParameters.length + queryParameters.length + headerParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters, ...headerParameters] } : {}),
       ...(operation.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${operation.body.name}` } } } } }
         : {}),

@@ -1,6 +1,8 @@
+import { TransientError } from '../shared/transient-errors';
 import type { PaymentGateway, PaymentRequest } from './payment-gateway';
 
-export class PaymentGatewayUnavailableError extends Error {
+/** The gateway did not take the payment request; asking again later (same idempotency key) is safe. */
+export class PaymentGatewayUnavailableError extends TransientError {
   override readonly name = 'PaymentGatewayUnavailableError';
 }
 

@@ -5,15 +5,16 @@ import { loadState } from '../commands/handlers/catalog-handlers';
 import type { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { MailDeliveryError, type Mailer } from '../mail/mailer';
 import type { Logger } from '../shared/logger';
+import { TransientError } from '../shared/transient-errors';
 import { causedBy, textField, type ProcessManager } from './process-runner';
 
-export class MailServerUnavailableError extends Error {
+export class MailServerUnavailableError extends TransientError {
   override readonly name = 'MailServerUnavailableError';
 }
 
 /**
  * Sends each requested email once: sent emails are recorded as such and never sent again. A mail
- * server that is down fails the attempt (recorded), and the subscription retries with backoff for
+ * server that is down fails the attempt (recorded), and the process runner waits it out with backoff for
  * as long as it takes, so an outage delays mail and loses none; a permanent refusal (5xx) is
  * recorded and not retried. If the process dies between the server accepting a message and the
  * "sent" record, the message is sent once more on restart, with the same Message-ID.
@@ -26,7 +27,8 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
     name,
     filter: { eventTypes: ['EmailRequested'] },
     partitionKey: (event) => textField(event, 'notificationId'),
-    retry: { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: deps.maxRetryDelayMs ?? 30_000 },
+    // A mail server that is down is an outage, waited out for as long as it lasts (MailServerUnavailableError is transient).
+    retry: { initialDelayMs: 200, maxDelayMs: deps.maxRetryDelayMs ?? 30_000 },
     async handle(event: RecordedEvent) {
       const notificationId = textField(event, 'notificationId');
       const email = await loadState(eventStore, streamName('notification', notificationId), emailDecider);

@@ -1,6 +1,9 @@
 import type { EventFilter, EventStore, RecordedEvent, RetryPolicy, Subscription, SubscriptionStatus } from '../event-store/event-store';
 import type { CommandContext } from '../commands/command-handler';
+import { backoffDelay } from '../shared/delay';
 import type { Logger } from '../shared/logger';
+import { isTransient } from '../shared/transient-errors';
+import type { ParkedEventStore } from './parked-events';
 
 /**
  * A process manager: reacts to events, one at a time, in the order of the log, by issuing commands
@@ -10,7 +13,7 @@ import type { Logger } from '../shared/logger';
 export interface ProcessManager {
   readonly name: string;
   readonly filter: EventFilter;
-  /** How hard to retry a failing event before stopping (and showing it on /health). */
+  /** How hard to retry an event that keeps failing (not for an outage) before parking it. */
   readonly retry?: Partial<RetryPolicy>;
   /**
    * Events with the same key are handled one after another, in log order; events with different
@@ -23,25 +26,18 @@ export interface ProcessManager {
 /** How many partitions of a batch are handled at once. */
 const parallelPartitions = 8;
 
-/** Handles a batch: per partition in order, partitions side by side, a few at a time. */
-async function handleBatch(manager: ProcessManager, events: readonly RecordedEvent[]): Promise<void> {
-  if (!manager.partitionKey) {
-    for (const event of events) await manager.handle(event);
-    return;
-  }
-  const partitions = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const key = manager.partitionKey(event);
-    partitions.set(key, [...(partitions.get(key) ?? []), event]);
-  }
-  const queue = [...partitions.values()];
-  const worker = async () => {
-    for (let partition = queue.shift(); partition; partition = queue.shift()) {
-      for (const event of partition) await manager.handle(event);
-    }
-  };
-  // A failure fails the batch, which is retried whole: handling again changes nothing.
-  await Promise.all(Array.from({ length: Math.min(parallelPartitions, queue.length) }, worker));
+/** How an event that keeps failing for a reason other than an outage is retried before it is parked. */
+const defaultPoisonRetry: RetryPolicy = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 };
+/** Outages (a database restarting, a mail server down) are waited out, as long as they last. */
+const outageBackoff = { initialDelayMs: 200, maxDelayMs: 30_000 };
+
+/** What a retry of a parked event came to. */
+export interface ParkedRetryOutcome {
+  /** Events of the partition handled now, in log order. */
+  readonly handled: readonly string[];
+  /** Still parked: the one that failed again, and those waiting behind it. */
+  readonly stillParked: number;
+  readonly error?: string;
 }
 
 /** A text field of an event's data; an event without it is not the event the process thinks it is. */
@@ -63,35 +59,187 @@ export function causedBy(event: RecordedEvent, process: string, step: string, no
   };
 }
 
+/**
+ * Runs process managers, each as a subscription. An event whose handling keeps failing, for any
+ * reason but an outage, is parked (ParkedEventStore: the error, the attempts, its position) and the
+ * manager goes on with the rest: one bad event must not stop the shop. Later events of its
+ * partition (the same order) are parked behind it, since handling them first would break the order
+ * they must be handled in. An operator lists parked events and retries them once the cause is
+ * fixed (retryParked); the partition then resumes. Outages are retried for as long as they last.
+ */
 export class ProcessRunner {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly managers = new Map<string, ProcessManager>();
+  /** Per manager, the partitions waiting behind a parked event. */
+  private readonly blocked = new Map<string, Set<string>>();
+  /** One partition is worked on by one thing at a time: the live handling or an operator's retry. */
+  private readonly partitionLocks = new Map<string, Promise<unknown>>();
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly eventStore: EventStore,
+    private readonly parked: ParkedEventStore,
     private readonly logger: Logger,
   ) {}
 
-  start(managers: readonly ProcessManager[]): void {
+  async start(managers: readonly ProcessManager[]): Promise<void> {
     for (const manager of managers) {
+      this.managers.set(manager.name, manager);
+      this.blocked.set(manager.name, await this.parked.blockedPartitions(manager.name));
       this.subscriptions.set(
         manager.name,
         this.eventStore.subscribe({
           subscriptionId: manager.name,
           filter: manager.filter,
           batchSize: 100,
-          retry: { maxAttempts: 8, initialDelayMs: 200, maxDelayMs: 10_000, ...manager.retry },
-          handle: (events) => handleBatch(manager, events),
+          // A batch fails only when parking itself fails (the database is down): try again until it works.
+          retry: { maxAttempts: Number.MAX_SAFE_INTEGER, initialDelayMs: 200, maxDelayMs: 10_000 },
+          handle: (events) => this.handleBatch(manager, events),
         }),
       );
       this.logger.debug('process manager started', { process: manager.name });
     }
   }
 
+  /** Handles a batch: per partition in order, partitions side by side, a few at a time. */
+  private async handleBatch(manager: ProcessManager, events: readonly RecordedEvent[]): Promise<void> {
+    const partitions = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      const key = this.partitionOf(manager, event);
+      partitions.set(key, [...(partitions.get(key) ?? []), event]);
+    }
+    const queue = [...partitions];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [key, partition] = next;
+        await this.inPartition(manager.name, key, async () => {
+          for (const event of partition) await this.handleOrPark(manager, key, event);
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(manager.partitionKey ? parallelPartitions : 1, queue.length) }, worker));
+  }
+
+  /** An event whose partition key cannot be read (a malformed event) is a partition of its own. */
+  private partitionOf(manager: ProcessManager, event: RecordedEvent): string {
+    if (!manager.partitionKey) return '';
+    try {
+      return manager.partitionKey(event);
+    } catch {
+      return `unreadable:${event.id}`;
+    }
+  }
+
+  private async handleOrPark(manager: ProcessManager, key: string, event: RecordedEvent): Promise<void> {
+    const blocked = this.blocked.get(manager.name)!;
+    if (blocked.has(key)) {
+      await this.parked.park({ process: manager.name, event, partitionKey: key, reason: 'waiting', error: null, attempts: 0 });
+      return;
+    }
+    const outcome = await this.handleWithRetry(manager, event);
+    if (outcome.handled) return;
+    await this.parked.park({ process: manager.name, event, partitionKey: key, reason: 'failed', error: outcome.error, attempts: outcome.attempts });
+    blocked.add(key);
+    this.logger.error('event parked: its handling kept failing; the process goes on with other events', {
+      process: manager.name,
+      event: { id: event.id, type: event.type, streamId: event.streamId, position: event.position },
+      partitionKey: key,
+      attempts: outcome.attempts,
+      error: outcome.error,
+    });
+  }
+
+  private async handleWithRetry(manager: ProcessManager, event: RecordedEvent): Promise<{ handled: true } | { handled: false; error: string; attempts: number }> {
+    const policy = { ...defaultPoisonRetry, ...manager.retry };
+    for (let attempt = 1, outages = 0; ; attempt++) {
+      try {
+        await manager.handle(event);
+        return { handled: true };
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw error;
+        if (isTransient(error)) {
+          // Not the event's fault: wait it out, and do not count it against the event.
+          outages++;
+          attempt--;
+          const wait = backoffDelay(outages, outageBackoff.initialDelayMs, manager.retry?.maxDelayMs ?? outageBackoff.maxDelayMs);
+          this.logger.warn('process manager waits out an outage', { process: manager.name, eventId: event.id, error, retryInMs: wait });
+          await this.sleep(wait);
+          continue;
+        }
+        if (attempt >= policy.maxAttempts) return { handled: false, error: error instanceof Error ? error.message : String(error), attempts: attempt };
+        const wait = backoffDelay(attempt, policy.initialDelayMs, policy.maxDelayMs);
+        this.logger.warn('process manager failed to handle an event, retrying', { process: manager.name, eventId: event.id, error, attempt, retryInMs: wait });
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  /**
+   * Tries a parked event's partition again, in log order, from its first parked event: each one
+   * handled is resolved; the first that fails again stays parked (the rest wait behind it).
+   */
+  async retryParked(id: string, now: Date): Promise<ParkedRetryOutcome | null> {
+    const entry = await this.parked.get(id);
+    if (!entry) return null;
+    const manager = this.managers.get(entry.process);
+    if (!manager) throw new Error(`No process manager named ${entry.process} runs here`);
+    return this.inPartition(manager.name, entry.partitionKey, async () => {
+      const open = await this.parked.openInPartition(manager.name, entry.partitionKey);
+      const handled: string[] = [];
+      for (const [index, parkedEvent] of open.entries()) {
+        const event = (await this.eventStore.readStream(parkedEvent.streamId)).find((candidate) => candidate.id === parkedEvent.eventId);
+        try {
+          if (!event) throw new Error(`Event ${parkedEvent.eventId} is no longer in stream ${parkedEvent.streamId}`);
+          await manager.handle(event);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          await this.parked.failedAgain(parkedEvent.id, message, now);
+          this.logger.warn('a parked event failed again', { process: manager.name, eventId: parkedEvent.eventId, error });
+          return { handled, stillParked: open.length - index, error: message };
+        }
+        await this.parked.resolve(parkedEvent.id, now);
+        handled.push(parkedEvent.eventId);
+      }
+      this.blocked.get(manager.name)!.delete(entry.partitionKey);
+      this.logger.info('parked events handled', { process: manager.name, partitionKey: entry.partitionKey, events: handled.length });
+      return { handled, stillParked: 0 };
+    });
+  }
+
+  private async inPartition<T>(process: string, key: string, work: () => Promise<T>): Promise<T> {
+    const lockKey = `${process}\u0000${key}`;
+    const before = this.partitionLocks.get(lockKey) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(work);
+    this.partitionLocks.set(lockKey, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.partitionLocks.get(lockKey) === mine) this.partitionLocks.delete(lockKey);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      this.stopping.signal.addEventListener('abort', done, { once: true });
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  }
+
   status(): (SubscriptionStatus & { name: string })[] {
     return [...this.subscriptions].map(([name, subscription]) => ({ ...subscription.status(), name }));
   }
 
+  /** Open parked events per process. */
+  parkedCounts(): Promise<Record<string, number>> {
+    return this.parked.counts();
+  }
+
   async stop(): Promise<void> {
+    this.stopping.abort();
     await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.stop()));
   }
 }

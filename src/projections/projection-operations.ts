@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString } from 'class-validator';
 import type { Operation } from '../http/operations';
 import { parseBody, ValidationFailedError } from '../http/validation';
 import type { Logger } from '../shared/logger';
 import type { ProjectionRunner } from './projection-runner';
 
 class RebuildDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique({ message: 'projections must not name a projection twice' }) @IsString({ each: true })
   projections!: string[];
 }
 

@@ -16,6 +16,8 @@ export interface ProjectionStatus extends SubscriptionStatus {
   /** Roughly how many events the projection is behind the head of the log (positions, not counts). */
   readonly lag: number | null;
   readonly rebuilding: boolean;
+  /** How the last rebuild asked for ended, if one was. */
+  readonly lastRebuild?: { readonly outcome: 'succeeded' | 'failed'; readonly at: string; readonly error?: string };
 }
 
 export interface ProjectionRunnerOptions {
@@ -30,12 +32,17 @@ export interface ProjectionRunnerOptions {
 /**
  * Runs each projection as a named subscription with its own checkpoint. A batch that keeps
  * failing is retried with backoff, then its projection stops and reports the event (health shows
- * it); nothing is skipped. A projection can be rebuilt from the first event into a shadow, which
+ * it down); nothing is skipped. Unlike process managers, projections do not park a bad event and
+ * go on: a read model that skipped one would be wrong without anyone knowing (an order shown
+ * unpaid, a report short by a sale), and answering from it is worse than answering late. A stopped
+ * projection loses nothing: once the cause is fixed (an upcaster, a code fix) it resumes or is
+ * rebuilt from the log, and the other projections and the process managers go on meanwhile. A projection can be rebuilt from the first event into a shadow, which
  * replaces the live target once it has caught up, while the live one keeps serving.
  */
 export class ProjectionRunner {
   private readonly running = new Map<string, { projection: Projection; subscription: Subscription }>();
   private readonly rebuilding = new Set<string>();
+  private readonly lastRebuild = new Map<string, NonNullable<ProjectionStatus['lastRebuild']>>();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -67,7 +74,8 @@ export class ProjectionRunner {
     return [...this.running].map(([name, { subscription }]) => {
       const status = subscription.status();
       const lag = !head ? 0 : status.checkpoint ? Math.max(0, compareCheckpoints(head, status.checkpoint) <= 0 ? 0 : head.position - status.checkpoint.position) : head.position;
-      return { ...status, name, lag, rebuilding: this.rebuilding.has(name) };
+      const lastRebuild = this.lastRebuild.get(name);
+      return { ...status, name, lag, rebuilding: this.rebuilding.has(name), ...(lastRebuild ? { lastRebuild } : {}) };
     });
   }
 
@@ -90,7 +98,10 @@ export class ProjectionRunner {
    * Several projections rebuilt together share one read of the log.
    */
   async rebuild(names: string | readonly string[], options: { timeoutMs?: number } = {}): Promise<{ elapsedMs: number }> {
-    const targets = (typeof names === 'string' ? [names] : names).map((name) => {
+    const list = typeof names === 'string' ? [names] : names;
+    const repeated = list.filter((name, index) => list.indexOf(name) !== index);
+    if (repeated.length > 0) throw new Error(`Projection ${repeated[0]} is named twice`);
+    const targets = list.map((name) => {
       const running = this.running.get(name);
       if (!running) throw new Error(`No projection named ${name}`);
       if (this.rebuilding.has(name)) throw new Error(`Projection ${name} is being rebuilt already`);
@@ -143,8 +154,10 @@ export class ProjectionRunner {
       }
       const elapsedMs = Date.now() - started;
       this.logger.info('projections rebuilt', { projections: targets.map((t) => t.name), elapsedMs });
+      for (const { name } of targets) this.lastRebuild.set(name, { outcome: 'succeeded', at: new Date().toISOString() });
       return { elapsedMs };
     } catch (error) {
+      for (const { name } of targets) this.lastRebuild.set(name, { outcome: 'failed', at: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) });
       // The live projections go on (or again) from their own checkpoints.
       for (const target of targets) {
         if (this.running.get(target.name) === target && target.subscription.status().state === 'stopped') {

@@ -257,6 +257,9 @@ const rows: Row[] = [
     },
     expected: publicTo(200),
   },
+  { route: 'GET /api/admin/parked-events', call: async () => ({ path: '/api/admin/parked-events' }), expected: staffOnly(200) },
+  // No such parked event: allowed (404), refused (401/403); the retry itself is in test/processes.
+  { route: 'POST /api/admin/parked-events/{parkedEventId}/retry', call: async () => ({ path: '/api/admin/parked-events/999999999/retry' }), expected: staffOnly(404) },
   {
     // Asked for a projection that does not exist: allowed (400), refused (401/403), and nothing rebuilt.
     route: 'POST /api/admin/projections/rebuild',

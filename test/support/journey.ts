@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/shared/logger';
 import { customerSignedIn, staffSignedIn } from './principals';
 import { startTestApp, testWebhookSecret, type TestApp } from './test-app';
 import type { TestDatabase } from './test-database';
+import type { Upcaster } from '../../src/event-store/upcasting';
 
 export const staffEmail = 'staff@shop.example';
 
@@ -68,12 +69,12 @@ export class Journey {
     };
   }
 
-  /** Stops the app and starts it again on the same database and port, as a process restart would. */
-  async restart(): Promise<void> {
+  /** Stops the app and starts it again on the same database and port, as a process restart (or a deployment) would. */
+  async restart(options: { upcasters?: readonly Upcaster[] } = {}): Promise<void> {
     const port = Number(new URL(this.app.url).port);
     const { db, accessTokens } = this.app;
     await this.app.stop();
-    this.app = await startTestApp({ db, accessTokens, processes: this.processOptions(), port });
+    this.app = await startTestApp({ db, accessTokens, processes: this.processOptions(), port, ...options });
     this.setUrl(this.app.url);
   }
 

@@ -3,6 +3,7 @@ import { createEmporiumApp, type EmporiumApp, type ProcessOptions } from '../../
 
 export const testWebhookSecret = 'whsec_tests_only_0123456789';
 import { AccessTokens } from '../../src/identity/access-tokens';
+import type { Upcaster } from '../../src/event-store/upcasting';
 import { ScryptPasswordHasher } from '../../src/identity/password-hasher';
 import { listen } from '../../src/http/http-server';
 import { silentLogger, type Logger } from '../../src/shared/logger';
@@ -46,6 +47,7 @@ export async function startTestApp(
     readYourWritesTimeoutMs?: number;
     processes?: ProcessOptions;
     port?: number;
+    upcasters?: readonly Upcaster[];
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
@@ -60,6 +62,7 @@ export async function startTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.runProjections === false ? { runProjections: false } : {}),
     ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
+    ...(options.upcasters ? { upcasters: options.upcasters } : {}),
   });
   const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
   const stop = async () => {
