@@ -154,3 +154,51 @@ describe('rebuilding over HTTP', () => {
     expect(categories.body.items.map((c) => c.id)).toContain('rebuilt-tea');
   });
 });
+
+describe('projection rebuilds that cannot be done', () => {
+  let db: TestDatabase;
+  let eventStore: PostgresEventStore;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    eventStore = new PostgresEventStore(db.pool);
+  });
+  afterAll(async () => {
+    await eventStore.close();
+    await db.drop();
+  });
+
+  it('refuses a projection named twice, before touching anything', async () => {
+    const runner = new ProjectionRunner(eventStore, silentLogger);
+    await runner.start([documentProjection(new PostgresDocumentStore(db.pool), catalogProjection)]);
+    await expect(runner.rebuild(['catalog', 'catalog'])).rejects.toThrow('Projection catalog is named twice');
+    expect((await runner.status())[0]).toMatchObject({ state: expect.stringMatching(/live|catching-up/), rebuilding: false });
+    await runner.stop();
+  });
+
+  it('shows a rebuild that failed on the projection, while the live one goes on', async () => {
+    await eventStore.appendToStream('product-RB-1', [productAdded('RB-1')]);
+    const catalog = documentProjection(new PostgresDocumentStore(db.pool), catalogProjection);
+    const runner = new ProjectionRunner(eventStore, silentLogger, { retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 2 } });
+    // Its shadow cannot be made (as when a table of that name is in the way): the rebuild fails.
+    await runner.start([{ ...catalog, createShadow: () => Promise.reject(new Error('no room for a shadow')) }]);
+    await expect(runner.rebuild('catalog')).rejects.toThrow('no room for a shadow');
+    const [status] = await runner.status();
+    expect(status!.lastRebuild).toMatchObject({ outcome: 'failed', error: 'no room for a shadow' });
+    expect(status!.state).not.toBe('failed');
+    await runner.stop();
+  });
+
+  it('answers a rebuild asked with a duplicate name with 400 naming the field', async () => {
+    const api = await startTestApp();
+    try {
+      const admin = await staffSignedIn(api, 'admin');
+      const answer = await api.request<{ errors: { pointer: string; detail: string }[] }>('POST', '/api/admin/projections/rebuild', { body: { projections: ['catalog', 'catalog'] }, token: admin.token });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toContainEqual({ pointer: '/projections', detail: 'projections must not name a projection twice' });
+      const health = await api.request<{ status: string }>('GET', '/health');
+      expect(health.body.status).toBe('up');
+    } finally {
+      await api.close();
+    }
+  });
+});
