@@ -171,7 +171,9 @@ describe('projection rebuilds that cannot be done', () => {
     const runner = new ProjectionRunner(eventStore, silentLogger);
     await runner.start([documentProjection(new PostgresDocumentStore(db.pool), catalogProjection)]);
     await expect(runner.rebuild(['catalog', 'catalog'])).rejects.toThrow('Projection catalog is named twice');
-    expect((await runner.status())[0]).toMatchObject({ state: expect.stringMatching(/live|catching-up/), rebuilding: false });
+    const [status] = await runner.status();
+    expect(status!.rebuilding).toBe(false);
+    expect(['live', 'catching-up']).toContain(status!.state);
     await runner.stop();
   });
 
