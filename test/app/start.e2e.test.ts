@@ -131,6 +131,15 @@ describe('starting and stopping the app (embedded profile)', () => {
     expect((await app.exited).code).toBe(0);
   });
 
+  it('has no development mailbox when mail goes to a real SMTP server', async () => {
+    app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir, SMTP_URL: 'smtp://127.0.0.1:2525' });
+    const url = await app.url;
+    expect((await fetch(`${url}/dev/mailbox/messages.json`)).status).toBe(404);
+    expect(app.output()).not.toContain('"mailbox":');
+    app.interrupt();
+    expect((await app.exited).code).toBe(0);
+  });
+
   it('refuses to start on a bad configuration, naming the variable', async () => {
     const bad = startApp({ PORT: 'http', EMPORIUM_DATA_DIR: dataDir });
     const { code } = await bad.exited;

@@ -4,6 +4,7 @@ import { createEmporiumApp, type EmporiumApp, type ProcessOptions } from '../../
 export const testWebhookSecret = 'whsec_tests_only_0123456789';
 import { AccessTokens } from '../../src/identity/access-tokens';
 import type { Upcaster } from '../../src/event-store/upcasting';
+import type { MailCatcher } from '../../src/mail/mail-catcher';
 import { ScryptPasswordHasher } from '../../src/identity/password-hasher';
 import { listen } from '../../src/http/http-server';
 import { silentLogger, type Logger } from '../../src/shared/logger';
@@ -48,6 +49,7 @@ export async function startTestApp(
     processes?: ProcessOptions;
     port?: number;
     upcasters?: readonly Upcaster[];
+    mailbox?: MailCatcher;
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
@@ -63,6 +65,7 @@ export async function startTestApp(
     ...(options.runProjections === false ? { runProjections: false } : {}),
     ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
     ...(options.upcasters ? { upcasters: options.upcasters } : {}),
+    ...(options.mailbox ? { mailbox: options.mailbox } : {}),
   });
   const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
   const stop = async () => {
