@@ -6,7 +6,7 @@ import type { Principal } from '../identity/access-tokens';
 import type { Logger } from '../shared/logger';
 import { healthRoutes, type HealthCheck } from './health-routes';
 import { inputGuard, pathGuard } from './input-guard';
-import { methodNotAllowed, mountOperations, openApiDocument, type Operation } from './operations';
+import { methodNotAllowed, mountOperations, openApiDocument, optionsAnswer, type Operation } from './operations';
 import { notFoundHandler, problemDetailsMiddleware, sendProblem, traceIdMiddleware } from './problem-details';
 
 /** Large enough for an order of fifty lines many times over; anything bigger is a mistake or an attack. */
@@ -60,7 +60,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
     {
       title: 'Emporium API',
       version: options.version,
-      description: 'Commands change the shop; each answers with the stream revision (ETag) and the event-log checkpoint it reached.',
+      description:
+        'Commands change the shop; each answers with the stream revision (ETag) and the event-log checkpoint it reached. ' +
+        'Bodies are JSON (UTF-8). Text is I-JSON (RFC 7493): well-formed Unicode, and never U+0000, anywhere in a body, a query or a path; such input is refused with 400 naming where it was. ' +
+        'Errors are RFC 9457 problem details (application/problem+json).',
     },
     operations,
   );
@@ -76,6 +79,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApi);
   });
+  app.use(optionsAnswer(operations));
   app.use(authentication(options.authenticate));
   app.use(jsonBodiesOnly);
   app.use(

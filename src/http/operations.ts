@@ -1,7 +1,12 @@
 import type { ClassConstructor } from 'class-transformer';
 // class-transformer keeps @Type() metadata here; the schema generator needs it for nested DTOs.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { defaultConverters } from 'class-validator-jsonschema/build/defaultConverters';
+import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
+import { CurrencyCodes } from 'validator/lib/isISO4217';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { Principal } from '../identity/access-tokens';
 import { HttpProblem, sendProblem } from './problem-details';
@@ -67,25 +72,78 @@ export function mountOperations(router: Router, operations: readonly Operation[]
 }
 
 /**
+ * The methods a path takes. Where a fixed path and a template both match (/api/payments/webhook and
+ * /api/payments/{paymentId}), the fixed one is the resource, as in OpenAPI's own path matching.
+ */
+function methodsAt(operations: readonly Operation[]): (path: string) => string[] {
+  // Our paths are letters, digits, dashes, slashes and {parameters}: nothing else to escape.
+  const routes = operations.map((operation) => ({
+    method: operation.method.toUpperCase(),
+    parameters: (operation.path.match(/\{\w+\}/g) ?? []).length,
+    pattern: new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
+  }));
+  return (path) => {
+    const matching = routes.filter((route) => route.pattern.test(path));
+    const fewest = Math.min(...matching.map((route) => route.parameters));
+    const allowed = [...new Set(matching.filter((route) => route.parameters === fewest).map((route) => route.method))];
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    return allowed.sort();
+  };
+}
+
+/**
  * A path that exists, asked with a method it does not take, answers 405 with the methods it does
  * (RFC 9110 §15.5.6), not 404 as if it were not there. TRACE is never taken (cross-site tracing).
  */
 export function methodNotAllowed(operations: readonly Operation[]): RequestHandler {
-  // Our paths are letters, digits, dashes, slashes and {parameters}: nothing else to escape.
-  const routes = operations.map((operation) => ({ method: operation.method.toUpperCase(), pattern: new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}/?$`) }));
+  const allowedAt = methodsAt(operations);
   return (request, response, next) => {
-    const allowed = [...new Set(routes.filter((route) => route.pattern.test(request.path)).map((route) => route.method))];
+    const allowed = allowedAt(request.path);
     if (allowed.length === 0 && request.method !== 'TRACE') return next();
-    if (allowed.includes('GET')) allowed.push('HEAD');
-    allowed.sort();
     if (allowed.length > 0) response.setHeader('Allow', allowed.join(', '));
     sendProblem(request, response, 405, 'method-not-allowed', `${request.method} is not allowed here${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`);
   };
 }
 
+/** OPTIONS: the methods the resource takes, in Allow, from the same operations as everything else. */
+export function optionsAnswer(operations: readonly Operation[]): RequestHandler {
+  const allowedAt = methodsAt(operations);
+  return (request, response, next) => {
+    if (request.method !== 'OPTIONS') return next();
+    const allowed = allowedAt(request.path);
+    if (allowed.length === 0) return next();
+    response.setHeader('Allow', allowed.join(', '));
+    response.status(204).end();
+  };
+}
+
+/** What the schema generator cannot know of our own and class-validator's named rules, so that clients (and fuzzers) send what we take. */
+const namedRuleSchemas: Record<string, (meta: ValidationMetadata) => Record<string, unknown>> = {
+  isISO31661Alpha2: () => ({ type: 'string', enum: [...CountryCodes].sort() }),
+  isISO4217CurrencyCode: () => ({ type: 'string', enum: [...CurrencyCodes].sort() }),
+  // IsPlainText: no control characters (tabs and line breaks allowed in multi-line text).
+  isPlainText: (meta) => ({ type: 'string', pattern: meta.constraints?.[0] === 'multiline' ? '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' : '^[^\\u0000-\\u001f\\u007f]*$' }),
+};
+
+/** JSON Schemas of the DTOs: their validation rules, and no properties but theirs (parseBody refuses others). */
+function bodySchemas(): Record<string, Record<string, unknown>> {
+  const custom = defaultConverters[ValidationTypes.CUSTOM_VALIDATION];
+  const schemas = validationMetadatasToSchemas({
+    refPointerPrefix: '#/components/schemas/',
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    additionalConverters: {
+      [ValidationTypes.CUSTOM_VALIDATION]: (meta, options) => {
+        const named = meta.name ? namedRuleSchemas[meta.name] : undefined;
+        return named ? named(meta) : typeof custom === 'function' ? custom(meta, options) : custom;
+      },
+    },
+  }) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, { ...schema, additionalProperties: false }]));
+}
+
 /** An OpenAPI 3.1 document of the operations, with JSON Schemas of their bodies from the DTOs' validation rules. */
 export function openApiDocument(info: { title: string; version: string; description: string }, operations: readonly Operation[]): Record<string, unknown> {
-  const schemas = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage });
+  const schemas = bodySchemas();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
@@ -96,10 +154,21 @@ export function openApiDocument(info: { title: string; version: string; descript
         ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag last read (W/"<revision>"); a stale one gets 412 and nothing is written' }]
         : []),
       ...(operation.idempotencyKey
-        ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Repeating a request with the same key and body replays the first answer; another body gets 422' }]
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+              description: 'Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller\'s own, per operation, for 24 hours',
+            },
+          ]
         : []),
     ];
-    const problems: Record<number, string> = {};
+    // Every operation may refuse what cannot be read (a bad encoding, a NUL byte, a malformed path: the input guard).
+    const problems: Record<number, string> = { 400: 'The request is not valid (problem details name each field or parameter at fault)' };
+    if (operation.body) Object.assign(problems, { 413: 'The body is larger than 64 KiB', 415: 'The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br)' });
+    if (operation.idempotencyKey) Object.assign(problems, { 409: 'Refused by a business rule, or a request with this Idempotency-Key is still running', 422: 'The Idempotency-Key was used with another request' });
     if (operation.access !== 'public') problems[401] = 'Not signed in, or the access token is not valid';
     if (operation.access === 'staff' || operation.access === 'admin') problems[403] = `Needs the ${operation.access} role`;
     const successSchema = operation.answers ? `#/components/schemas/${operation.answers.name}` : '#/components/schemas/CommandAccepted';
@@ -113,7 +182,7 @@ export function openApiDocument(info: { title: string; version: string; descript
         ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${operation.body.name}` } } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries({ ...operation.responses, ...problems }).map(([status, description]) => [
+        Object.entries({ ...problems, ...operation.responses }).map(([status, description]) => [
           status,
           Number(status) >= 400
             ? { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }

@@ -67,6 +67,8 @@ export function IsPlainText(options: { multiline?: boolean } = {}, validationOpt
       name: 'isPlainText',
       target: object.constructor,
       propertyName,
+      // Read by the OpenAPI document, which states the rule as a pattern.
+      constraints: options.multiline ? ['multiline'] : [],
       options: { message: `${propertyName} must not contain control characters`, ...validationOptions },
       validator: { validate: (value: unknown) => typeof value !== 'string' || !forbidden.test(value) },
     });

@@ -116,6 +116,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'Browse the catalog: filter by category, search name, description and code, sort by name or price, page with a cursor',
       tag: 'catalog',
       access: 'public',
+      query: ProductListQuery,
       answers: { name: 'ProductPage', schema: pageSchema('Product') },
       responses: { 200: 'A page of products', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
@@ -193,6 +194,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: "A customer's orders, newest first (your own, or any for staff)",
       tag: 'orders',
       access: 'signed-in',
+      query: PageQuery,
       answers: { name: 'OrderPage', schema: pageSchema('Order') },
       responses: { 200: 'A page of orders', 400: 'A query parameter is not valid', 404: 'No such customer (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
@@ -276,6 +278,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'Paid sales per day and per product between two UTC days (at most 366 days)',
       tag: 'reports',
       access: 'staff',
+      query: SalesQuery,
       answers: { name: 'SalesReport', schema: { type: 'object' } },
       responses: { 200: 'The report', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
