@@ -151,7 +151,15 @@ export function openApiDocument(info: { title: string; version: string; descript
     const queryParameters = Object.entries(querySchema?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: querySchema?.required?.includes(name) ?? false, schema }));
     const headerParameters = [
       ...(operation.ifMatch
-        ? [{ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag last read (W/"<revision>"); a stale one gets 412 and nothing is written' }]
+        ? [
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', pattern: '^\\s*(\\*|(W/)?"-?[0-9]{1,15}")\\s*$' },
+              description: 'The ETag last read (W/"<revision>"); a stale one gets 412 and nothing is written',
+            },
+          ]
         : []),
       ...(operation.idempotencyKey
         ? [
@@ -169,7 +177,8 @@ export function openApiDocument(info: { title: string; version: string; descript
     const problems: Record<number, string> = { 400: 'The request is not valid (problem details name each field or parameter at fault)' };
     if (operation.body) Object.assign(problems, { 413: 'The body is larger than 64 KiB', 415: 'The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br)' });
     if (operation.idempotencyKey) Object.assign(problems, { 409: 'Refused by a business rule, or a request with this Idempotency-Key is still running', 422: 'The Idempotency-Key was used with another request' });
-    if (operation.access !== 'public') problems[401] = 'Not signed in, or the access token is not valid';
+    // A token that is sent is checked everywhere, public operations too: the client believes it is signed in.
+    problems[401] = operation.access === 'public' ? 'An access token was sent and is not valid' : 'Not signed in, or the access token is not valid';
     if (operation.access === 'staff' || operation.access === 'admin') problems[403] = `Needs the ${operation.access} role`;
     const successSchema = operation.answers ? `#/components/schemas/${operation.answers.name}` : '#/components/schemas/CommandAccepted';
     (paths[operation.path] ??= {})[operation.method] = {

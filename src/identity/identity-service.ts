@@ -133,10 +133,10 @@ export function identityService(deps: IdentityDependencies) {
     },
 
     changeRole: (input: { accountId: string; role: Role }, context: CommandContext) =>
-      handleCommand(eventStore, accountStream(input.accountId), accountDecider, { type: 'ChangeRole', data: { ...input, now: context.now } }, context),
+      handleCommand(eventStore, accountStream(input.accountId), accountDecider, { type: 'ChangeRole', data: { ...input, by: context.actor.id, now: context.now } }, context),
 
     async disableAccount(input: { accountId: string; reason: string }, context: CommandContext) {
-      const result = await handleCommand(eventStore, accountStream(input.accountId), accountDecider, { type: 'DisableAccount', data: { ...input, now: context.now } }, context);
+      const result = await handleCommand(eventStore, accountStream(input.accountId), accountDecider, { type: 'DisableAccount', data: { ...input, by: context.actor.id, now: context.now } }, context);
       await refreshTokens.revokeAccount(input.accountId, context.now);
       return result;
     },

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import type { Operation } from '../http/operations';
-import { parseBody, ValidationFailedError } from '../http/validation';
+import { HttpProblem } from '../http/problem-details';
+import { parseBody } from '../http/validation';
 import type { Logger } from '../shared/logger';
+import { projectionNames, type ProjectionName } from './projection-names';
 import type { ProjectionRunner } from './projection-runner';
 
 class RebuildDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique({ message: 'projections must not name a projection twice' }) @IsString({ each: true })
-  projections!: string[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(projectionNames.length) @ArrayUnique({ message: 'projections must not name a projection twice' })
+  @IsIn(projectionNames, { each: true, message: `projections must name projections of the shop: ${projectionNames.join(', ')}` })
+  projections!: ProjectionName[];
 }
 
 /** Operating the read side: an admin asks for a rebuild; health shows its progress. */
@@ -22,14 +25,15 @@ export function projectionOperations(projections: ProjectionRunner, logger: Logg
       access: 'admin',
       body: RebuildDto,
       answers: { name: 'RebuildAccepted', schema: { type: 'object', properties: { rebuilding: { type: 'array', items: { type: 'string' } } } } },
-      responses: { 202: 'Rebuild started', 400: 'Unknown projections, or one is being rebuilt already' },
+      responses: { 202: 'Rebuild started', 400: 'Unknown projections, or one named twice', 409: 'A projection is being rebuilt already, or does not run in this process' },
       async handle(request, response) {
         const { projections: names } = await parseBody(RebuildDto, request.body);
-        const known = new Set((await projections.status()).map((status) => status.name));
-        const unknown = names.filter((name) => !known.has(name));
-        if (unknown.length > 0) throw new ValidationFailedError([{ pointer: '/projections', detail: `unknown projections: ${unknown.join(', ')}; known: ${[...known].join(', ')}` }]);
-        const busy = (await projections.status()).filter((status) => status.rebuilding && names.includes(status.name));
-        if (busy.length > 0) throw new ValidationFailedError([{ pointer: '/projections', detail: `being rebuilt already: ${busy.map((status) => status.name).join(', ')}` }]);
+        const statuses = await projections.status();
+        const running = new Set(statuses.map((status) => status.name));
+        const absent = names.filter((name) => !running.has(name));
+        if (absent.length > 0) throw new HttpProblem(409, 'projection-not-running', `Not running in this process: ${absent.join(', ')}`);
+        const busy = statuses.filter((status) => status.rebuilding && (names as readonly string[]).includes(status.name));
+        if (busy.length > 0) throw new HttpProblem(409, 'rebuild-in-progress', `Being rebuilt already: ${busy.map((status) => status.name).join(', ')}`, {}, { 'Retry-After': '5' });
         projections.rebuild(names).catch((error: unknown) => logger.error('rebuild failed', { error, projections: names }));
         response.status(202).json({ rebuilding: names });
       },

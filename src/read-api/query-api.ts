@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import type { Pool } from 'pg';
 import type { Request, Response } from 'express';
 import { mayActFor } from '../commands/authorization';
@@ -48,10 +49,10 @@ class ProductListQuery extends PageQuery {
 }
 
 class SalesQuery {
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a day, YYYY-MM-DD' })
+  @JSONSchema({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a day, YYYY-MM-DD' })
   from!: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a day, YYYY-MM-DD' })
+  @JSONSchema({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a day, YYYY-MM-DD' })
   to!: string;
 }
 

@@ -20,27 +20,31 @@ describe('account', () => {
     ]);
   });
   it('moves between staff roles, and records nothing for the same role', () => {
-    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).then([
+    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', by: 'admin-9', now } }).then([
       { type: 'AccountRoleChanged', data: { accountId: 'a-1', previousRole: 'staff', role: 'admin', changedAt: at } },
     ]);
-    spec.given([created('admin')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).thenNothingNew();
+    spec.given([created('admin')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', by: 'admin-9', now } }).thenNothingNew();
   });
   it('refuses to turn a customer into staff, or staff into a customer', () => {
-    spec.given([created('customer')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
-    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'customer', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
+    spec.given([created('customer')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', by: 'admin-9', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
+    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'customer', by: 'admin-9', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
   });
   it('is disabled once', () => {
-    spec.given([created('staff')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'left', now } }).then([disabled]);
-    spec.given([created('staff'), disabled]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'again', now } }).thenNothingNew();
+    spec.given([created('staff')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'left', by: 'admin-9', now } }).then([disabled]);
+    spec.given([created('staff'), disabled]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'again', by: 'admin-9', now } }).thenNothingNew();
+  });
+  it('refuses an admin changing the role of, or disabling, their own account', () => {
+    spec.given([created('admin')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'staff', by: 'a-1', now } }).thenRefused('rule-violated', 'own-account');
+    spec.given([created('admin')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'oops', by: 'a-1', now } }).thenRefused('rule-violated', 'own-account');
   });
   it('refuses changes to a disabled account', () => {
     spec.given([created('staff'), disabled]).when({ type: 'ChangePassword', data: { accountId: 'a-1', passwordHash: 'h', now } }).thenRefused('rule-violated', 'account-disabled');
-    spec.given([created('staff'), disabled]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }).thenRefused('rule-violated', 'account-disabled');
+    spec.given([created('staff'), disabled]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', by: 'admin-9', now } }).thenRefused('rule-violated', 'account-disabled');
   });
   it.each([
     ['ChangePassword', { type: 'ChangePassword', data: { accountId: 'a-1', passwordHash: 'h', now } }],
-    ['ChangeRole', { type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', now } }],
-    ['DisableAccount', { type: 'DisableAccount', data: { accountId: 'a-1', reason: 'x', now } }],
+    ['ChangeRole', { type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', by: 'admin-9', now } }],
+    ['DisableAccount', { type: 'DisableAccount', data: { accountId: 'a-1', reason: 'x', by: 'admin-9', now } }],
   ] as const)('refuses %s for an unknown account', (_name, command) => {
     spec.given([]).when(command).thenRefused('not-found', 'account-not-found');
   });

@@ -149,7 +149,7 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
       access: 'admin',
       body: ChangeRoleDto,
       idempotencyKey: true,
-      responses: { 200: 'Role changed', 400: 'The request is not valid', 404: 'No such account', 409: 'Customer accounts have no staff roles' },
+      responses: { 200: 'Role changed', 400: 'The request is not valid', 404: 'No such account', 409: 'Customer accounts have no staff roles; admins cannot change their own role' },
       async handle(request, response) {
         const accountId = uuidParameter(request, 'accountId');
         const { role } = await parseBody(ChangeRoleDto, request.body);
@@ -166,7 +166,7 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
       access: 'admin',
       body: ReasonDto,
       idempotencyKey: true,
-      responses: { 200: 'Account disabled', 400: 'The request is not valid', 404: 'No such account' },
+      responses: { 200: 'Account disabled', 400: 'The request is not valid', 404: 'No such account', 409: 'Admins cannot disable their own account' },
       async handle(request, response) {
         const accountId = uuidParameter(request, 'accountId');
         const { reason } = await parseBody(ReasonDto, request.body);

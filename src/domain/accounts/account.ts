@@ -14,8 +14,9 @@ export const staffRoles: readonly Role[] = ['staff', 'admin'];
 export type AccountCommand =
   | { type: 'CreateAccount'; data: { accountId: string; email: string; role: Role; passwordHash: string; now: Date } }
   | { type: 'ChangePassword'; data: { accountId: string; passwordHash: string; now: Date } }
-  | { type: 'ChangeRole'; data: { accountId: string; role: Role; now: Date } }
-  | { type: 'DisableAccount'; data: { accountId: string; reason: string; now: Date } };
+  /** `by`: the account of the admin asking. */
+  | { type: 'ChangeRole'; data: { accountId: string; role: Role; by: string; now: Date } }
+  | { type: 'DisableAccount'; data: { accountId: string; reason: string; by: string; now: Date } };
 
 export type AccountEvent =
   | { type: 'AccountCreated'; data: { accountId: string; email: string; role: Role; passwordHash: string; createdAt: string } }
@@ -53,9 +54,10 @@ export function changePassword(command: Extract<AccountCommand, { type: 'ChangeP
 }
 
 export function changeRole(command: Extract<AccountCommand, { type: 'ChangeRole' }>, state: AccountState): AccountEvent[] {
-  const { accountId, role, now } = command.data;
+  const { accountId, role, by, now } = command.data;
   const account = active(state, accountId);
   if (account.role === role) return [];
+  notOwnAccount(accountId, by);
   // A customer's account is tied to a customer; staff roles are for staff accounts.
   if (account.role === 'customer' || role === 'customer') {
     throw ruleViolated('role-change-not-allowed', 'Customer accounts stay customer accounts, and staff accounts stay staff accounts', { accountId, role });
@@ -64,10 +66,16 @@ export function changeRole(command: Extract<AccountCommand, { type: 'ChangeRole'
 }
 
 export function disableAccount(command: Extract<AccountCommand, { type: 'DisableAccount' }>, state: AccountState): AccountEvent[] {
-  const { accountId, reason, now } = command.data;
+  const { accountId, reason, by, now } = command.data;
   const account = existing(state, accountId);
   if (account.status === 'disabled') return [];
+  notOwnAccount(accountId, by);
   return [{ type: 'AccountDisabled', data: { accountId, reason, disabledAt: now.toISOString() } }];
+}
+
+/** An admin who demoted or disabled themselves could lock the shop out of its own administration. */
+function notOwnAccount(accountId: string, by: string): void {
+  if (accountId === by) throw ruleViolated('own-account', 'Admins cannot change the role of, or disable, their own account; another admin can', { accountId });
 }
 
 export function decideAccount(command: AccountCommand, state: AccountState): AccountEvent[] {
