@@ -169,7 +169,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       access: 'staff',
       body: ReserveStockDto,
       idempotencyKey: true,
-      responses: { 201: 'Stock reserved', ...writeProblems },
+      responses: { 201: 'Stock reserved', 200: 'Reserved already for this order (the same request again)', ...writeProblems },
       async handle(request, response) {
         const code = productCode(request);
         const body = await parseBody(ReserveStockDto, request.body);

@@ -45,11 +45,11 @@ export function uuidParameter(request: Request, name: string): string {
   return value.toLowerCase();
 }
 
-/** If-Match: W/"3" (or "3") pins the command to revision 3 of the stream; * asks for nothing. */
+/** If-Match: W/"3" (or "3", or a bare 3) pins the command to revision 3 of the stream; * asks for nothing. */
 function ifMatchRevision(request: Request): number | undefined {
   const header = request.get('If-Match');
   if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(-?\d{1,15})"\s*$/.exec(header);
+  const match = /^\s*(?:(?:W\/)?"(-?\d{1,15})"|(-?\d{1,15}))\s*$/.exec(header);
   if (!match) throw new HttpProblem(400, 'invalid-if-match', 'If-Match must be an ETag this API gave, such as W/"3"');
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }

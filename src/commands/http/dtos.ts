@@ -65,7 +65,7 @@ export class AddressDto {
 }
 
 export class DefineCategoryDto {
-  @IsString() @trim() @Length(1, 80) @IsPlainText() @Matches(/[\p{L}\p{N}]/u, { message: 'name must contain a letter or a digit' })
+  @IsString() @trim() @Length(1, 80) @IsPlainText()
   name!: string;
 
   @IsString() @MaxLength(2_000) @IsPlainText({ multiline: true })
