@@ -35,7 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 PORT=0 EMPORIUM_DATA_DIR="$data_dir" EMPORIUM_ADMIN_EMAIL="$admin_email" EMPORIUM_ADMIN_PASSWORD="$admin_password" \
-  ACCESS_TOKEN_TTL_SECONDS=7200 LOG_LEVEL=warn setsid node dist/main.js >"$log" 2>&1 &
+  ACCESS_TOKEN_TTL_SECONDS=7200 LOG_LEVEL=info setsid node dist/main.js >"$log" 2>&1 &
 app_pid=$!
 url=""
 for _ in $(seq 1 240); do
