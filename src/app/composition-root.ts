@@ -44,14 +44,9 @@ import { listen } from '../http/http-server';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
 import { runMigrations } from '../postgres/migrations';
 import { PostgresDocumentStore } from '../projections/postgres/postgres-document-store';
-import { documentProjection, type Projection } from '../projections/projection';
+import { allProjections } from '../projections/all-projections';
 import { projectionOperations } from '../projections/projection-operations';
 import { ProjectionRunner } from '../projections/projection-runner';
-import { categoriesProjection, catalogProjection } from '../projections/read-models/catalog';
-import { customersProjection } from '../projections/read-models/customers';
-import { orderHistoryProjection } from '../projections/read-models/order-history';
-import { paymentsProjection } from '../projections/read-models/payments';
-import { reportingProjections } from '../projections/reporting/reporting-projection';
 import { queryOperations } from '../read-api/query-api';
 import type { Logger } from '../shared/logger';
 
@@ -63,6 +58,8 @@ export interface RunningEmporium {
   stop(): Promise<void>;
 }
 
+export { allProjections };
+
 export interface EmporiumApp {
   readonly http: Express;
   readonly eventStore: PostgresEventStore;
@@ -71,19 +68,6 @@ export interface EmporiumApp {
   readonly processes: ProcessRunner;
   /** Stops what the app runs on the pool; the pool itself belongs to the caller. */
   close(): Promise<void>;
-}
-
-/** Every projection of the embedded profile: document read models and reporting, on one PostgreSQL. */
-export function allProjections(pool: Pool, eventStore: { readonly checkpoints: PostgresEventStore['checkpoints'] }): Projection[] {
-  const documents = new PostgresDocumentStore(pool);
-  return [
-    documentProjection(documents, catalogProjection),
-    documentProjection(documents, categoriesProjection),
-    documentProjection(documents, customersProjection),
-    documentProjection(documents, orderHistoryProjection),
-    documentProjection(documents, paymentsProjection),
-    ...reportingProjections(pool, eventStore.checkpoints),
-  ];
 }
 
 /** What the process managers need from outside: a gateway to pay through, a mailer, and some settings. */

@@ -6,6 +6,7 @@ import { sessionsMigration } from './migrations/0003-sessions';
 import { processTimersMigration } from './migrations/0004-process-timers';
 import { snapshotsMigration } from './migrations/0005-snapshots';
 import { parkedEventsMigration } from './migrations/0006-parked-events';
+import { auditIndexesMigration } from './migrations/0007-audit-indexes';
 
 export interface Migration {
   readonly version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Applied in version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration];
+export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration];
 
 /** Any fixed number; it only has to differ from the other advisory lock keys we use. */
 const migrationLockKey = 7000;

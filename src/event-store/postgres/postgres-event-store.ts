@@ -27,7 +27,7 @@ import { AppendNotifications } from './append-notifications';
 /** A pool, or a client inside a transaction the caller controls. */
 export type Queryable = Pool | PoolClient;
 
-interface EventRow {
+export interface EventRow {
   position: string;
   transaction_id: string;
   stream_id: string;
@@ -45,7 +45,7 @@ type PageRow = { held_back: boolean; matched: boolean | null } & { [K in keyof E
 
 // Time as epoch milliseconds and hashes as hex text: converted by PostgreSQL once, rather than
 // parsed by the driver and converted again here (it shows when a rebuild reads a million events).
-const eventColumns = `position, transaction_id, stream_id, revision, event_id, type, data, metadata,
+export const eventColumns = `position, transaction_id, stream_id, revision, event_id, type, data, metadata,
   (extract(epoch from recorded_at) * 1000)::float8 as recorded_at_ms, encode(previous_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash`;
 
 export class PostgresCheckpointStore implements CheckpointStore {
@@ -260,7 +260,7 @@ export class PostgresEventStore implements EventStore {
   };
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent(row: EventRow): RecordedEvent {
   const position = Number(row.position);
   return {
     id: row.event_id,

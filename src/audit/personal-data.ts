@@ -1,0 +1,22 @@
+/**
+ * Fields that hold personal data (GDPR art. 4): shown to auditors only when they ask for it
+ * (`--show-personal-data`), and never a password hash, which nobody needs to see.
+ */
+const personalFields = new Set(['firstName', 'lastName', 'email', 'previousEmail', 'shippingAddress', 'line1', 'line2', 'city', 'postalCode', 'to', 'text', 'html']);
+const secretFields = new Set(['passwordHash']);
+
+export const maskedPersonalData = '‹personal data›';
+export const maskedSecret = '‹secret›';
+
+/** A copy of `value` with personal data masked (unless shown) and secrets always masked. */
+export function maskPersonalData(value: unknown, showPersonalData: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => maskPersonalData(item, showPersonalData));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => {
+      if (secretFields.has(key)) return [key, maskedSecret];
+      if (!showPersonalData && personalFields.has(key)) return [key, maskedPersonalData];
+      return [key, maskPersonalData(field, showPersonalData)];
+    }),
+  );
+}
