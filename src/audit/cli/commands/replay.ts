@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { projectionNames, type ProjectionName } from '../../../projections/projection-names';
+import { AuditUsageError } from '../../connection';
+import { compareWithLive, replayIntoScratch } from '../../replay';
+import { withStore } from '../context';
+import { exitCodes } from '../output';
+
+function projectionsFrom(names: readonly string[] | undefined): ProjectionName[] {
+  const chosen = names && names.length > 0 ? names : [...projectionNames];
+  const unknown = chosen.filter((name) => !(projectionNames as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new AuditUsageError(`Unknown projections: ${unknown.join(', ')}; known: ${projectionNames.join(', ')}`);
+  return chosen as ProjectionName[];
+}
+
+export function replayCommands(program: Command): void {
+  program
+    .command('replay')
+    .description('rebuild read models and reports from the log into a scratch database: never the live ones, and no side effect (no email, no gateway, no message)')
+    .option('--projection <names...>', `which: ${projectionNames.join(', ')} (default: all)`)
+    .option('--until <time>', 'only events recorded up to this ISO time')
+    .option('--keep', 'keep the scratch database to look at (its name is printed)')
+    .addHelpText('after', '\nExample:\n  npx emporium-audit replay --projection sales-report payments-report --until 2026-11-01T00:00:00Z')
+    .action((local: { projection?: string[]; until?: string; keep?: boolean }, command: Command) =>
+      withStore(command, async (connection, output) => {
+        const until = local.until === undefined ? undefined : new Date(local.until);
+        if (until && Number.isNaN(until.getTime())) throw new AuditUsageError(`--until must be an ISO time; got ${local.until}`);
+        const progress = output.progress('replaying the log');
+        const replay = await replayIntoScratch(connection, { projections: projectionsFrom(local.projection), ...(until ? { until } : {}), progress: (done) => progress.update(done) });
+        progress.done();
+        try {
+          const result = { database: replay.database, kept: Boolean(local.keep), events: replay.events, rows: replay.rows };
+          output.data(result, Object.entries(replay.rows).flatMap(([projection, tables]) => Object.entries(tables).map(([table, rows]) => ({ projection, table, rows }))));
+          output.line(output.style(`replayed ${replay.events} events into ${replay.database}${local.keep ? ' (kept)' : ' (dropped after)'}`, 'bold'));
+          output.table(Object.entries(replay.rows).flatMap(([projection, tables]) => Object.entries(tables).map(([table, rows]) => ({ projection, table, rows }))), ['projection', 'table', 'rows']);
+        } finally {
+          if (local.keep) await replay.pool.end();
+          else await replay.drop();
+        }
+        return exitCodes.ok;
+      }),
+    );
+
+  program
+    .command('verify')
+    .description('rebuild into a scratch database and compare with the live read models and reports, row by row; exit 1 on any difference')
+    .option('--projection <names...>', `which: ${projectionNames.join(', ')} (default: all)`)
+    .addHelpText('after', '\nExample:\n  npx emporium-audit verify --projection order-history sales-report')
+    .action((local: { projection?: string[] }, command: Command) =>
+      withStore(command, async (connection, output) => {
+        const progress = output.progress('replaying the log');
+        const replay = await replayIntoScratch(connection, { projections: projectionsFrom(local.projection), progress: (done) => progress.update(done) });
+        progress.done();
+        try {
+          const differences = await compareWithLive(connection.pool, replay);
+          output.data({ events: replay.events, projections: Object.keys(replay.rows), differences }, differences);
+          if (differences.length === 0) output.line(output.style(`the live read models match the log (${replay.events} events, ${Object.keys(replay.rows).join(', ')})`, 'green'));
+          else {
+            output.line(output.style(`${differences.length} differences between the live read models and the log`, 'red'));
+            output.table(differences.map((difference) => ({ ...difference })), ['projection', 'table', 'kind', 'row', 'live', 'rebuilt']);
+          }
+          return differences.length === 0 ? exitCodes.ok : exitCodes.discrepancy;
+        } finally {
+          await replay.drop();
+        }
+      }),
+    );
+}
