@@ -24,6 +24,8 @@ import { ProcessRunner } from '../processes/process-runner';
 import { parkedEventOperations } from '../processes/parked-event-operations';
 import { PostgresParkedEventStore } from '../processes/postgres-parked-event-store';
 import { upcastingEventStore, type Upcaster } from '../event-store/upcasting';
+import { appendCheckpoint, checkpointFiles, keptCheckpointKey } from '../audit/checkpoint-file';
+import { takeCheckpoint } from '../audit/log-integrity';
 import { commandOperations } from '../commands/http/command-api';
 import { catalogHandlers } from '../commands/handlers/catalog-handlers';
 import { customerHandlers } from '../commands/handlers/customer-handlers';
@@ -271,6 +273,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     if (config.demoCatalog && (await addDemoCatalog(app.eventStore, { catalog: catalogHandlers(app.eventStore), inventory: inventoryHandlers(app.eventStore) }, new Date()))) {
       logger.info('added the demo catalog');
     }
+    teardown.push(startLogCheckpoints(pool, config.dataDir, logger));
     const http = await listen(app.http, config.port, config.host);
     teardown.push(() => http.close());
     ownUrl ??= http.url;
@@ -280,6 +283,28 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     await stop();
     throw error;
   }
+}
+
+/**
+ * Signed checkpoints of the log's head (src/audit/log-integrity.ts), kept in the data directory,
+ * apart from the log: one at start, then every hour, so that a stream removed or rewritten later
+ * cannot go unseen by `emporium-audit verify-log`.
+ */
+function startLogCheckpoints(pool: Pool, dataDir: string, logger: Logger, intervalMs = 3_600_000): () => Promise<void> {
+  const files = checkpointFiles(dataDir);
+  let running: Promise<void> = Promise.resolve();
+  const take = () => {
+    running = running
+      .then(async () => appendCheckpoint(files.checkpoints, await takeCheckpoint(pool, await keptCheckpointKey(files.key), new Date())))
+      .catch((error: unknown) => logger.warn('could not take a checkpoint of the log', { error }));
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /** A secret made at first start and kept in the data directory (mode 600), for the next starts. */

@@ -7,6 +7,7 @@ import { runMigrations } from '../postgres/migrations';
 import { allProjections } from '../projections/all-projections';
 import type { ProjectionName } from '../projections/projection-names';
 import { silentLogger } from '../shared/logger';
+import { differences as fieldDifferences, type Change } from './audit-queries';
 
 /**
  * Read models and reports rebuilt from the log into a scratch database on the same server: the
@@ -20,6 +21,8 @@ export interface ScratchReplay {
   readonly events: number;
   /** Per projection, per table: rows. */
   readonly rows: Record<string, Record<string, number>>;
+  /** Per projection, the last event it was given: a live projection has caught up once it is past it. */
+  readonly lastHandled: Record<string, Checkpoint>;
   readonly pool: Pool;
   drop(): Promise<void>;
 }
@@ -43,12 +46,15 @@ export async function replayIntoScratch(
     for (const projection of projections) await projection.prepare();
     const through = await live.store.headCheckpoint();
     let events = 0;
+    const lastHandled: Record<string, Checkpoint> = {};
     if (through) {
       for await (const batch of live.store.readAll({ batchSize: 5_000 })) {
         const inRange = batch.filter((event) => compareCheckpoints(event.checkpoint, through) <= 0 && (!options.until || event.recordedAt.getTime() <= options.until.getTime()));
         for (const projection of projections) {
           const relevant = inRange.filter((event) => matchesFilter(projection.filter, event));
-          if (relevant.length > 0) await projection.handle(relevant, { checkpoint: relevant.at(-1)!.checkpoint, subscriptionId: projection.name, target: projection.liveTarget });
+          if (relevant.length === 0) continue;
+          lastHandled[projection.name] = relevant.at(-1)!.checkpoint;
+          await projection.handle(relevant, { checkpoint: relevant.at(-1)!.checkpoint, subscriptionId: projection.name, target: projection.liveTarget });
         }
         events += inRange.length;
         options.progress?.(events);
@@ -57,7 +63,7 @@ export async function replayIntoScratch(
     }
     const rows: Record<string, Record<string, number>> = {};
     for (const projection of projections) rows[projection.name] = await rowCounts(pool, projection.liveTarget);
-    return { database, through, events, rows, pool, drop };
+    return { database, through, events, rows, lastHandled, pool, drop };
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;
@@ -102,6 +108,8 @@ export interface ReadModelDifference {
   readonly row: string;
   readonly live?: unknown;
   readonly rebuilt?: unknown;
+  /** For a row that differs: which fields, from the rebuilt value to the live one. */
+  readonly fields?: readonly Change[];
 }
 
 /**
@@ -111,8 +119,9 @@ export interface ReadModelDifference {
 export async function compareWithLive(livePool: Pool, replay: ScratchReplay, waitMs = 10_000): Promise<ReadModelDifference[]> {
   const differences: ReadModelDifference[] = [];
   for (const projection of Object.keys(replay.rows)) {
-    if (replay.through && !(await liveReached(livePool, projection, replay.through, waitMs))) {
-      differences.push({ projection, table: '', kind: 'behind', row: '', rebuilt: replay.through });
+    const target = replay.lastHandled[projection];
+    if (target && !(await liveReached(livePool, projection, target, waitMs))) {
+      differences.push({ projection, table: '', kind: 'behind', row: '', rebuilt: target });
       continue;
     }
     for (const table of Object.keys(replay.rows[projection]!)) {
@@ -120,7 +129,7 @@ export async function compareWithLive(livePool: Pool, replay: ScratchReplay, wai
       for (const [key, row] of rebuilt) {
         const mine = live.get(key);
         if (mine === undefined) differences.push({ projection, table, kind: 'missing-in-live', row: key, rebuilt: row });
-        else if (canonicalJson(mine) !== canonicalJson(row)) differences.push({ projection, table, kind: 'different', row: key, live: mine, rebuilt: row });
+        else if (canonicalJson(mine) !== canonicalJson(row)) differences.push({ projection, table, kind: 'different', row: key, live: mine, rebuilt: row, fields: fieldDifferences(row, mine, '') });
       }
       for (const [key, row] of live) if (!rebuilt.has(key)) differences.push({ projection, table, kind: 'extra-in-live', row: key, live: row });
     }

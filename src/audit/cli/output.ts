@@ -41,7 +41,9 @@ export class Output {
     const widths = columns.map((column) => Math.min(60, Math.max(column.length, ...rows.map((row) => cell(row[column]).length))));
     const fit = (text: string, width: number) => (text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width));
     this.out.write(this.style(columns.map((column, i) => fit(column, widths[i]!)).join('  '), 'bold') + '\n');
-    for (const row of rows) this.out.write(columns.map((column, i) => fit(cell(row[column]), widths[i]!)).join('  ').trimEnd() + '\n');
+    // The last column is written whole: it is where the detail is.
+    const last = columns.length - 1;
+    for (const row of rows) this.out.write(columns.map((column, i) => (i === last ? cell(row[column]) : fit(cell(row[column]), widths[i]!))).join('  ').trimEnd() + '\n');
   }
 
   /** A bar on a terminal; elsewhere a line every tenth of the way. */

@@ -56,7 +56,9 @@ export function replayCommands(program: Command): void {
           if (differences.length === 0) output.line(output.style(`the live read models match the log (${replay.events} events, ${Object.keys(replay.rows).join(', ')})`, 'green'));
           else {
             output.line(output.style(`${differences.length} differences between the live read models and the log`, 'red'));
-            output.table(differences.map((difference) => ({ ...difference })), ['projection', 'table', 'kind', 'row', 'live', 'rebuilt']);
+            const shown = (difference: (typeof differences)[number]) =>
+              difference.fields ? difference.fields.map((field) => `${field.path}: log says ${JSON.stringify(field.before)}, live has ${JSON.stringify(field.after)}`).join('; ') : JSON.stringify(difference.live ?? difference.rebuilt);
+            output.table(differences.map((difference) => ({ projection: difference.projection, table: difference.table, kind: difference.kind, row: difference.row, what: shown(difference) })), ['projection', 'table', 'kind', 'row', 'what']);
           }
           return differences.length === 0 ? exitCodes.ok : exitCodes.discrepancy;
         } finally {
