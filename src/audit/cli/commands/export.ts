@@ -6,11 +6,11 @@ import { withStore } from '../context';
 import { exitCodes } from '../output';
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-const csvField = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+const csvField = (value: string | number | boolean | null | undefined) => {
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
-const csv = (rows: readonly Record<string, unknown>[], columns: readonly string[]) => [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(','))].join('\r\n') + '\r\n';
+const csv = <Row extends object>(rows: readonly Row[], columns: readonly (keyof Row & string)[]) => [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column] as string | number | null)).join(','))].join('\r\n') + '\r\n';
 
 function time(text: string | undefined, option: string): Date | null {
   if (text === undefined) return null;
