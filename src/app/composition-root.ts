@@ -26,6 +26,7 @@ import { PostgresParkedEventStore } from '../processes/postgres-parked-event-sto
 import { upcastingEventStore, type Upcaster } from '../event-store/upcasting';
 import { appendCheckpoint, checkpointFiles, keptCheckpointKey } from '../audit/checkpoint-file';
 import { takeCheckpoint } from '../audit/log-integrity';
+import { auditOperations } from '../audit/audit-operations';
 import { commandOperations } from '../commands/http/command-api';
 import { catalogHandlers } from '../commands/handlers/catalog-handlers';
 import { customerHandlers } from '../commands/handlers/customer-handlers';
@@ -158,6 +159,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
       ...queryOperations({ documents: new PostgresDocumentStore(pool), pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
       ...projectionOperations(projections, logger),
       ...parkedEventOperations(parkedEvents, processes, clock),
+      ...auditOperations({ eventStore: store, pool, clock }),
     ],
     idempotency,
     authenticate: (token) => identity.authenticate(token),

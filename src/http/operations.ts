@@ -17,7 +17,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * Who may call an operation at all (function-level authorisation). Which objects a signed-in
  * customer may touch is decided further in, by the handlers (object-level).
  */
-export type Access = 'public' | 'signed-in' | 'staff' | 'admin';
+export type Access = 'public' | 'signed-in' | 'staff' | 'admin' | 'auditor';
 
 /**
  * One HTTP operation: what Express mounts and what the OpenAPI document describes come from the
@@ -34,6 +34,8 @@ export interface Operation {
   readonly body?: ClassConstructor<object>;
   /** The DTO its query parameters are validated with (parseQuery); the OpenAPI document lists them from it. */
   readonly query?: ClassConstructor<object>;
+  /** Schemas of path parameters that are more than any string. */
+  readonly pathSchemas?: Readonly<Record<string, Record<string, unknown>>>;
   /** The JSON Schema of the 2xx body, when it is not the usual CommandAccepted. */
   readonly answers?: { readonly name: string; readonly schema: Record<string, unknown> };
   /** Status → description; problem statuses (4xx, 5xx) are answered with problem details. */
@@ -49,21 +51,32 @@ export const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, 
 
 const staffRoles = new Set(['staff', 'admin']);
 
-export function authorise(access: Access, principal: Principal | undefined): void {
+/**
+ * Who may call an operation. `auditor` operations (the audit queries) are for auditors and
+ * admins. An auditor may also make every read staff may, and change nothing but their own
+ * session (the `auth` operations): auditors look, they never touch.
+ */
+export function authorise(operation: Pick<Operation, 'access' | 'method' | 'tag'>, principal: Principal | undefined): void {
+  const { access } = operation;
+  const auditor = principal?.role === 'auditor';
+  if (auditor && operation.method !== 'get' && operation.tag !== 'auth') throw new HttpProblem(403, 'forbidden', 'Auditors read; they change nothing');
   if (access === 'public') return;
   if (!principal) {
     throw new HttpProblem(401, 'unauthenticated', 'Sign in first: send Authorization: Bearer <access token>', {}, { 'WWW-Authenticate': 'Bearer realm="emporium"' });
   }
-  if ((access === 'staff' && !staffRoles.has(principal.role)) || (access === 'admin' && principal.role !== 'admin')) {
-    throw new HttpProblem(403, 'forbidden', `This needs the ${access} role`);
-  }
+  const allowed =
+    access === 'signed-in' ||
+    (access === 'staff' && (staffRoles.has(principal.role) || (auditor && operation.method === 'get'))) ||
+    (access === 'admin' && principal.role === 'admin') ||
+    (access === 'auditor' && (auditor || principal.role === 'admin'));
+  if (!allowed) throw new HttpProblem(403, 'forbidden', `This needs the ${access} role`);
 }
 
 /** Mounts each operation behind its access rule, and behind `idempotency` when it takes a key. */
 export function mountOperations(router: Router, operations: readonly Operation[], idempotency: RequestHandler): void {
   for (const operation of operations) {
     const guard: RequestHandler = (_request, response, next) => {
-      authorise(operation.access, response.locals.principal as Principal | undefined);
+      authorise(operation, response.locals.principal as Principal | undefined);
       next();
     };
     // Express 5 passes a rejected promise on to the error middleware.
@@ -146,7 +159,7 @@ export function openApiDocument(info: { title: string; version: string; descript
   const schemas = bodySchemas();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
-    const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const pathParameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: operation.pathSchemas?.[name!] ?? { type: 'string' } }));
     const querySchema = operation.query ? (schemas[operation.query.name] as { properties?: Record<string, Record<string, unknown>>; required?: string[] } | undefined) : undefined;
     const queryParameters = Object.entries(querySchema?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: querySchema?.required?.includes(name) ?? false, schema }));
     const headerParameters = [
@@ -179,7 +192,8 @@ export function openApiDocument(info: { title: string; version: string; descript
     if (operation.idempotencyKey) Object.assign(problems, { 409: 'Refused by a business rule, or a request with this Idempotency-Key is still running', 422: 'The Idempotency-Key was used with another request' });
     // A token that is sent is checked everywhere, public operations too: the client believes it is signed in.
     problems[401] = operation.access === 'public' ? 'An access token was sent and is not valid' : 'Not signed in, or the access token is not valid';
-    if (operation.access === 'staff' || operation.access === 'admin') problems[403] = `Needs the ${operation.access} role`;
+    if (operation.access === 'staff' || operation.access === 'admin' || operation.access === 'auditor') problems[403] = `Needs the ${operation.access} role`;
+    else if (operation.method !== 'get' && operation.tag !== 'auth') problems[403] = 'Auditors read; they change nothing';
     const successSchema = operation.answers ? `#/components/schemas/${operation.answers.name}` : '#/components/schemas/CommandAccepted';
     (paths[operation.path] ??= {})[operation.method] = {
       operationId: operation.operationId,

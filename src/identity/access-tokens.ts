@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import type { Role } from '../domain/accounts/account';
+import { roles, type Role } from '../domain/accounts/account';
 
 /** Who a verified access token speaks for. */
 export interface Principal {
@@ -61,8 +61,8 @@ export class AccessTokens {
   async verify(token: string): Promise<Principal> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, { algorithms: [algorithm], issuer: tokenIssuer, audience: tokenAudience, requiredClaims: ['exp', 'sub'] });
-      const role = payload.role;
-      if (typeof payload.sub !== 'string' || (role !== 'customer' && role !== 'staff' && role !== 'admin')) throw new InvalidAccessTokenError('The token names no account or role');
+      const role = roles.find((known) => known === payload.role);
+      if (typeof payload.sub !== 'string' || !role) throw new InvalidAccessTokenError('The token names no account or role');
       return { accountId: payload.sub, role };
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw error;

@@ -9,8 +9,8 @@ import { startTestApp, testWebhookSecret, type TestApp } from '../support/test-a
  * A check below keeps the table complete: every operation in the OpenAPI document must be in it.
  */
 
-type Who = 'anonymous' | 'customerA' | 'customerB' | 'staff' | 'admin';
-const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin'];
+type Who = 'anonymous' | 'customerA' | 'customerB' | 'staff' | 'admin' | 'auditor';
+const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin', 'auditor'];
 
 interface Call {
   readonly path: string;
@@ -23,14 +23,21 @@ interface Row {
   readonly route: string;
   /** Builds the call for one caller; may prepare fresh resources, so that calls do not depend on one another. */
   readonly call: (who: Who) => Promise<Call>;
-  readonly expected: Record<Who, number>;
+  /** Without `auditor`: an auditor reads what staff read, may use the auth operations, and changes nothing else (403). */
+  readonly expected: Omit<Record<Who, number>, 'auditor'> & { auditor?: number };
 }
 
-const publicTo = (status: number): Record<Who, number> => ({ anonymous: status, customerA: status, customerB: status, staff: status, admin: status });
-const staffOnly = (status: number): Record<Who, number> => ({ anonymous: 401, customerA: 403, customerB: 403, staff: status, admin: status });
-const adminOnly = (status: number): Record<Who, number> => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status });
+const auditorMay = (route: string) => route.startsWith('GET ') || /^(POST|PUT) \/api\/auth\//.test(route);
+const expectedOf = (row: Row): Record<Who, number> => ({ ...row.expected, auditor: row.expected.auditor ?? (auditorMay(row.route) ? row.expected.staff : 403) });
+
+type Expected = Row['expected'];
+const publicTo = (status: number): Expected => ({ anonymous: status, customerA: status, customerB: status, staff: status, admin: status });
+const staffOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: status, admin: status });
+const adminOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status });
+/** The audit queries: auditors and admins. */
+const auditorsOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status, auditor: status });
 /** A's own resource: A and staff may, B gets not found, as if it did not exist. */
-const ownedByA = (status: number): Record<Who, number> => ({ anonymous: 401, customerA: status, customerB: 404, staff: status, admin: status });
+const ownedByA = (status: number): Expected => ({ anonymous: 401, customerA: status, customerB: 404, staff: status, admin: status });
 
 let api: TestApp;
 const tokens = {} as Record<Who, string | undefined>;
@@ -43,7 +50,8 @@ beforeAll(async () => {
   const b = await customerSignedIn(api);
   const staff = await staffSignedIn(api, 'staff');
   const admin = await staffSignedIn(api, 'admin');
-  Object.assign(tokens, { anonymous: undefined, customerA: a.token, customerB: b.token, staff: staff.token, admin: admin.token });
+  const auditor = await staffSignedIn(api, 'auditor');
+  Object.assign(tokens, { anonymous: undefined, customerA: a.token, customerB: b.token, staff: staff.token, admin: admin.token, auditor: auditor.token });
   customerA = a.customerId;
   staffToken = staff.token;
 });
@@ -257,6 +265,9 @@ const rows: Row[] = [
     },
     expected: publicTo(200),
   },
+  { route: 'GET /api/audit/{entity}/{entityId}/history', call: async () => ({ path: `/api/audit/order/${await orderOfA()}/history` }), expected: auditorsOnly(200) },
+  { route: 'GET /api/audit/{entity}/{entityId}/state', call: async () => ({ path: `/api/audit/order/${await orderOfA()}/state?at=0` }), expected: auditorsOnly(200) },
+  { route: 'GET /api/audit/trace/{traceId}', call: async () => ({ path: `/api/audit/trace/${await orderOfA()}` }), expected: auditorsOnly(200) },
   { route: 'GET /api/admin/parked-events', call: async () => ({ path: '/api/admin/parked-events' }), expected: staffOnly(200) },
   // No such parked event: allowed (404), refused (401/403); the retry itself is in test/processes.
   { route: 'POST /api/admin/parked-events/{parkedEventId}/retry', call: async () => ({ path: '/api/admin/parked-events/999999999/retry' }), expected: staffOnly(404) },
@@ -280,7 +291,7 @@ describe('invariant 7: authorisation of every endpoint for every kind of caller'
       const { path, body, rawBody, headers } = await row.call(who);
       const method = row.route.split(' ')[0]!;
       const answer = await api.request(method, path, { body, token: tokens[who], ...(rawBody ? { rawBody } : {}), ...(headers ? { headers } : {}) });
-      expect({ who, status: answer.status }).toEqual({ who, status: row.expected[who] });
+      expect({ who, status: answer.status }).toEqual({ who, status: expectedOf(row)[who] });
       if (answer.status >= 400) expect(answer.body.type).toMatch(/^\/problems\//);
     });
   });

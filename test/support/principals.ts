@@ -12,7 +12,7 @@ export async function logIn(api: TestApp, email: string, password = testPassword
 }
 
 /** A staff or admin account (made through the identity service, as an admin would), signed in. */
-export async function staffSignedIn(api: TestApp, role: 'staff' | 'admin' = 'staff'): Promise<{ accountId: string; token: string; email: string }> {
+export async function staffSignedIn(api: TestApp, role: 'staff' | 'admin' | 'auditor' = 'staff'): Promise<{ accountId: string; token: string; email: string }> {
   const email = `${role}-${randomUUID()}@shop.example`;
   const created = await api.app.identity.createStaffAccount(
     { email, password: testPassword, role },

@@ -262,11 +262,11 @@ export class CreateStaffAccountDto {
   @passwordRules()
   password!: string;
 
-  @IsIn(['staff', 'admin'])
-  role!: 'staff' | 'admin';
+  @IsIn(['staff', 'admin', 'auditor'])
+  role!: 'staff' | 'admin' | 'auditor';
 }
 
 export class ChangeRoleDto {
-  @IsIn(['staff', 'admin'])
-  role!: 'staff' | 'admin';
+  @IsIn(['staff', 'admin', 'auditor'])
+  role!: 'staff' | 'admin' | 'auditor';
 }

@@ -7,7 +7,8 @@ import { unreachable, type Decider } from '../shared/decider';
  * owner claims (email-claim.ts), so it has one owner and can change with the customer's email.
  * Only a password hash is ever stored, never the password.
  */
-export const roles = ['customer', 'staff', 'admin'] as const;
+/** `auditor`: reads everything, the audit trail included, and changes nothing; made by an admin, as staff are. */
+export const roles = ['customer', 'staff', 'admin', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles: readonly Role[] = ['staff', 'admin'];
 
