@@ -51,7 +51,14 @@ export function auditOperations(deps: { eventStore: EventStore; pool: Pool; cloc
     return { entity, id };
   }
 
-  const notFoundFrom = (error: unknown) => (error instanceof AuditNotFoundError ? notFound('audit-subject-not-found', error.message) : error);
+  /** An unknown subject is a 404 like any other; everything else goes on as it is. */
+  async function answering<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      throw error instanceof AuditNotFoundError ? notFound('audit-subject-not-found', error.message) : error;
+    }
+  }
   const entityParameter = { type: 'string', enum: auditedEntityNames };
 
   return [
@@ -70,7 +77,7 @@ export function auditOperations(deps: { eventStore: EventStore; pool: Pool; cloc
         const { entity, id } = entityOf(request);
         const { showPersonalData = false } = await parseQuery(AuditReadQuery, request.query);
         await recordRead(request, response, 'history', `${entity} ${id}`, showPersonalData);
-        response.json(await entityHistory(eventStore, entity, id, { showPersonalData }).catch((error: unknown) => Promise.reject(notFoundFrom(error))));
+        response.json(await answering(entityHistory(eventStore, entity, id, { showPersonalData })));
       },
     },
     {
@@ -91,7 +98,7 @@ export function auditOperations(deps: { eventStore: EventStore; pool: Pool; cloc
         if (!moment) throw new ValidationFailedError([{ parameter: 'at', detail: 'at must be an ISO time (2026-11-03T12:00:00Z) or a stream revision (7)' }]);
         const showPersonalData = query.showPersonalData ?? false;
         await recordRead(request, response, 'state', `${entity} ${id} at ${query.at}`, showPersonalData);
-        response.json(await entityStateAt(eventStore, entity, id, moment, { showPersonalData }).catch((error: unknown) => Promise.reject(notFoundFrom(error))));
+        response.json(await answering(entityStateAt(eventStore, entity, id, moment, { showPersonalData })));
       },
     },
     {
@@ -108,7 +115,7 @@ export function auditOperations(deps: { eventStore: EventStore; pool: Pool; cloc
         const id = String(request.params.traceId ?? '');
         const { showPersonalData = false } = await parseQuery(AuditReadQuery, request.query);
         await recordRead(request, response, 'trace', id, showPersonalData);
-        response.json(await traceOf(pool, id, { showPersonalData }).catch((error: unknown) => Promise.reject(notFoundFrom(error))));
+        response.json(await answering(traceOf(pool, id, { showPersonalData })));
       },
     },
   ];
