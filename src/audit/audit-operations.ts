@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { Pool } from 'pg';
 import { handleCommand } from '../commands/command-handler';
@@ -25,7 +25,8 @@ class AuditReadQuery {
 }
 
 class StateQuery extends AuditReadQuery {
-  @IsString() @Length(1, 40)
+  /** A stream revision, or an ISO time; checked further by parseMoment. */
+  @IsString() @Length(1, 40) @Matches(/^(\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/, { message: 'at must be an ISO time (2026-11-03T12:00:00Z) or a stream revision (7)' })
   at!: string;
 }
 

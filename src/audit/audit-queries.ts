@@ -55,6 +55,10 @@ export type AuditMoment = { readonly at: Date } | { readonly revision: number };
 export function parseMoment(text: string): AuditMoment | null {
   if (/^\d{1,15}$/.test(text)) return { revision: Number(text) };
   if (!/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return null;
+  // A day that is no day (2026-02-30) would be rolled over by Date; it is refused instead.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const midnight = new Date(Date.UTC(year, month - 1, day));
+  if (midnight.getUTCFullYear() !== year || midnight.getUTCMonth() !== month - 1 || midnight.getUTCDate() !== day) return null;
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? null : { at };
 }

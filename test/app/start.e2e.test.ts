@@ -96,6 +96,20 @@ describe('starting and stopping the app (embedded profile)', () => {
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 
+  it("lets an auditor read a stopped shop's data directory, and leaves it stopped", async () => {
+    const cli = (args: string[]) => spawnSync(process.execPath, ['bin/emporium-audit.js', ...args], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, DATABASE_URL: '', EMPORIUM_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 60_000 });
+    const exported = cli(['export', '--stream-prefix', 'order-']);
+    expect(exported.status).toBe(0);
+    const orders = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; data: { orderId: string } }).filter((event) => event.type === 'OrderPlaced');
+    expect(orders.length).toBeGreaterThanOrEqual(2);
+    // The app signed a checkpoint of the log at start; the log still matches it.
+    const verified = cli(['verify-log', '--json']);
+    expect(verified.status).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ checkpoints: 1, problems: [] });
+    expect(cli(['trace', orders[0]!.data.orderId]).stdout).toMatch(/OrderPlaced[\s\S]*EmailSent/);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
   it('finds the same data on the next start', async () => {
     app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir });
     await app.url;
