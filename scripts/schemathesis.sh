@@ -50,12 +50,14 @@ done
 token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}" | python3 -c 'import json, sys; print(json.load(sys.stdin)["accessToken"])')
 
+# One worker: hypothesis parses lambdas with ast.parse, which CPython 3.11 cannot do from two
+# threads at once ("AST constructor recursion depth mismatch").
 run() {
   local who=$1
   shift
   echo "schemathesis: $who"
   "$venv/bin/schemathesis" --config-file scripts/schemathesis/schemathesis.toml --no-color run "$url/api/openapi.json" --url "$url" \
-    --checks all --seed 20261125 --max-examples "${SCHEMATHESIS_EXAMPLES:-20}" --phases examples,coverage,fuzzing --workers 2 "$@"
+    --checks all --seed 20261125 --max-examples "${SCHEMATHESIS_EXAMPLES:-20}" --phases examples,coverage,fuzzing --workers 1 "$@"
 }
 status=0
 run "anonymous" || status=1

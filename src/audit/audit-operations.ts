@@ -26,7 +26,7 @@ class AuditReadQuery {
 
 class StateQuery extends AuditReadQuery {
   /** A stream revision, or an ISO time; checked further by parseMoment. */
-  @IsString() @Length(1, 40) @Matches(/^(\d{1,15}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/, { message: 'at must be an ISO time (2026-11-03T12:00:00Z) or a stream revision (7)' })
+  @IsString() @Length(1, 40) @Matches(/^(\d{1,15}|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)$/, { message: 'at must be an ISO time (2026-11-03T12:00:00Z) or a stream revision (7)' })
   at!: string;
 }
 

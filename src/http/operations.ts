@@ -169,7 +169,7 @@ export function openApiDocument(info: { title: string; version: string; descript
               name: 'If-Match',
               in: 'header',
               required: false,
-              schema: { type: 'string', pattern: '^\\s*(\\*|(W/)?"-?[0-9]{1,15}"|-?[0-9]{1,15})\\s*$' },
+              schema: { type: 'string', pattern: '^\\s*(\\*|(W/)?"[0-9]{1,15}"|[0-9]{1,15})\\s*$' },
               description: 'The ETag last read (W/"<revision>"); a stale one gets 412 and nothing is written',
             },
           ]
