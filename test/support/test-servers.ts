@@ -1,10 +1,11 @@
 /**
- * Suites that need Kafka or a MongoDB-protocol server run when the variable naming it is set (see
- * README, "Test servers"). Without it they are skipped with the reason printed, except under CI,
- * where a missing server fails the run: CI must run everything.
+ * Suites that need Kafka, a MongoDB-protocol server or an EventStoreDB run when the variable naming
+ * it is set (see README, "Test servers"). Without it they are skipped with the reason printed,
+ * except under CI, where a missing server fails the run: CI must run everything. EVENTSTORE_URL
+ * names a real EventStoreDB; without it, EVENTSTORE_STAND_IN_URL names the stand-in.
  */
-export function describeWithServer(variable: 'KAFKA_BROKERS' | 'MONGO_URL', title: string, suite: (value: string) => void): void {
-  const value = process.env[variable];
+export function describeWithServer(variable: 'KAFKA_BROKERS' | 'MONGO_URL' | 'EVENTSTORE_URL', title: string, suite: (value: string) => void): void {
+  const value = variable === 'EVENTSTORE_URL' ? (process.env.EVENTSTORE_URL ?? process.env.EVENTSTORE_STAND_IN_URL) : process.env[variable];
   if (value) {
     describe(title, () => suite(value));
     return;
