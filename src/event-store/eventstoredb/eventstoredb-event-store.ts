@@ -210,7 +210,7 @@ export class EventStoreDbEventStore implements EventStore {
       position: checkpoint.position,
       checkpoint,
       recordedAt: event.created,
-      hash: String(stored.$hash ?? ''),
+      hash: typeof stored.$hash === 'string' ? stored.$hash : '',
       previousHash: typeof stored.$previousHash === 'string' ? stored.$previousHash : null,
     };
   }

@@ -184,7 +184,7 @@ export async function startStandIn(settings: { port?: number; dataFile?: string 
 
   const server = new grpc.Server();
   // Only the calls the adapter makes; the rest answer UNIMPLEMENTED, as gRPC servers do.
-  server.addService(StreamsService as unknown as grpc.ServiceDefinition, { append, read } as unknown as grpc.UntypedServiceImplementation);
+  server.addService(StreamsService, { append, read });
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`127.0.0.1:${settings.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );
