@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Real Kafka and a MongoDB wire-protocol server for the tests, without Docker, on loopback only.
+# Real Kafka, a MongoDB wire-protocol server, and the EventStoreDB stand-in (a test server speaking
+# EventStoreDB's gRPC protocol; not EventStoreDB, which cannot be had here) for the tests, without
+# Docker, on loopback only.
 #
 #   scripts/test-servers.sh up      fetch (cached), start both, wait until they answer, print the variables
 #   scripts/test-servers.sh env     print the variables to export for the servers that are running
@@ -119,10 +121,25 @@ start_ferretdb() {
   log "FerretDB $ferretdb_version running on 127.0.0.1:$port (pid $(cat "$dir/pid"))"
 }
 
+start_eventstoredb_stand_in() {
+  local dir="$run/eventstoredb-stand-in"
+  if alive "$dir/pid"; then log "EventStoreDB stand-in already running (pid $(cat "$dir/pid"))"; return; fi
+  rm -rf "$dir" && mkdir -p "$dir"
+  local port
+  port=$(free_port)
+  # Its log lives in a file, so a test may stop and start it like a server (see the stand-in's header).
+  setsid nohup node --import tsx "$repo/test/support/eventstoredb-stand-in/main.ts" "$port" "$dir/log.jsonl" >"$dir/stand-in.log" 2>&1 &
+  echo $! >"$dir/pid"
+  echo "$port" >"$dir/port"
+  wait_for_port "EventStoreDB stand-in" "$port" "$(cat "$dir/pid")" 30
+  log "EventStoreDB stand-in (for tests; not EventStoreDB) running on 127.0.0.1:$port (pid $(cat "$dir/pid"))"
+}
+
 write_env() {
   {
     echo "export KAFKA_BROKERS=127.0.0.1:$(cat "$run/kafka/port")"
     echo "export MONGO_URL=mongodb://127.0.0.1:$(cat "$run/ferretdb/port")/"
+    echo "export EVENTSTORE_STAND_IN_URL='esdb://127.0.0.1:$(cat "$run/eventstoredb-stand-in/port")?tls=false'"
   } >"$env_file"
 }
 
@@ -156,21 +173,23 @@ case "${1:-}" in
     build_ferretdb
     start_kafka
     start_ferretdb
+    start_eventstoredb_stand_in
     write_env
     log "ready in $((SECONDS - started)) s"
     cat "$env_file"
     ;;
   env)
-    alive "$run/kafka/pid" && alive "$run/ferretdb/pid" || { log "not running; run: $0 up"; exit 1; }
+    alive "$run/kafka/pid" && alive "$run/ferretdb/pid" && alive "$run/eventstoredb-stand-in/pid" || { log "not running; run: $0 up"; exit 1; }
     cat "$env_file"
     ;;
   down)
     stop Kafka "$run/kafka"
     stop FerretDB "$run/ferretdb"
+    stop "EventStoreDB stand-in" "$run/eventstoredb-stand-in"
     rm -f "$env_file"
     ;;
   status)
-    for name in kafka ferretdb; do
+    for name in kafka ferretdb eventstoredb-stand-in; do
       if alive "$run/$name/pid"; then echo "$name: running on 127.0.0.1:$(cat "$run/$name/port") (pid $(cat "$run/$name/pid"))"; else echo "$name: stopped"; fi
     done
     ;;

@@ -33,7 +33,7 @@ function useRunningTestServers(): void {
   const servers = path.resolve(__dirname, '../../.test-servers');
   const envFile = path.join(servers, 'servers.env');
   if (!existsSync(envFile)) return;
-  const running = ['kafka', 'ferretdb'].every((name) => {
+  const running = ['kafka', 'ferretdb', 'eventstoredb-stand-in'].every((name) => {
     try {
       process.kill(Number(readFileSync(path.join(servers, name, 'pid'), 'utf8')), 0);
       return true;
@@ -43,6 +43,6 @@ function useRunningTestServers(): void {
   });
   if (!running) return;
   for (const [, name, value] of readFileSync(envFile, 'utf8').matchAll(/^export (\w+)=(.*)$/gm)) {
-    process.env[name!] ??= value;
+    process.env[name!] ??= value!.replace(/^'(.*)'$/, '$1');
   }
 }
