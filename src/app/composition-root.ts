@@ -35,7 +35,9 @@ import { orderHandlers } from '../commands/handlers/order-handlers';
 import { paymentHandlers } from '../commands/handlers/payment-handlers';
 import { PostgresIdempotencyStore } from '../commands/idempotency/postgres-idempotency-store';
 import type { Config } from '../config/config';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { PostgresCheckpointStore, PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
+import type { EventStore } from '../event-store/event-store';
 import { PostgresSnapshotStore } from '../event-store/postgres/postgres-snapshot-store';
 import { createHttpApp } from '../http/http-app';
 import { AccessTokens } from '../identity/access-tokens';
@@ -65,7 +67,7 @@ export { allProjections };
 
 export interface EmporiumApp {
   readonly http: Express;
-  readonly eventStore: PostgresEventStore;
+  readonly eventStore: EventStore;
   readonly identity: IdentityService;
   readonly projections: ProjectionRunner;
   readonly processes: ProcessRunner;
@@ -97,6 +99,8 @@ export interface EmporiumAppOptions {
   readonly processes?: ProcessOptions;
   /** The development mail catcher, shown at /dev/mailbox. */
   readonly mailbox?: MailCatcher;
+  /** The event store; default: PostgreSQL on the pool. */
+  readonly eventStore?: EventStore;
   /** Readers of events written in older shapes (see src/event-store/upcasting.ts); none by default. */
   readonly upcasters?: readonly Upcaster[];
 }
@@ -107,11 +111,12 @@ export interface EmporiumAppOptions {
  */
 export async function createEmporiumApp(pool: Pool, logger: Logger, options: EmporiumAppOptions): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
-  const store = new PostgresEventStore(pool, { logger });
+  const store = options.eventStore ?? new PostgresEventStore(pool, { logger });
   // Everything that reads events reads them upcast; the store itself is kept for what needs it as written.
   const eventStore = upcastingEventStore(store, options.upcasters ?? []);
   const projections = new ProjectionRunner(eventStore, logger);
-  if (options.runProjections ?? true) await projections.start(allProjections(pool, store));
+  // Projection progress lives beside the read models, in PostgreSQL, whatever keeps the events.
+  if (options.runProjections ?? true) await projections.start(allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }));
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
     idempotency.purgeBefore(new Date(clock().getTime() - 24 * 3_600_000)).catch((error: unknown) => logger.warn('could not purge old idempotency keys', { error }));
@@ -264,7 +269,11 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
       gateway = sandbox;
     }
 
+    // Events in EventStoreDB when configured; everything else (read models, reports, sessions, keys) stays in PostgreSQL.
+    const eventStore = config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool) }) : undefined;
+    if (eventStore) logger.info('events are kept in EventStoreDB', { url: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url.replace(/\/\/[^@/]*@/, '//***@') : undefined });
     const app = await createEmporiumApp(pool, logger, {
+      ...(eventStore ? { eventStore } : {}),
       accessTokens,
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
       processes: { gateway, mailer, mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },
@@ -275,7 +284,8 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     if (config.demoCatalog && (await addDemoCatalog(app.eventStore, { catalog: catalogHandlers(app.eventStore), inventory: inventoryHandlers(app.eventStore) }, new Date()))) {
       logger.info('added the demo catalog');
     }
-    teardown.push(startLogCheckpoints(pool, config.dataDir, logger));
+    // The signed log checkpoints cover the PostgreSQL log; EventStoreDB's is not audited by them yet.
+    if (!eventStore) teardown.push(startLogCheckpoints(pool, config.dataDir, logger));
     const http = await listen(app.http, config.port, config.host);
     teardown.push(() => http.close());
     ownUrl ??= http.url;

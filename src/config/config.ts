@@ -9,6 +9,8 @@ export interface Config {
   /** Absent: start the embedded PostgreSQL server under dataDir. */
   readonly databaseUrl: string | undefined;
   readonly databasePoolSize: number;
+  /** Where events are kept: PostgreSQL (the same database as everything else), or EventStoreDB. */
+  readonly eventStore: { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly url: string };
   readonly logLevel: LogLevel;
   /** The first admin account, created at start when it does not exist yet. */
   readonly admin: { readonly email: string; readonly password: string } | undefined;
@@ -37,6 +39,8 @@ export const configVariables = {
   EMPORIUM_DATA_DIR: { expects: 'a directory for local data (the embedded PostgreSQL cluster)', default: './.emporium', parse: nonEmpty },
   DATABASE_URL: { expects: 'a postgres:// or postgresql:// URL; unset to use the embedded PostgreSQL', default: undefined, parse: postgresUrl, secret: true },
   DATABASE_POOL_SIZE: { expects: 'an integer, 1-200', default: '10', parse: integerIn(1, 200) },
+  EVENT_STORE: { expects: 'postgres or eventstoredb: where events are kept', default: 'postgres', parse: oneOf(['postgres', 'eventstoredb']) },
+  EVENTSTORE_URL: { expects: 'an esdb:// or esdb+discover:// connection string (with EVENT_STORE=eventstoredb)', default: undefined, parse: esdbUrl, secret: true },
   LOG_LEVEL: { expects: 'one of debug, info, warn, error, silent', default: 'info', parse: oneOf(['debug', 'info', 'warn', 'error', 'silent']) },
   EMPORIUM_ADMIN_EMAIL: { expects: 'the email address of the first admin account', default: undefined, parse: email },
   EMPORIUM_ADMIN_PASSWORD: { expects: 'the first admin\'s password, 12 to 128 characters', default: undefined, parse: lengthBetween(12, 128), secret: true },
@@ -93,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (values.PAYMENT_GATEWAY_URL !== undefined && values.PAYMENT_WEBHOOK_SECRET === undefined) {
     problems.push('PAYMENT_WEBHOOK_SECRET is needed with PAYMENT_GATEWAY_URL: it is the secret that gateway signs webhooks with');
   }
+  if (values.EVENT_STORE === 'eventstoredb' && values.EVENTSTORE_URL === undefined) {
+    problems.push('EVENTSTORE_URL is needed with EVENT_STORE=eventstoredb: the EventStoreDB to keep events in (esdb://host:2113?tls=false)');
+  }
   if ((values.EMPORIUM_ADMIN_EMAIL === undefined) !== (values.EMPORIUM_ADMIN_PASSWORD === undefined)) {
     problems.push('EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither');
   }
@@ -104,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, values.EMPORIUM_DATA_DIR as string),
     databaseUrl: values.DATABASE_URL as string | undefined,
     databasePoolSize: values.DATABASE_POOL_SIZE as number,
+    eventStore: values.EVENT_STORE === 'eventstoredb' ? { kind: 'eventstoredb', url: values.EVENTSTORE_URL as string } : { kind: 'postgres' },
     logLevel: values.LOG_LEVEL as LogLevel,
     admin: values.EMPORIUM_ADMIN_EMAIL ? { email: values.EMPORIUM_ADMIN_EMAIL as string, password: values.EMPORIUM_ADMIN_PASSWORD as string } : undefined,
     jwtSigningKeyFile: values.JWT_SIGNING_KEY_FILE === undefined ? undefined : path.resolve(cwd, values.JWT_SIGNING_KEY_FILE as string),
@@ -175,6 +183,11 @@ function httpUrl(raw: string): string {
 function postgresUrl(raw: string): string {
   const url = new URL(raw);
   if (!['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) throw new Error();
+  return raw;
+}
+
+function esdbUrl(raw: string): string {
+  if (!/^esdb(\+discover)?:\/\/[^/?#\s]+/.test(raw)) throw new Error();
   return raw;
 }
 

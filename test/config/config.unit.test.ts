@@ -21,6 +21,7 @@ describe('configuration', () => {
       dataDir: '/srv/shop/.emporium',
       databaseUrl: undefined,
       databasePoolSize: 10,
+      eventStore: { kind: 'postgres' },
       logLevel: 'info',
       admin: undefined,
       jwtSigningKeyFile: undefined,
@@ -66,6 +67,13 @@ describe('configuration', () => {
     ]);
     expect(problemsOf({ SMTP_URL: 'http://mail.example' })[0]).toMatch(/^SMTP_URL expects an smtp:\/\/ or smtps:\/\/ URL/);
     expect(loadConfig({ SMTP_URL: 'smtps://user:pass@mail.example:465', PAYMENT_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }, '/srv')).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example:465' });
+  });
+
+  it('keeps events in PostgreSQL unless told EventStoreDB, which needs its URL', () => {
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' }).eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://127.0.0.1:2113?tls=false' });
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow('EVENTSTORE_URL is needed with EVENT_STORE=eventstoredb');
+    expect(() => loadConfig({ EVENT_STORE: 'mysql' })).toThrow('EVENT_STORE expects postgres or eventstoredb');
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toThrow(/EVENTSTORE_URL expects an esdb:\/\//);
   });
 
   it('never shows a secret in its messages', () => {

@@ -55,17 +55,17 @@ export class EventStoreDbEventStore implements EventStore {
 
   constructor(
     private readonly client: EventStoreDBClient,
-    options: { logger?: Logger; namespace?: string; ownsClient?: boolean } = {},
+    options: EventStoreDbOptions & { ownsClient?: boolean } = {},
   ) {
     this.logger = options.logger ?? silentLogger;
     this.namespace = options.namespace ?? '';
     this.ownsClient = options.ownsClient ?? false;
-    this.checkpoints = new EventStoreDbCheckpointStore(this);
+    this.checkpoints = options.checkpoints ?? new EventStoreDbCheckpointStore(this);
   }
 
   private readonly ownsClient: boolean;
 
-  static connect(url: string, options: { logger?: Logger; namespace?: string } = {}): EventStoreDbEventStore {
+  static connect(url: string, options: EventStoreDbOptions = {}): EventStoreDbEventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(url), { ...options, ownsClient: true });
   }
 
@@ -301,6 +301,17 @@ export class EventStoreDbEventStore implements EventStore {
     await this.wakeUp?.unsubscribe().catch(() => undefined);
     if (this.ownsClient) await this.client.dispose();
   }
+}
+
+export interface EventStoreDbOptions {
+  readonly logger?: Logger;
+  readonly namespace?: string;
+  /**
+   * Where subscriptions keep their progress; default: checkpoint streams in EventStoreDB. The app
+   * keeps them in PostgreSQL, beside the read models they describe (reporting saves its own there,
+   * in the transaction of its writes).
+   */
+  readonly checkpoints?: CheckpointStore;
 }
 
 const idClaimPrefix = 'emporium-event-id-';
