@@ -125,6 +125,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
 
   const handlers = {
     catalog: catalogHandlers(eventStore),
+    // Snapshots are a cache in PostgreSQL keyed by stream and revision: they serve either event store.
     inventory: inventoryHandlers(eventStore, new PostgresSnapshotStore(pool)),
     customers: customerHandlers(eventStore, logger),
     orders: orderHandlers(eventStore),
