@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { MongoBulkWriteError, type Db, type Filter, type Document as MongoDocument, type Sort } from 'mongodb';
+import type { Checkpoint } from '../../event-store/event-store';
+import type { CollectionSpec, DocumentChange, DocumentStore, FieldSpec, FindQuery, StoredDocument } from '../document-store';
+
+/** How a read model document is kept: the document itself (null once deleted) and the checkpoint of its last event. */
+interface Stored {
+  _id: string;
+  doc: unknown;
+  cp: { c: number; p: number };
+}
+
+/**
+ * Read models in MongoDB (or a server of its wire protocol, such as FerretDB), one collection per
+ * read model (`rm_<name>`). Written to work on FerretDB 1.x as well as MongoDB, so without what
+ * FerretDB 1 lacks (transactions, change streams, `$lookup`, `$text`):
+ *
+ * - Exactly-once effect without transactions: each document carries the checkpoint of the last
+ *   event applied, and every write is an upsert conditional on an older checkpoint, so a batch
+ *   delivered again (after a crash between the write and the projection's checkpoint) changes
+ *   nothing. A write that finds a newer document fails its upsert with a duplicate key, which means
+ *   exactly that, and is passed over. One unordered bulkWrite per batch: each document is written
+ *   once per batch, so their order does not matter.
+ * - Search is a case-insensitive substring of a lower-cased field, with an anchored-free regular
+ *   expression on it (the port's `contains`): correct on both servers, a scan of the collection's
+ *   filtered part. (`$text` would need MongoDB; a token index could not answer substrings.)
+ * - Rebuilds fill a shadow collection, then `renameCollection` with `dropTarget` puts it in place
+ *   in one step on MongoDB; FerretDB 1 lacks `dropTarget`, so there the live one is renamed aside
+ *   first (see swap).
+ */
+export class MongoDocumentStore implements DocumentStore {
+  constructor(private readonly db: Db) {}
+
+  async ensureCollection(spec: CollectionSpec): Promise<void> {
+    await this.createIndexes(collectionOf(spec.name), spec);
+  }
+
+  async load<Doc>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument<Doc>>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.db.collection<Stored>(collectionOf(collection)).find({ _id: { $in: [...ids] } }).toArray();
+    return new Map(found.map((stored) => [stored._id, { document: (stored.doc ?? null) as Doc | null, checkpoint: { commit: stored.cp.c, position: stored.cp.p } }]));
+  }
+
+  async save<Doc>(collection: string, changes: readonly DocumentChange<Doc>[]): Promise<void> {
+    if (changes.length === 0) return;
+    const operations = changes.map((change) => ({
+      updateOne: {
+        filter: { _id: change.id, ...olderThan(change.checkpoint) } as Filter<Stored>,
+        update: { $set: { doc: change.document, cp: { c: change.checkpoint.commit, p: change.checkpoint.position } } },
+        upsert: true,
+      },
+    }));
+    const target = this.db.collection<Stored>(collectionOf(collection));
+    try {
+      await target.bulkWrite(operations, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // FerretDB stops an unordered bulk at its first error, MongoDB does not: write them one by one
+      // again (each is conditional, so those already done change nothing), passing over duplicates.
+      for (const { updateOne } of operations) {
+        await target.updateOne(updateOne.filter, updateOne.update, { upsert: true }).catch((single: unknown) => {
+          if (!isDuplicateKey(single)) throw single;
+        });
+      }
+    }
+  }
+
+  async get<Doc>(collection: string, id: string): Promise<Doc | null> {
+    const stored = await this.db.collection<Stored>(collectionOf(collection)).findOne({ _id: id, doc: { $ne: null } });
+    return (stored?.doc ?? null) as Doc | null;
+  }
+
+  async find<Doc>(collection: string, query: FindQuery): Promise<Doc[]> {
+    const conditions: MongoDocument[] = [{ doc: { $ne: null } }];
+    for (const [path, value] of Object.entries(query.where ?? {})) conditions.push({ [field(path)]: value });
+    if (query.contains) conditions.push({ [field(query.contains.path)]: { $regex: escapeRegex(query.contains.text.toLowerCase()) } });
+    if (query.after) {
+      // Keyset pagination over mixed directions: (k1 beyond a1) or (k1 = a1 and k2 beyond a2) or …
+      const keys = query.sort.map((key, i) => ({ name: field(key.path), value: query.after![i], beyond: key.direction === 'asc' ? '$gt' : '$lt' }));
+      conditions.push({ $or: keys.map((key, i) => Object.fromEntries([...keys.slice(0, i).map((earlier) => [earlier.name, earlier.value]), [key.name, { [key.beyond]: key.value }]])) });
+    }
+    const sort: Sort = Object.fromEntries(query.sort.map((key) => [field(key.path), key.direction === 'asc' ? 1 : -1]));
+    const found = await this.db.collection<Stored>(collectionOf(collection)).find({ $and: conditions } as Filter<Stored>).sort(sort).limit(query.limit).toArray();
+    return found.map((stored) => stored.doc as Doc);
+  }
+
+  async createShadow(spec: CollectionSpec): Promise<string> {
+    const shadow = `${spec.name}__shadow_${randomBytes(4).toString('hex')}`;
+    await this.db.createCollection(collectionOf(shadow));
+    await this.createIndexes(collectionOf(shadow), spec);
+    return shadow;
+  }
+
+  async swap(collection: string, shadow: string): Promise<void> {
+    const live = collectionOf(collection);
+    try {
+      await this.db.collection(collectionOf(shadow)).rename(live, { dropTarget: true });
+    } catch (error) {
+      // FerretDB 1 has renameCollection without dropTarget: the live one is moved aside first, so
+      // readers may find the collection empty between the two renames (a moment, not a wrong answer).
+      if (!/dropTarget/.test((error as Error).message)) throw error;
+      const retired = `${live}__retired_${randomBytes(4).toString('hex')}`;
+      if ((await this.db.listCollections({ name: live }).toArray()).length > 0) await this.db.collection(live).rename(retired);
+      await this.db.collection(collectionOf(shadow)).rename(live);
+      await this.db.collection(retired).drop().catch(() => undefined);
+    }
+  }
+
+  async dump<Doc>(collection: string): Promise<Map<string, Doc>> {
+    const found = await this.db.collection<Stored>(collectionOf(collection)).find({ doc: { $ne: null } }).toArray();
+    return new Map(found.map((stored) => [stored._id, stored.doc as Doc]));
+  }
+
+  private async createIndexes(name: string, spec: CollectionSpec): Promise<void> {
+    // createIndex is idempotent for the same keys: several processes may ensure one collection at once.
+    for (const fields of spec.indexes) {
+      await this.db.collection(name).createIndex(Object.fromEntries(fields.map((spec: FieldSpec) => [field(spec.path), 1])), { name: `by_${fields.map((spec) => spec.path.replace(/\./g, '_')).join('_')}` });
+    }
+  }
+}
+
+/** A duplicate key: the document is there with a newer checkpoint, so the change is old news. */
+function isDuplicateKey(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) return (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).every((writeError) => writeError.code === 11000);
+  return (error as { code?: unknown })?.code === 11000;
+}
+
+/** Matches a stored document whose checkpoint is older than this one (or no document: the upsert inserts). */
+function olderThan(checkpoint: Checkpoint): MongoDocument {
+  return { $or: [{ 'cp.c': { $lt: checkpoint.commit } }, { 'cp.c': checkpoint.commit, 'cp.p': { $lt: checkpoint.position } }] };
+}
+
+function collectionOf(name: string): string {
+  if (!/^[a-z][a-z0-9_]{0,50}$/.test(name)) throw new RangeError(`Not a collection name: ${name}`);
+  return `rm_${name}`;
+}
+
+function field(path: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/.test(path)) throw new RangeError(`Not a field path: ${path}`);
+  return `doc.${path}`;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
