@@ -45,7 +45,7 @@ export class MongoDocumentStore implements DocumentStore {
     if (changes.length === 0) return;
     const operations = changes.map((change) => ({
       updateOne: {
-        filter: { _id: change.id, ...olderThan(change.checkpoint) } as Filter<Stored>,
+        filter: { _id: change.id, ...olderThan(change.checkpoint) },
         update: { $set: { doc: change.document, cp: { c: change.checkpoint.commit, p: change.checkpoint.position } } },
         upsert: true,
       },
@@ -77,7 +77,12 @@ export class MongoDocumentStore implements DocumentStore {
     if (query.after) {
       // Keyset pagination over mixed directions: (k1 beyond a1) or (k1 = a1 and k2 beyond a2) or …
       const keys = query.sort.map((key, i) => ({ name: field(key.path), value: query.after![i], beyond: key.direction === 'asc' ? '$gt' : '$lt' }));
-      conditions.push({ $or: keys.map((key, i) => Object.fromEntries([...keys.slice(0, i).map((earlier) => [earlier.name, earlier.value]), [key.name, { [key.beyond]: key.value }]])) });
+      const alternative = (i: number): MongoDocument => {
+        const key = keys[i]!;
+        const equal: [string, unknown][] = keys.slice(0, i).map((earlier) => [earlier.name, earlier.value]);
+        return Object.fromEntries([...equal, [key.name, { [key.beyond]: key.value }]]) as MongoDocument;
+      };
+      conditions.push({ $or: keys.map((_key, i) => alternative(i)) });
     }
     const sort: Sort = Object.fromEntries(query.sort.map((key) => [field(key.path), key.direction === 'asc' ? 1 : -1]));
     const found = await this.db.collection<Stored>(collectionOf(collection)).find({ $and: conditions } as Filter<Stored>).sort(sort).limit(query.limit).toArray();
@@ -121,7 +126,10 @@ export class MongoDocumentStore implements DocumentStore {
 
 /** A duplicate key: the document is there with a newer checkpoint, so the change is old news. */
 function isDuplicateKey(error: unknown): boolean {
-  if (error instanceof MongoBulkWriteError) return (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).every((writeError) => writeError.code === 11000);
+  if (error instanceof MongoBulkWriteError) {
+    const writeErrors: { code: number }[] = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return writeErrors.every((writeError) => writeError.code === 11000);
+  }
   return (error as { code?: unknown })?.code === 11000;
 }
 
