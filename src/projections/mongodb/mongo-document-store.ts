@@ -80,7 +80,7 @@ export class MongoDocumentStore implements DocumentStore {
       const alternative = (i: number): MongoDocument => {
         const key = keys[i]!;
         const equal: [string, unknown][] = keys.slice(0, i).map((earlier) => [earlier.name, earlier.value]);
-        return Object.fromEntries([...equal, [key.name, { [key.beyond]: key.value }]]) as MongoDocument;
+        return Object.fromEntries<unknown>([...equal, [key.name, { [key.beyond]: key.value }]]);
       };
       conditions.push({ $or: keys.map((_key, i) => alternative(i)) });
     }
@@ -127,7 +127,7 @@ export class MongoDocumentStore implements DocumentStore {
 /** A duplicate key: the document is there with a newer checkpoint, so the change is old news. */
 function isDuplicateKey(error: unknown): boolean {
   if (error instanceof MongoBulkWriteError) {
-    const writeErrors: { code: number }[] = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    const writeErrors = (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) as readonly { code: number }[];
     return writeErrors.every((writeError) => writeError.code === 11000);
   }
   return (error as { code?: unknown })?.code === 11000;
