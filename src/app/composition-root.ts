@@ -38,6 +38,9 @@ import type { Config } from '../config/config';
 import { PostgresCheckpointStore, PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
 import type { EventStore } from '../event-store/event-store';
+import { MongoClient } from 'mongodb';
+import type { DocumentStore } from '../projections/document-store';
+import { MongoDocumentStore } from '../projections/mongodb/mongo-document-store';
 import { PostgresSnapshotStore } from '../event-store/postgres/postgres-snapshot-store';
 import { createHttpApp } from '../http/http-app';
 import { AccessTokens } from '../identity/access-tokens';
@@ -101,6 +104,8 @@ export interface EmporiumAppOptions {
   readonly mailbox?: MailCatcher;
   /** The event store; default: PostgreSQL on the pool. */
   readonly eventStore?: EventStore;
+  /** Where read models are kept; default: PostgreSQL JSONB on the pool. */
+  readonly documents?: DocumentStore;
   /** Readers of events written in older shapes (see src/event-store/upcasting.ts); none by default. */
   readonly upcasters?: readonly Upcaster[];
 }
@@ -116,7 +121,8 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   const eventStore = upcastingEventStore(store, options.upcasters ?? []);
   const projections = new ProjectionRunner(eventStore, logger);
   // Projection progress lives beside the read models, in PostgreSQL, whatever keeps the events.
-  if (options.runProjections ?? true) await projections.start(allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }));
+  const documents = options.documents ?? new PostgresDocumentStore(pool);
+  if (options.runProjections ?? true) await projections.start(allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }, documents));
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
     idempotency.purgeBefore(new Date(clock().getTime() - 24 * 3_600_000)).catch((error: unknown) => logger.warn('could not purge old idempotency keys', { error }));
@@ -162,7 +168,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
       ...accountOperations(identity, clock),
       ...commandOperations(handlers, clock),
       paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
-      ...queryOperations({ documents: new PostgresDocumentStore(pool), pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
+      ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
       ...projectionOperations(projections, logger),
       ...parkedEventOperations(parkedEvents, processes, clock),
       ...auditOperations({ eventStore: store, pool, clock }),
@@ -273,8 +279,18 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     // Events in EventStoreDB when configured; everything else (read models, reports, sessions, keys) stays in PostgreSQL.
     const eventStore = config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool) }) : undefined;
     if (eventStore) logger.info('events are kept in EventStoreDB', { url: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url.replace(/\/\/[^@/]*@/, '//***@') : undefined });
+    // Read models in MongoDB when configured; reports stay in PostgreSQL, as SQL serves them best.
+    let documents: DocumentStore | undefined;
+    if (config.readStore.kind === 'mongodb') {
+      const mongo = new MongoClient(config.readStore.url);
+      await mongo.connect();
+      teardown.push(() => mongo.close());
+      documents = new MongoDocumentStore(mongo.db());
+      logger.info('read models are kept in MongoDB', { database: mongo.db().databaseName });
+    }
     const app = await createEmporiumApp(pool, logger, {
       ...(eventStore ? { eventStore } : {}),
+      ...(documents ? { documents } : {}),
       accessTokens,
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
       processes: { gateway, mailer, mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },

@@ -11,6 +11,8 @@ export interface Config {
   readonly databasePoolSize: number;
   /** Where events are kept: PostgreSQL (the same database as everything else), or EventStoreDB. */
   readonly eventStore: { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly url: string };
+  /** Where the read models are kept: PostgreSQL JSONB, or MongoDB. Reports stay in PostgreSQL. */
+  readonly readStore: { readonly kind: 'postgres' } | { readonly kind: 'mongodb'; readonly url: string };
   readonly logLevel: LogLevel;
   /** The first admin account, created at start when it does not exist yet. */
   readonly admin: { readonly email: string; readonly password: string } | undefined;
@@ -40,6 +42,8 @@ export const configVariables = {
   DATABASE_URL: { expects: 'a postgres:// or postgresql:// URL; unset to use the embedded PostgreSQL', default: undefined, parse: postgresUrl, secret: true },
   DATABASE_POOL_SIZE: { expects: 'an integer, 1-200', default: '10', parse: integerIn(1, 200) },
   EVENT_STORE: { expects: 'postgres or eventstoredb: where events are kept', default: 'postgres', parse: oneOf(['postgres', 'eventstoredb']) },
+  READ_STORE: { expects: 'postgres or mongodb: where the read models are kept', default: 'postgres', parse: oneOf(['postgres', 'mongodb']) },
+  MONGO_URL: { expects: 'a mongodb:// or mongodb+srv:// URL with the database name (with READ_STORE=mongodb)', default: undefined, parse: mongoUrl, secret: true },
   EVENTSTORE_URL: { expects: 'an esdb:// or esdb+discover:// connection string (with EVENT_STORE=eventstoredb)', default: undefined, parse: esdbUrl, secret: true },
   LOG_LEVEL: { expects: 'one of debug, info, warn, error, silent', default: 'info', parse: oneOf(['debug', 'info', 'warn', 'error', 'silent']) },
   EMPORIUM_ADMIN_EMAIL: { expects: 'the email address of the first admin account', default: undefined, parse: email },
@@ -97,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (values.PAYMENT_GATEWAY_URL !== undefined && values.PAYMENT_WEBHOOK_SECRET === undefined) {
     problems.push('PAYMENT_WEBHOOK_SECRET is needed with PAYMENT_GATEWAY_URL: it is the secret that gateway signs webhooks with');
   }
+  if (values.READ_STORE === 'mongodb' && values.MONGO_URL === undefined) {
+    problems.push('MONGO_URL is needed with READ_STORE=mongodb: the MongoDB to keep the read models in (mongodb://host:27017/emporium)');
+  }
   if (values.EVENT_STORE === 'eventstoredb' && values.EVENTSTORE_URL === undefined) {
     problems.push('EVENTSTORE_URL is needed with EVENT_STORE=eventstoredb: the EventStoreDB to keep events in (esdb://host:2113?tls=false)');
   }
@@ -112,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: values.DATABASE_URL as string | undefined,
     databasePoolSize: values.DATABASE_POOL_SIZE as number,
     eventStore: values.EVENT_STORE === 'eventstoredb' ? { kind: 'eventstoredb', url: values.EVENTSTORE_URL as string } : { kind: 'postgres' },
+    readStore: values.READ_STORE === 'mongodb' ? { kind: 'mongodb', url: values.MONGO_URL as string } : { kind: 'postgres' },
     logLevel: values.LOG_LEVEL as LogLevel,
     admin: values.EMPORIUM_ADMIN_EMAIL ? { email: values.EMPORIUM_ADMIN_EMAIL as string, password: values.EMPORIUM_ADMIN_PASSWORD as string } : undefined,
     jwtSigningKeyFile: values.JWT_SIGNING_KEY_FILE === undefined ? undefined : path.resolve(cwd, values.JWT_SIGNING_KEY_FILE as string),
@@ -183,6 +191,12 @@ function httpUrl(raw: string): string {
 function postgresUrl(raw: string): string {
   const url = new URL(raw);
   if (!['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) throw new Error();
+  return raw;
+}
+
+function mongoUrl(raw: string): string {
+  const url = new URL(raw);
+  if (!['mongodb:', 'mongodb+srv:'].includes(url.protocol) || !url.hostname) throw new Error();
   return raw;
 }
 

@@ -22,6 +22,7 @@ describe('configuration', () => {
       databaseUrl: undefined,
       databasePoolSize: 10,
       eventStore: { kind: 'postgres' },
+      readStore: { kind: 'postgres' },
       logLevel: 'info',
       admin: undefined,
       jwtSigningKeyFile: undefined,
@@ -74,6 +75,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow('EVENTSTORE_URL is needed with EVENT_STORE=eventstoredb');
     expect(() => loadConfig({ EVENT_STORE: 'mysql' })).toThrow('EVENT_STORE expects postgres or eventstoredb');
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toThrow(/EVENTSTORE_URL expects an esdb:\/\//);
+  });
+
+  it('keeps read models in PostgreSQL unless told MongoDB, which needs its URL', () => {
+    expect(loadConfig({ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://127.0.0.1:27017/shop' }).readStore).toEqual({ kind: 'mongodb', url: 'mongodb://127.0.0.1:27017/shop' });
+    expect(() => loadConfig({ READ_STORE: 'mongodb' })).toThrow('MONGO_URL is needed with READ_STORE=mongodb');
+    expect(() => loadConfig({ READ_STORE: 'mongodb', MONGO_URL: 'http://127.0.0.1' })).toThrow(/MONGO_URL expects a mongodb:\/\//);
   });
 
   it('never shows a secret in its messages', () => {
