@@ -64,7 +64,8 @@ describe('ProcessRunner: parking events that keep failing', () => {
     await store.appendToStream('work-1', [work('a3', 'A'), work('b2', 'B')]);
     await eventually('b2 handled', async () => state.handled, (handled) => handled.includes('b2'));
 
-    const open = await parked.list({ limit: 10 });
+    // a3's parking and b2's handling run side by side: wait for the three of A to be parked.
+    const open = await eventually('A parked three times', () => parked.list({ limit: 10 }), (entries) => entries.length === 3);
     expect(open.map((entry) => [entry.partitionKey, entry.reason, entry.attempts]).sort()).toEqual([
       ['A', 'failed', 3],
       ['A', 'waiting', 0],
