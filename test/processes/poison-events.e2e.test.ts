@@ -53,7 +53,14 @@ describe('poison events are parked, not fatal', () => {
     expect(parked).toMatchObject({ process: 'fulfilment', eventId: badEventId, reason: 'failed' });
     expect(parked!.error).toContain('orderId');
     expect(parked!.attempts).toBeGreaterThan(1);
-    const health = await shop.app.request<{ status: string; checks: { processes: { processes: { name: string; parkedEvents: number }[] }; projections: { projections: { name: string; state: string; failure?: { event?: { id: string } } }[] } } }>('GET', '/health');
+    type Health = { status: string; checks: { processes: { processes: { name: string; parkedEvents: number }[] }; projections: { projections: { name: string; state: string; failure?: { event?: { id: string } } }[] } } };
+    // The sales report retries its batch with backoff before it stops: wait for it to have stopped.
+    const health = await eventually(
+      'the sales report stopped at the bad event',
+      () => shop.app.request<Health>('GET', '/health'),
+      (answer) => answer.body.checks.projections.projections.some((projection) => projection.name === 'sales-report' && projection.state === 'failed'),
+      30_000,
+    );
     expect({ status: health.status, body: health.body.status }).toEqual({ status: 200, body: 'degraded' });
     expect(health.body.checks.processes.processes).toContainEqual(expect.objectContaining({ name: 'fulfilment', state: 'live', parkedEvents: 1 }));
     // The sales report cannot count an order line without its order: it stops there and says so, rather than skip it.
