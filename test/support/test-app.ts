@@ -5,6 +5,7 @@ export const testWebhookSecret = 'whsec_tests_only_0123456789';
 import { AccessTokens } from '../../src/identity/access-tokens';
 import type { Upcaster } from '../../src/event-store/upcasting';
 import type { MailCatcher } from '../../src/mail/mail-catcher';
+import type { DocumentStore } from '../../src/projections/document-store';
 import { ScryptPasswordHasher } from '../../src/identity/password-hasher';
 import { listen } from '../../src/http/http-server';
 import { silentLogger, type Logger } from '../../src/shared/logger';
@@ -50,6 +51,7 @@ export async function startTestApp(
     port?: number;
     upcasters?: readonly Upcaster[];
     mailbox?: MailCatcher;
+    documents?: DocumentStore;
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
@@ -66,6 +68,7 @@ export async function startTestApp(
     ...(options.readYourWritesTimeoutMs ? { readYourWritesTimeoutMs: options.readYourWritesTimeoutMs } : {}),
     ...(options.upcasters ? { upcasters: options.upcasters } : {}),
     ...(options.mailbox ? { mailbox: options.mailbox } : {}),
+    ...(options.documents ? { documents: options.documents } : {}),
   });
   const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
   const stop = async () => {
