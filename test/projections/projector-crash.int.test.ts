@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { allProjections } from '../../src/app/composition-root';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import type { DocumentStore } from '../../src/projections/document-store';
 import { PostgresDocumentStore } from '../../src/projections/postgres/postgres-document-store';
+import { openReadStore, readStoreKinds } from '../support/read-stores';
 import type { Projection } from '../../src/projections/projection';
 import { writeShopHistory } from '../support/shop-history';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -15,8 +17,8 @@ const reportingTables: Record<string, string[]> = {
   'stock-report': ['stock'],
 };
 
-function startProjector(connectionString: string, pauseMs = 0): { child: ChildProcess; caughtUp: () => boolean; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/projector-process.ts', connectionString, '25', String(pauseMs)], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+function startProjector(connectionString: string, pauseMs = 0, mongoUrl?: string): { child: ChildProcess; caughtUp: () => boolean; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/projector-process.ts', connectionString, '25', String(pauseMs), ...(mongoUrl ? [mongoUrl] : [])], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,12 +44,17 @@ async function freshRebuild(pool: Pool, eventStore: PostgresEventStore, projecti
   return shadows;
 }
 
-describe('invariant 4: read models after a projector crash equal a fresh rebuild', () => {
+describe.each(readStoreKinds())('invariant 4: read models (in %s) after a projector crash equal a fresh rebuild', (kind) => {
   let db: TestDatabase;
+  let readStore: Awaited<ReturnType<typeof openReadStore>>;
+  let mongoUrl: string | undefined;
   beforeAll(async () => {
     db = await createTestDatabase();
+    readStore = await openReadStore(kind);
+    mongoUrl = readStore.url;
   });
   afterAll(async () => {
+    await readStore.close();
     await db.drop();
   });
 
@@ -59,7 +66,7 @@ describe('invariant 4: read models after a projector crash equal a fresh rebuild
     expect(total).toBeGreaterThan(2_000);
 
     // Slowed to 20 ms a batch (about 100 batches per projection), so that it is surely part-way when killed.
-    const first = startProjector(db.connectionString, 20);
+    const first = startProjector(db.connectionString, 20, mongoUrl);
     // Wait until it is part-way: some batches checkpointed, far from all.
     let progressed = 0;
     for (let i = 0; i < 600 && progressed < 3; i++) {
@@ -70,7 +77,7 @@ describe('invariant 4: read models after a projector crash equal a fresh rebuild
     await new Promise((resolve) => first.child.once('exit', resolve));
     expect(first.caughtUp()).toBe(false);
 
-    const second = startProjector(db.connectionString);
+    const second = startProjector(db.connectionString, 0, mongoUrl);
     try {
       for (let i = 0; i < 3_000 && !second.caughtUp(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(second.output()).toContain('caught-up');
@@ -79,10 +86,10 @@ describe('invariant 4: read models after a projector crash equal a fresh rebuild
       await new Promise((resolve) => second.child.once('exit', resolve));
     }
 
-    const projections = allProjections(db.pool, eventStore);
+    const documents: DocumentStore = readStore.documents ?? new PostgresDocumentStore(db.pool);
+    const projections = allProjections(db.pool, eventStore, documents);
     const shadows = await freshRebuild(db.pool, eventStore, projections);
-    const documents = new PostgresDocumentStore(db.pool);
-    for (const collection of ['products', 'categories', 'customers', 'orders']) {
+    for (const collection of ['products', 'categories', 'customers', 'orders', 'payments']) {
       const projection = projections.find((p) => p.liveTarget === collection)!;
       const live = await documents.dump(collection);
       expect(live.size).toBeGreaterThan(0);

@@ -49,7 +49,7 @@ describeWithServer('MONGO_URL', 'the shop with its read models in MongoDB', (mon
     expect(stored?.doc.status).toBe('paid');
     const products = (await (await fetch(`${base}/api/products?limit=5`)).json()) as { items: { code: string }[] };
     expect(products.items.length).toBeGreaterThan(0);
-    expect((await db.collection('rm_customers').countDocuments({ _id: stored!.doc.customerId })).valueOf()).toBe(1);
+    expect(await db.collection<{ _id: string }>('rm_customers').countDocuments({ _id: stored!.doc.customerId })).toBe(1);
 
     app.interrupt();
     expect((await app.exited).code).toBe(0);

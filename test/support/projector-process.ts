@@ -1,11 +1,14 @@
 /**
  * A projector as its own process, for the crash test: runs every projection against the database
- * given as argument (batch size, and a pause after each batch, may follow), prints "caught-up"
+ * given as argument (batch size, a pause after each batch, and a MongoDB URL for the read models may
+ * follow), prints "caught-up"
  * whenever it has reached the head of the log, and keeps going until it is killed.
  */
+import { MongoClient } from 'mongodb';
 import { Pool } from 'pg';
 import { allProjections } from '../../src/app/composition-root';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { MongoDocumentStore } from '../../src/projections/mongodb/mongo-document-store';
 import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { silentLogger } from '../../src/shared/logger';
 
@@ -15,7 +18,9 @@ async function main(): Promise<void> {
   const runner = new ProjectionRunner(eventStore, silentLogger, { batchSize: Number(process.argv[3] ?? 50) });
   // Optionally slowed down, so that a test can be sure to kill it part-way.
   const pauseMs = Number(process.argv[4] ?? 0);
-  const projections = allProjections(pool, eventStore).map((projection) => ({
+  const mongoUrl = process.argv[5];
+  const documents = mongoUrl ? new MongoDocumentStore((await new MongoClient(mongoUrl).connect()).db()) : undefined;
+  const projections = allProjections(pool, eventStore, documents).map((projection) => ({
     ...projection,
     handle: async (...args: Parameters<typeof projection.handle>) => {
       await projection.handle(...args);

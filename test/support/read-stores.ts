@@ -16,15 +16,19 @@ export function readStoreKinds(): ReadStoreKind[] {
 }
 
 /** A read store of the kind, empty: undefined documents means the app's default (PostgreSQL on its pool). */
-export async function openReadStore(kind: ReadStoreKind): Promise<{ documents: DocumentStore | undefined; close(): Promise<void> }> {
-  if (kind === 'postgres') return { documents: undefined, close: async () => undefined };
+export async function openReadStore(kind: ReadStoreKind): Promise<{ documents: DocumentStore | undefined; url: string | undefined; close(): Promise<void> }> {
+  if (kind === 'postgres') return { documents: undefined, url: undefined, close: async () => undefined };
   const url = process.env.MONGO_URL;
   if (!url) throw new Error('MONGO_URL is not set: start the servers with scripts/test-servers.sh up. CI must run every suite.');
   const client = new MongoClient(url);
   await client.connect();
   const db = client.db(`emporium_test_${randomBytes(5).toString('hex')}`);
+  const withDatabase = new URL(url);
+  withDatabase.pathname = `/${db.databaseName}`;
   return {
     documents: new MongoDocumentStore(db),
+    /** The server's URL naming this store's database, for another process. */
+    url: withDatabase.toString(),
     async close() {
       await db.dropDatabase().catch(() => undefined);
       await client.close();
