@@ -122,7 +122,10 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   const projections = new ProjectionRunner(eventStore, logger);
   // Projection progress lives beside the read models, in PostgreSQL, whatever keeps the events.
   const documents = options.documents ?? new PostgresDocumentStore(pool);
-  if (options.runProjections ?? true) await projections.start(allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }, documents));
+  const readModels = allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }, documents);
+  // Run here, or (a query API apart from the projector) only followed through their saved progress.
+  if (options.runProjections ?? true) await projections.start(readModels);
+  else projections.watch(readModels);
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
     idempotency.purgeBefore(new Date(clock().getTime() - 24 * 3_600_000)).catch((error: unknown) => logger.warn('could not purge old idempotency keys', { error }));

@@ -41,6 +41,8 @@ export interface ProjectionRunnerOptions {
  */
 export class ProjectionRunner {
   private readonly running = new Map<string, { projection: Projection; subscription: Subscription }>();
+  /** Projections another process runs: this one only reads how far they got (see watch). */
+  private readonly watched = new Map<string, Projection>();
   private readonly rebuilding = new Set<string>();
   private readonly lastRebuild = new Map<string, NonNullable<ProjectionStatus['lastRebuild']>>();
 
@@ -79,15 +81,45 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Projections that another process runs (the projector), so that this one (a query API) can wait
+   * for them to reach a checkpoint: it reads the progress they saved, not any state of its own.
+   */
+  watch(projections: readonly Projection[]): void {
+    for (const projection of projections) if (!this.running.has(projection.name)) this.watched.set(projection.name, projection);
+  }
+
   /** Resolves true once every named projection has handled (or scanned past) the checkpoint. */
   async waitFor(names: readonly string[], checkpoint: Checkpoint, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (const name of names) {
       const running = this.running.get(name);
-      if (!running) throw new Error(`No projection named ${name}`);
-      if (!(await running.subscription.waitFor(checkpoint, Math.max(0, deadline - Date.now())))) return false;
+      const watched = this.watched.get(name);
+      if (!running && !watched) throw new Error(`No projection named ${name}`);
+      const reached = running ? await running.subscription.waitFor(checkpoint, Math.max(0, deadline - Date.now())) : await this.savedProgressReaches(watched!, checkpoint, deadline);
+      if (!reached) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether a projection run elsewhere has reached the checkpoint, by its saved progress. Progress
+   * is saved after batches of events it handles, so a saved checkpoint behind the target still
+   * counts when no event it handles lies between the two.
+   */
+  private async savedProgressReaches(projection: Projection, target: Checkpoint, deadline: number): Promise<boolean> {
+    for (;;) {
+      const saved = await this.eventStore.checkpoints.load(projection.name);
+      if (saved && compareCheckpoints(saved, target) >= 0) return true;
+      let pending = false;
+      for await (const batch of this.eventStore.readAll({ after: saved, filter: projection.filter, batchSize: 1 })) {
+        pending = batch.some((event) => compareCheckpoints(event.checkpoint, target) <= 0);
+        break;
+      }
+      if (!pending) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /**

@@ -223,6 +223,39 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
       });
     });
 
+    describe('read-your-writes from a query API apart from the projector', () => {
+      it('waits on the progress the projector saved, not on any state of its own', async () => {
+        // This app runs no projection: like a query API process beside a projector process.
+        const queries = await startTestApp({ db: api.db, accessTokens: api.accessTokens, runProjections: false, readYourWritesTimeoutMs: 5_000, ...(readStore.documents ? { documents: readStore.documents } : {}) });
+        try {
+          const blocker = await api.db.pool.connect();
+          await blocker.query('begin');
+          await blocker.query('lock table subscription_checkpoints in exclusive mode');
+          let answered = false;
+          let reading: Promise<HttpAnswer> | undefined;
+          try {
+            const added = await api.request('POST', '/api/products', {
+              body: { code: code('APART'), name: 'Kukicha', description: 'Twig tea', categoryId: `green-${run.toLowerCase()}`, price: { amount: 550, currency: 'EUR' }, lowStockThreshold: 1 },
+              token: staff,
+            });
+            reading = queries.request('GET', `/api/products/${code('APART')}`, { headers: { 'emporium-checkpoint': String(added.headers.get('emporium-checkpoint')) } }).finally(() => (answered = true));
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            expect(answered).toBe(false);
+          } finally {
+            await blocker.query('commit');
+            blocker.release();
+          }
+          const product = await reading!;
+          expect(product).toMatchObject({ status: 200, body: { code: code('APART'), name: 'Kukicha' } });
+          // A checkpoint no projection it reads has to handle anything for: answered at once.
+          const head = (await api.app.eventStore.headCheckpoint())!;
+          expect((await queries.request('GET', '/api/categories', { headers: { 'emporium-checkpoint': `${head.commit}.${head.position}` } })).status).toBe(200);
+        } finally {
+          await queries.stop();
+        }
+      });
+    });
+
     describe('read-your-writes when the projections lag', () => {
       it('answers 503 with Retry-After when they do not reach the checkpoint in time', async () => {
         const lagging = await startTestApp({ db: api.db, accessTokens: api.accessTokens, readYourWritesTimeoutMs: 300, ...(readStore.documents ? { documents: readStore.documents } : {}) });
