@@ -245,7 +245,7 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
             await blocker.query('commit');
             blocker.release();
           }
-          const product = await reading!;
+          const product = await reading;
           expect(product).toMatchObject({ status: 200, body: { code: code('APART'), name: 'Kukicha' } });
           // A checkpoint no projection it reads has to handle anything for: answered at once.
           const head = (await api.app.eventStore.headCheckpoint())!;
