@@ -18,11 +18,9 @@ interface Stored {
  * FerretDB 1 lacks (transactions, change streams, `$lookup`, `$text`):
  *
  * - Exactly-once effect without transactions: each document carries the checkpoint of the last
- *   event applied, and every write is an upsert conditional on an older checkpoint, so a batch
- *   delivered again (after a crash between the write and the projection's checkpoint) changes
- *   nothing. A write that finds a newer document fails its upsert with a duplicate key, which means
- *   exactly that, and is passed over. One unordered bulkWrite per batch: each document is written
- *   once per batch, so their order does not matter.
+ *   event applied, and a write replaces it only if its checkpoint is older (compare-and-set on the
+ *   checkpoint read), so a batch delivered again (after a crash between the write and the
+ *   projection's checkpoint) changes nothing. New documents go in with one unordered insertMany.
  * - Search is a case-insensitive substring of a lower-cased field, with an anchored-free regular
  *   expression on it (the port's `contains`): correct on both servers, a scan of the collection's
  *   filtered part. (`$text` would need MongoDB; a token index could not answer substrings.)
@@ -44,26 +42,32 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async save<Doc>(collection: string, changes: readonly DocumentChange<Doc>[]): Promise<void> {
-    if (changes.length === 0) return;
-    const operations = changes.map((change) => ({
-      updateOne: {
-        filter: { _id: change.id, ...olderThan(change.checkpoint) },
-        update: { $set: { doc: change.document, cp: { c: change.checkpoint.commit, p: change.checkpoint.position }, cpk: checkpointKey(change.checkpoint) } },
-        upsert: true,
-      },
-    }));
     const target = this.db.collection<Stored>(collectionOf(collection));
-    try {
-      await target.bulkWrite(operations, { ordered: false });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // FerretDB stops an unordered bulk at its first error, MongoDB does not: write them one by one
-      // again (each is conditional, so those already done change nothing), passing over duplicates.
-      for (const { updateOne } of operations) {
-        await target.updateOne(updateOne.filter, updateOne.update, { upsert: true }).catch((single: unknown) => {
-          if (!isDuplicateKey(single)) throw single;
-        });
+    let pending = [...changes];
+    // Compare-and-set: read the checkpoints the documents have, insert the new ones, replace the
+    // older ones only where they still have the checkpoint read; a document another writer changed
+    // meanwhile is read again. (Not one conditional upsert each: FerretDB 1 scans the collection for
+    // every such upsert, which made a rebuild quadratic; a lookup by _id and plain inserts are not.)
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 20) throw new Error(`Documents of ${collection} kept changing under this write`);
+      const stored = new Map((await target.find({ _id: { $in: pending.map((change) => change.id) } }, { projection: { cpk: 1 } }).toArray()).map((document) => [document._id, document.cpk]));
+      const fresh = pending.filter((change) => !stored.has(change.id));
+      const older = pending.filter((change) => stored.has(change.id) && (stored.get(change.id) ?? '') < checkpointKey(change.checkpoint));
+      const retry = new Set<string>();
+      if (fresh.length > 0) {
+        try {
+          await target.insertMany(fresh.map((change) => storedOf(change)), { ordered: false });
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          // Inserted by another writer meanwhile: those are compared again next round (the ones that went in are done).
+          for (const change of fresh) retry.add(change.id);
+        }
       }
+      for (const change of older) {
+        const replaced = await target.replaceOne({ _id: change.id, cpk: stored.get(change.id)! }, storedOf(change));
+        if (replaced.matchedCount === 0) retry.add(change.id);
+      }
+      pending = pending.filter((change) => retry.has(change.id));
     }
   }
 
@@ -135,16 +139,11 @@ function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown })?.code === 11000;
 }
 
-/**
- * Matches a stored document whose checkpoint is older than this one (or no document: the upsert
- * inserts). One range condition beside the _id, rather than an $or over commit and position, so
- * that FerretDB can look the document up by its _id instead of scanning the collection per write.
- */
-function olderThan(checkpoint: Checkpoint): MongoDocument {
-  return { cpk: { $lt: checkpointKey(checkpoint) } };
+/** Zero-padded "commit.position": compares as text exactly as checkpoints compare. */
+function storedOf(change: DocumentChange<unknown>): Stored {
+  return { _id: change.id, doc: change.document, cp: { c: change.checkpoint.commit, p: change.checkpoint.position }, cpk: checkpointKey(change.checkpoint) };
 }
 
-/** Zero-padded "commit.position": compares as text exactly as checkpoints compare. */
 function checkpointKey(checkpoint: Checkpoint): string {
   return `${String(checkpoint.commit).padStart(16, '0')}.${String(checkpoint.position).padStart(16, '0')}`;
 }
