@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, chown, cp, lstat, mkdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, chown, cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -112,6 +112,7 @@ async function clusterLocation(dataDir: string, owner: Account, rootClusterBase:
 
   const key = createHash('sha256').update(await realpath(dataDir)).digest('hex').slice(0, 16);
   const home = path.join(rootClusterBase, key);
+  await removeOrphanedClusters(rootClusterBase, logger);
   try {
     await mkdir(home, { recursive: true, mode: 0o755 });
     // Says whose cluster this is, for whoever finds it in /var/lib.
@@ -127,6 +128,23 @@ async function clusterLocation(dataDir: string, owner: Account, rootClusterBase:
   }
   logger.info('the data directory is private, so the embedded PostgreSQL cluster is kept apart from it', { dataDir, clusterDir: path.join(home, 'postgres'), link: inDataDir });
   return path.join(home, 'postgres');
+}
+
+/**
+ * Clusters kept apart for data directories that are gone (a clone deleted, a temporary directory
+ * cleaned up) would pile up in /var/lib/emporium: each new one removes those whose data directory
+ * no longer exists and whose server is not running.
+ */
+async function removeOrphanedClusters(rootClusterBase: string, logger: Logger): Promise<void> {
+  const entries = await readdir(rootClusterBase, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const home = path.join(rootClusterBase, entry.name);
+    const owner = (await readFile(path.join(home, 'data-dir'), 'utf8').catch(() => '')).trim();
+    if (!owner || existsSync(owner) || existsSync(path.join(home, 'postgres', 'postmaster.pid'))) continue;
+    await rm(home, { recursive: true, force: true });
+    logger.info('removed an embedded PostgreSQL cluster whose data directory is gone', { clusterDir: path.join(home, 'postgres'), dataDir: owner });
+  }
 }
 
 /** Whether the server's account can traverse to `target` and enter or run it, without changing anything. */

@@ -1,4 +1,4 @@
-import { lstatSync, mkdtempSync, readlinkSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readlinkSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,25 @@ describe('the embedded PostgreSQL server', () => {
       expect(server.clusterDir.startsWith('/var/lib/emporium/')).toBe(true);
     } else {
       expect(server.clusterDir).toBe(path.join(dataDir, 'postgres'));
+    }
+  });
+
+  it('removes, as root, a cluster kept apart for a data directory that is gone', async () => {
+    if (!asRoot) return; // Only root keeps clusters apart.
+    const goneDir = mkdtempSync(path.join(tmpdir(), 'emporium-gone-'));
+    const gone = await startEmbeddedPostgres({ dataDir: path.join(goneDir, 'data'), database: 'shop', logger: silentLogger });
+    await gone.stop();
+    await rm(goneDir, { recursive: true, force: true });
+    expect(existsSync(gone.clusterDir)).toBe(true);
+    // The next cluster kept apart removes it.
+    const nextDir = mkdtempSync(path.join(tmpdir(), 'emporium-next-'));
+    const next = await startEmbeddedPostgres({ dataDir: path.join(nextDir, 'data'), database: 'shop', logger: silentLogger });
+    try {
+      expect(existsSync(gone.clusterDir)).toBe(false);
+      expect(existsSync(next.clusterDir)).toBe(true);
+    } finally {
+      await removeDataDir(path.join(nextDir, 'data'), next);
+      await rm(nextDir, { recursive: true, force: true });
     }
   });
 
