@@ -109,6 +109,15 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
     if (!principal || !mayActFor({ id: principal.accountId, role: principal.role }, customerId)) throw notFound(what.code, what.message);
   }
 
+  /** An order the caller may see: their own, or any for staff; anything else is not found, as if it did not exist. */
+  async function visibleOrder(response: Response, orderId: string): Promise<OrderSummary> {
+    const missing = { code: 'order-not-found', message: `There is no order ${orderId}` };
+    const order = await documents.get<OrderSummary>(orderHistoryProjection.collection.name, orderId);
+    if (!order) throw notFound(missing.code, missing.message);
+    visibleTo(response, order.customerId, missing);
+    return order;
+  }
+
   return [
     {
       method: 'get',
@@ -225,10 +234,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       async handle(request, response) {
         const orderId = idParameter(request, 'orderId', 'order-not-found');
         await caughtUp(request, [orderHistoryProjection.name]);
-        const order = await documents.get<OrderSummary>(orderHistoryProjection.collection.name, orderId);
-        if (!order) throw notFound('order-not-found', `There is no order ${orderId}`);
-        visibleTo(response, order.customerId, { code: 'order-not-found', message: `There is no order ${orderId}` });
-        response.json(order);
+        response.json(await visibleOrder(response, orderId));
       },
     },
     {
@@ -243,9 +249,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       async handle(request, response) {
         const orderId = idParameter(request, 'orderId', 'order-not-found');
         await caughtUp(request, [orderHistoryProjection.name, paymentsProjection.name]);
-        const order = await documents.get<OrderSummary>(orderHistoryProjection.collection.name, orderId);
-        if (!order) throw notFound('order-not-found', `There is no order ${orderId}`);
-        visibleTo(response, order.customerId, { code: 'order-not-found', message: `There is no order ${orderId}` });
+        await visibleOrder(response, orderId);
         // A shop asks for payment a handful of times per order at most; one page holds them all.
         const payments = await documents.find<PaymentSummary>(paymentsProjection.collection.name, { where: { orderId }, sort: paymentsInOrder, limit: 1_000 });
         response.json({ items: payments });

@@ -53,8 +53,7 @@ export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, c
         const { status, headers, body } = begun.response;
         for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
         response.setHeader('Idempotent-Replayed', 'true');
-        // The stored headers may lack the content type (it is set when the body is sent, after they
-        // were taken): the body is JSON, problem details for a refusal.
+        // Answers stored before the content type was kept with them (keys live 24 hours) are JSON too.
         if (!response.hasHeader('content-type')) response.type(status >= 400 ? 'application/problem+json' : 'application/json');
         response.status(status).send(JSON.stringify(body));
         return;
@@ -62,6 +61,8 @@ export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, c
       case 'started': {
         const send = response.json.bind(response);
         response.json = (body: unknown) => {
+          // res.json sets the content type only as it sends: set it first, so the stored answer has it.
+          if (!response.hasHeader('content-type')) response.type('application/json');
           const status = response.statusCode;
           const headers = Object.fromEntries(replayedHeaders.flatMap((name) => (response.hasHeader(name) ? [[name, String(response.getHeader(name))]] : [])));
           const remembered = status >= 500 ? store.release(scope, key) : store.complete(scope, key, { status, headers, body });

@@ -1,4 +1,4 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START, StreamNotFoundError, streamNameFilter, WrongExpectedVersionError, type AppendExpectedRevision, type ResolvedEvent, type StreamSubscription } from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START, StreamNotFoundError, streamNameFilter, WrongExpectedVersionError, type ResolvedEvent, type StreamSubscription } from '@eventstore/db-client';
 import { silentLogger, type Logger } from '../../shared/logger';
 import { readAllInBatches, startCatchUpSubscription, type CommitOrderedLog, type LogPage } from '../catch-up-subscription';
 import { chainHash, eventDigest } from '../event-integrity';
@@ -103,9 +103,8 @@ export class EventStoreDbEventStore implements EventStore {
         const position = toCheckpoint(result.position);
         return { nextExpectedRevision: Number(result.nextExpectedRevision), position: position.position, checkpoint: position };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (expected !== 'any' && expected !== 'stream_exists' && attempt > 1) throw error;
-        if (attempt > 50) throw error;
+        // Another writer got there first: read the tail again (a fixed expectation is then judged above).
+        if (!(error instanceof WrongExpectedVersionError) || attempt > 50) throw error;
       }
     }
   }
@@ -346,4 +345,3 @@ class EventStoreDbCheckpointStore implements CheckpointStore {
   }
 }
 
-export type { AppendExpectedRevision };
