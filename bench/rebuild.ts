@@ -10,8 +10,8 @@
  * .test-servers/ is started.
  *
  * With MONGO_URL set, it also rebuilds the document read models (catalog, order history) into
- * MongoDB (a database made and dropped there), against bulk-writing the same number of documents
- * straight into the same server with the same store, in the same run.
+ * MongoDB (a database made and dropped there), against inserting the documents it made straight
+ * into the same server with the driver's insertMany, in the same run.
  */
 import { MongoClient } from 'mongodb';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
@@ -108,23 +108,18 @@ async function mongoRebuild(url: string, pool: import('pg').Pool): Promise<void>
     const rebuildMs = performance.now() - started;
     await runner.stop();
     await eventStore.close();
-    const written = (await db.collection('rm_orders').countDocuments()) + (await db.collection('rm_products').countDocuments());
-
-    const spec = { name: 'bench_bulk', indexes: [] };
-    await documents.ensureCollection(spec);
+    // The baseline writes the very documents the rebuild made, straight into a new collection of
+    // the same server with the driver's insertMany: what the server's writes could reach.
+    const rebuilt = [...(await db.collection('rm_orders').find().toArray()), ...(await db.collection('rm_products').find().toArray())];
+    const written = rebuilt.length;
+    const copy = db.collection('bench_bulk');
     started = performance.now();
-    for (let done = 0; done < written; done += 1_000) {
-      await documents.save(
-        spec.name,
-        Array.from({ length: Math.min(1_000, written - done) }, (_, i) => ({ id: `d-${done + i}`, document: { orderId: `d-${done + i}`, status: 'paid', total: { amount: 1_234, currency: 'EUR' }, lines: [{ productCode: 'P-1', quantity: 1 }] }, checkpoint: { commit: 1, position: done + i } })),
-      );
-    }
+    for (let done = 0; done < written; done += 1_000) await copy.insertMany(rebuilt.slice(done, done + 1_000), { ordered: false });
     const writeMs = performance.now() - started;
-    // Both write the same number of documents into the same server; the rebuild also reads the log and folds events.
     const ratio = writeMs / rebuildMs;
     console.log(`\nMongoDB read store (${url.replace(/\/\/[^@/]*@/, '//***@')}): catalog + order history, ${written.toLocaleString('en')} documents`);
     console.log(`rebuild from ${totalEvents.toLocaleString('en')} events: ${(rebuildMs / 1000).toFixed(1)} s (${rate(totalEvents, rebuildMs).toLocaleString('en')} events/s)`);
-    console.log(`baseline: bulk-write ${written.toLocaleString('en')} documents, same store: ${(writeMs / 1000).toFixed(1)} s (${rate(written, writeMs).toLocaleString('en')} documents/s)`);
+    console.log(`baseline: insertMany the same ${written.toLocaleString('en')} documents straight into the same server: ${(writeMs / 1000).toFixed(1)} s (${rate(written, writeMs).toLocaleString('en')} documents/s)`);
     console.log(`ratio (baseline time / rebuild time): ${ratio.toFixed(2)}; target >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'}`);
   } finally {
     await db.dropDatabase().catch(() => undefined);

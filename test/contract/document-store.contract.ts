@@ -116,6 +116,29 @@ export function documentStoreContract(adapter: string, create: () => Promise<Doc
       expect((await store.dump(spec.name)).size).toBe(0);
     });
 
+    it('applies the same age rules in a shadow: a batch delivered again, older or as old, changes nothing', async () => {
+      const shadow = await store.createShadow(spec);
+      const first = [
+        { id: 'A', document: product('A', 'A at 5', 'x', 1), checkpoint: checkpoint(5) },
+        { id: 'B', document: product('B', 'B at 2', 'x', 1), checkpoint: checkpoint(2) },
+        { id: 'C', document: product('C', 'C at 3', 'x', 1), checkpoint: checkpoint(3) },
+      ];
+      await store.save(shadow, first);
+      await store.save(shadow, [{ id: 'C', document: null, checkpoint: checkpoint(6) }]);
+      await store.save(shadow, first);
+      // One batch: an older change (A), a newer one (B), an older one for the deleted C, a new document (D).
+      await store.save(shadow, [
+        { id: 'A', document: product('A', 'A at 4', 'x', 1), checkpoint: checkpoint(4) },
+        { id: 'B', document: product('B', 'B at 7', 'x', 1), checkpoint: checkpoint(7) },
+        { id: 'C', document: product('C', 'C revived', 'x', 1), checkpoint: checkpoint(4) },
+        { id: 'D', document: product('D', 'D at 4', 'x', 1), checkpoint: checkpoint(4) },
+      ]);
+      await store.swap(spec.name, shadow);
+      const names = [...(await store.dump<Product>(spec.name)).values()].map((p) => p.name).sort();
+      expect(names).toEqual(['A at 5', 'B at 7', 'D at 4']);
+      expect((await store.load(spec.name, ['C'])).get('C')).toEqual({ document: null, checkpoint: checkpoint(6) });
+    });
+
     it('ensures a collection without touching what is in it', async () => {
       await store.save(spec.name, [{ id: 'A', document: product('A', 'Kept', 'x', 1), checkpoint: checkpoint(1) }]);
       await store.ensureCollection(spec);

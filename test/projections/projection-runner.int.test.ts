@@ -8,6 +8,7 @@ import { catalogProjection, type CatalogProduct } from '../../src/projections/re
 import { reportingProjections } from '../../src/projections/reporting/reporting-projection';
 import { lowStockReport } from '../../src/projections/reporting/reporting-queries';
 import { silentLogger } from '../../src/shared/logger';
+import { openReadStore, readStoreKinds } from '../support/read-stores';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { staffSignedIn } from '../support/principals';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -130,29 +131,46 @@ describe('health', () => {
   });
 });
 
-describe('rebuilding over HTTP', () => {
+describe.each(readStoreKinds())('rebuilding over HTTP, read models in %s', (kind) => {
   let api: TestApp;
+  let store: Awaited<ReturnType<typeof openReadStore>>;
   beforeAll(async () => {
-    api = await startTestApp();
+    store = await openReadStore(kind);
+    api = await startTestApp(store.documents ? { documents: store.documents } : {});
   });
   afterAll(async () => {
     await api.close();
+    await store.close();
   });
 
   it('lets an admin rebuild read models, and shows the rebuild on /health until it is done', async () => {
     const admin = await staffSignedIn(api, 'admin');
     await api.request('POST', '/api/categories', { body: { name: 'Rebuilt tea', description: '' }, token: admin.token });
+    for (const code of ['RB-1', 'RB-2', 'RB-3']) {
+      await api.request('POST', '/api/products', { body: { code, name: `Tea ${code}`, description: 'd', categoryId: 'rebuilt-tea', price: eur(450), lowStockThreshold: 0 }, token: admin.token });
+    }
+    expect((await api.request('PUT', '/api/products/RB-2/price', { body: eur(500), token: admin.token })).status).toBe(200);
+    type Page = { items: { code: string; price: { amount: number } }[] };
+    let before = await api.request<Page>('GET', '/api/products?category=rebuilt-tea');
+    for (let i = 0; i < 200 && before.body.items.find((p) => p.code === 'RB-2')?.price.amount !== 500; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      before = await api.request<Page>('GET', '/api/products?category=rebuilt-tea');
+    }
+    expect(before.body.items.map((p) => [p.code, p.price.amount])).toEqual([['RB-1', 450], ['RB-2', 500], ['RB-3', 450]]);
+
     const accepted = await api.request('POST', '/api/admin/projections/rebuild', { body: { projections: ['categories', 'catalog'] }, token: admin.token });
     expect(accepted).toMatchObject({ status: 202, body: { rebuilding: ['categories', 'catalog'] } });
     type Health = { checks: { projections: { projections: { name: string; rebuilding: boolean; state: string }[] } } };
     let health = await api.request<Health>('GET', '/health');
-    for (let i = 0; i < 200 && health.body.checks.projections.projections.some((p) => p.rebuilding); i++) {
+    for (let i = 0; i < 400 && health.body.checks.projections.projections.some((p) => p.rebuilding); i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       health = await api.request<Health>('GET', '/health');
     }
     expect(health.body.checks.projections.projections.filter((p) => p.rebuilding)).toEqual([]);
     const categories = await api.request<{ items: { id: string }[] }>('GET', '/api/categories');
     expect(categories.body.items.map((c) => c.id)).toContain('rebuilt-tea');
+    // The rebuilt catalog is the one it replaced, served from the same store.
+    expect((await api.request('GET', '/api/products?category=rebuilt-tea')).body).toEqual(before.body);
   });
 });
 

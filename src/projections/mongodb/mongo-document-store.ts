@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MongoBulkWriteError, type Db, type Filter, type Document as MongoDocument, type Sort } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db, type Filter, type Document as MongoDocument, type Sort } from 'mongodb';
 import type { Checkpoint } from '../../event-store/event-store';
 import type { CollectionSpec, DocumentChange, DocumentStore, FieldSpec, FindQuery, StoredDocument } from '../document-store';
 
@@ -24,11 +24,14 @@ interface Stored {
  * - Search is a case-insensitive substring of a lower-cased field, with an anchored-free regular
  *   expression on it (the port's `contains`): correct on both servers, a scan of the collection's
  *   filtered part. (`$text` would need MongoDB; a token index could not answer substrings.)
- * - Rebuilds fill a shadow collection, then `renameCollection` with `dropTarget` puts it in place
+ * - Rebuilds fill a shadow collection (a delete and an insert per batch, see replaceUnread), then `renameCollection` with `dropTarget` puts it in place
  *   in one step on MongoDB; FerretDB 1 lacks `dropTarget`, so there the live one is renamed aside
  *   first (see swap).
  */
 export class MongoDocumentStore implements DocumentStore {
+  /** Shadows this store made and has not swapped in yet: no query reads them. */
+  private readonly unread = new Set<string>();
+
   constructor(private readonly db: Db) {}
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
@@ -43,7 +46,7 @@ export class MongoDocumentStore implements DocumentStore {
 
   async save<Doc>(collection: string, changes: readonly DocumentChange<Doc>[]): Promise<void> {
     const target = this.db.collection<Stored>(collectionOf(collection));
-    let pending = [...changes];
+    let pending = this.unread.has(collection) ? await replaceUnread(target, changes) : [...changes];
     // Compare-and-set: read the checkpoints the documents have, insert the new ones, replace the
     // older ones only where they still have the checkpoint read; a document another writer changed
     // meanwhile is read again. (Not one conditional upsert each: FerretDB 1 scans the collection for
@@ -99,11 +102,13 @@ export class MongoDocumentStore implements DocumentStore {
     const shadow = `${spec.name}__shadow_${randomBytes(4).toString('hex')}`;
     await this.db.createCollection(collectionOf(shadow));
     await this.createIndexes(collectionOf(shadow), spec);
+    this.unread.add(shadow);
     return shadow;
   }
 
   async swap(collection: string, shadow: string): Promise<void> {
     const live = collectionOf(collection);
+    this.unread.delete(shadow);
     try {
       await this.db.collection(collectionOf(shadow)).rename(live, { dropTarget: true });
     } catch (error) {
@@ -130,12 +135,37 @@ export class MongoDocumentStore implements DocumentStore {
   }
 }
 
+/**
+ * Saves into a collection no query reads yet (a rebuild's shadow) with one delete and one insert
+ * for the whole batch, where a live collection takes a compare-and-set write per document: FerretDB
+ * 1 applies its writes one transaction each and scans the collection for any filter but a lone
+ * _id, so a rebuild writing thousands of documents that way took minutes. Between the two steps
+ * the documents are missing, which is why live collections never take this way.
+ *
+ * Still conditional: only documents older than the batch's oldest change are deleted; any other
+ * stays, its insert fails as a duplicate, and it goes the compare-and-set way.
+ */
+async function replaceUnread(target: Collection<Stored>, changes: readonly DocumentChange<unknown>[]): Promise<DocumentChange<unknown>[]> {
+  if (changes.length === 0) return [];
+  const oldest = changes.map((change) => checkpointKey(change.checkpoint)).reduce((min, key) => (key < min ? key : min));
+  await target.deleteMany({ _id: { $in: changes.map((change) => change.id) }, cpk: { $lt: oldest } });
+  try {
+    await target.insertMany(changes.map((change) => storedOf(change)), { ordered: false });
+    return [];
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const refused = new Set(writeErrorsOf(error as MongoBulkWriteError).map((writeError) => writeError.index));
+    return changes.filter((_change, index) => refused.has(index));
+  }
+}
+
+function writeErrorsOf(error: MongoBulkWriteError): readonly { code: number; index: number }[] {
+  return (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) as readonly { code: number; index: number }[];
+}
+
 /** A duplicate key: the document is there with a newer checkpoint, so the change is old news. */
 function isDuplicateKey(error: unknown): boolean {
-  if (error instanceof MongoBulkWriteError) {
-    const writeErrors = (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]) as readonly { code: number }[];
-    return writeErrors.every((writeError) => writeError.code === 11000);
-  }
+  if (error instanceof MongoBulkWriteError) return writeErrorsOf(error).every((writeError) => writeError.code === 11000);
   return (error as { code?: unknown })?.code === 11000;
 }
 
