@@ -2,14 +2,14 @@ import { DomainError } from '../domain/shared/domain-error';
 import { orderDecider, type OrderState, type UnavailableLine } from '../domain/orders/order';
 import { paymentDecider } from '../domain/payments/payment';
 import { streamName, streamPrefix } from '../domain/stream-names';
-import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import type { EventStore } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
 import type { inventoryHandlers } from '../commands/handlers/inventory-handlers';
 import type { orderHandlers } from '../commands/handlers/order-handlers';
 import type { paymentHandlers } from '../commands/handlers/payment-handlers';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import type { Logger } from '../shared/logger';
-import { causedBy, textField, type ProcessManager } from './process-runner';
+import { causedBy, textField, type ProcessInput, type ProcessManager } from './process-runner';
 import type { PaymentDeadlines } from './payment-deadlines';
 
 type Placed = Exclude<OrderState, { status: 'none' }>;
@@ -62,7 +62,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
   const name = 'fulfilment';
   const loadOrder = (orderId: string) => loadState(eventStore, streamName('order', orderId), orderDecider);
 
-  async function reserve(event: RecordedEvent, order: Placed): Promise<ReservationResult[]> {
+  async function reserve(event: ProcessInput, order: Placed): Promise<ReservationResult[]> {
     const results: ReservationResult[] = [];
     for (const line of order.lines) {
       try {
@@ -79,7 +79,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     return results;
   }
 
-  async function release(event: RecordedEvent, orderId: string, codes: readonly string[], reason: string): Promise<void> {
+  async function release(event: ProcessInput, orderId: string, codes: readonly string[], reason: string): Promise<void> {
     for (const code of codes) {
       try {
         await inventory.releaseReservation({ code, orderId, reason }, causedBy(event, name, `release:${code}`, clock()));
@@ -90,7 +90,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     }
   }
 
-  async function orderPlaced(event: RecordedEvent): Promise<void> {
+  async function orderPlaced(event: ProcessInput): Promise<void> {
     const order = await loadOrder(textField(event, 'orderId'));
     if (!fulfilmentDecisions.shouldFulfil(order)) return;
     const decision = fulfilmentDecisions.afterReservations(await reserve(event, order));
@@ -111,7 +111,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     await orders.recordAwaitingPayment({ orderId: order.orderId, paymentId }, causedBy(event, name, 'awaiting-payment', clock()));
   }
 
-  async function paymentDecided(event: RecordedEvent, outcome: 'succeeded' | 'failed'): Promise<void> {
+  async function paymentDecided(event: ProcessInput, outcome: 'succeeded' | 'failed'): Promise<void> {
     const paymentId = textField(event, 'paymentId');
     const order = await loadOrder(textField(event, 'orderId'));
     const decision = fulfilmentDecisions.afterPayment(order, outcome);

@@ -3,13 +3,13 @@ import type { InventoryEvent } from '../domain/inventory/inventory';
 import { orderDecider } from '../domain/orders/order';
 import { productDecider } from '../domain/catalog/product';
 import { streamName } from '../domain/stream-names';
-import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import type { EventStore } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
 import type { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { lowStockAlertEmail, paymentConfirmationEmail, paymentFailedEmail, type RenderedEmail } from '../mail/email-templates';
 import { nameBasedUuid } from '../shared/ids';
 import type { Logger } from '../shared/logger';
-import { causedBy, textField, type ProcessManager } from './process-runner';
+import { causedBy, textField, type ProcessInput, type ProcessManager } from './process-runner';
 
 export interface NotificationsDependencies {
   readonly eventStore: EventStore;
@@ -29,7 +29,7 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
   const { eventStore, notifications, clock, logger } = deps;
   const name = 'notifications';
 
-  async function request(event: RecordedEvent, purpose: string, to: string, email: RenderedEmail): Promise<void> {
+  async function request(event: ProcessInput, purpose: string, to: string, email: RenderedEmail): Promise<void> {
     const notificationId = nameBasedUuid(`${event.id}:${purpose}`);
     await notifications.requestEmail(
       { notificationId, message: { ...email, to, messageId: `<${notificationId}@emporium>`, purpose, causeEventId: event.id } },

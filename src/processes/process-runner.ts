@@ -1,9 +1,15 @@
 import type { EventFilter, EventStore, RecordedEvent, RetryPolicy, Subscription, SubscriptionStatus } from '../event-store/event-store';
 import type { CommandContext } from '../commands/command-handler';
-import { backoffDelay } from '../shared/delay';
 import type { Logger } from '../shared/logger';
-import { isTransient } from '../shared/transient-errors';
+import { handleWithRetry } from './handle-with-retry';
 import type { ParkedEventStore } from './parked-events';
+
+/**
+ * What a process manager reads of an event: the same whether it came from the event store's
+ * subscription or, as an integration event, from Kafka (see integration/to-process-input.ts).
+ * Its id is the domain event's id either way, so the commands it causes get the same ids.
+ */
+export type ProcessInput = Pick<RecordedEvent, 'id' | 'type' | 'data' | 'metadata' | 'streamId'>;
 
 /**
  * A process manager: reacts to events, one at a time, in the order of the log, by issuing commands
@@ -19,17 +25,13 @@ export interface ProcessManager {
    * Events with the same key are handled one after another, in log order; events with different
    * keys side by side (an order's events in order, different orders at once). Absent: one by one.
    */
-  partitionKey?(event: RecordedEvent): string;
-  handle(event: RecordedEvent): Promise<void>;
+  partitionKey?(event: ProcessInput): string;
+  handle(event: ProcessInput): Promise<void>;
 }
 
 /** How many partitions of a batch are handled at once. */
 const parallelPartitions = 8;
 
-/** How an event that keeps failing for a reason other than an outage is retried before it is parked. */
-const defaultPoisonRetry: RetryPolicy = { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 };
-/** Outages (a database restarting, a mail server down) are waited out, as long as they last. */
-const outageBackoff = { initialDelayMs: 200, maxDelayMs: 30_000 };
 
 /** What a retry of a parked event came to. */
 export interface ParkedRetryOutcome {
@@ -41,14 +43,14 @@ export interface ParkedRetryOutcome {
 }
 
 /** A text field of an event's data; an event without it is not the event the process thinks it is. */
-export function textField(event: RecordedEvent, name: string): string {
+export function textField(event: ProcessInput, name: string): string {
   const value = event.data[name];
   if (typeof value !== 'string') throw new TypeError(`${event.type} ${event.id} has no text field ${name}`);
   return value;
 }
 
 /** The context of a command a process issues because of an event: ids derived from the event and the step. */
-export function causedBy(event: RecordedEvent, process: string, step: string, now: Date): CommandContext {
+export function causedBy(event: ProcessInput, process: string, step: string, now: Date): CommandContext {
   return {
     now,
     actor: { id: process, role: 'system' },
@@ -136,7 +138,7 @@ export class ProcessRunner {
       await this.parked.park({ process: manager.name, event, partitionKey: key, reason: 'waiting', error: null, attempts: 0 });
       return;
     }
-    const outcome = await this.handleWithRetry(manager, event);
+    const outcome = await handleWithRetry(manager, event, { logger: this.logger, stopping: this.stopping.signal, sleep: (ms) => this.sleep(ms) });
     if (outcome.handled) return;
     await this.parked.park({ process: manager.name, event, partitionKey: key, reason: 'failed', error: outcome.error, attempts: outcome.attempts });
     blocked.add(key);
@@ -147,31 +149,6 @@ export class ProcessRunner {
       attempts: outcome.attempts,
       error: outcome.error,
     });
-  }
-
-  private async handleWithRetry(manager: ProcessManager, event: RecordedEvent): Promise<{ handled: true } | { handled: false; error: string; attempts: number }> {
-    const policy = { ...defaultPoisonRetry, ...manager.retry };
-    for (let attempt = 1, outages = 0; ; attempt++) {
-      try {
-        await manager.handle(event);
-        return { handled: true };
-      } catch (error) {
-        if (this.stopping.signal.aborted) throw error;
-        if (isTransient(error)) {
-          // Not the event's fault: wait it out, and do not count it against the event.
-          outages++;
-          attempt--;
-          const wait = backoffDelay(outages, outageBackoff.initialDelayMs, manager.retry?.maxDelayMs ?? outageBackoff.maxDelayMs);
-          this.logger.warn('process manager waits out an outage', { process: manager.name, eventId: event.id, error, retryInMs: wait });
-          await this.sleep(wait);
-          continue;
-        }
-        if (attempt >= policy.maxAttempts) return { handled: false, error: error instanceof Error ? error.message : String(error), attempts: attempt };
-        const wait = backoffDelay(attempt, policy.initialDelayMs, policy.maxDelayMs);
-        this.logger.warn('process manager failed to handle an event, retrying', { process: manager.name, eventId: event.id, error, attempt, retryInMs: wait });
-        await this.sleep(wait);
-      }
-    }
   }
 
   /**

@@ -1,0 +1,160 @@
+import type { InventoryEvent } from '../domain/inventory/inventory';
+import type { OrderEvent } from '../domain/orders/order';
+import type { PaymentEvent } from '../domain/payments/payment';
+import type { RecordedEvent } from '../event-store/event-store';
+import type { IntegrationEvent, IntegrationEventName, IntegrationEventTypes, Money } from './integration-events';
+
+type Data<Type extends string, Events extends { type: string; data: unknown }> = Extract<Events, { type: Type }>['data'];
+type DomainEvent = OrderEvent | PaymentEvent | InventoryEvent;
+
+/** The domain events other systems hear of; the rest (submitted payments, catalog edits…) stay inside. */
+export const publishedDomainEventTypes = [
+  'OrderPlaced',
+  'OrderAwaitingPayment',
+  'OrderPaid',
+  'OrderPaymentFailed',
+  'OrderCancelled',
+  'OrderRejected',
+  'PaymentSucceeded',
+  'PaymentFailed',
+  'StockReceived',
+  'StockReserved',
+  'ReservationReleased',
+  'ReservationCommitted',
+  'StockAdjusted',
+  'LowStockReached',
+] as const satisfies readonly DomainEvent['type'][];
+
+/** A domain event that cannot be told to other systems: its data is not what its type promises. */
+export class UnmappableEvent extends Error {}
+
+/**
+ * The integration event a domain event becomes, or null for one other systems do not hear of.
+ * Each field is copied by name, never by spreading the domain event's data, so that a field added
+ * to a domain event stays inside until it is added here on purpose.
+ */
+export function toIntegrationEvent(event: RecordedEvent): IntegrationEvent | null {
+  const made = map(event);
+  if (!made) return null;
+  return {
+    id: event.id,
+    ...made,
+    time: event.recordedAt.toISOString(),
+    ...(event.metadata.correlationId ? { correlationId: event.metadata.correlationId } : {}),
+    ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}),
+    ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
+  } as IntegrationEvent;
+}
+
+type Made = { [Name in IntegrationEventName]: { name: Name; key: string; subject: string; data: IntegrationEventTypes[Name] } }[IntegrationEventName];
+
+function map(event: RecordedEvent): Made | null {
+  const d = event.data as unknown;
+  const order = (orderId: string) => ({ key: text(orderId, 'orderId'), subject: `order/${orderId}` });
+  const product = (code: string) => ({ key: text(code, 'code'), subject: `product/${code}` });
+  const status = (type: string, data: { orderId: string; customerId: string }, value: IntegrationEventTypes['order_status_changed']['status'], at: string, extra: { paymentId?: string; reason?: string }) => ({
+    name: 'order_status_changed' as const,
+    ...order(data.orderId),
+    data: { orderId: data.orderId, userId: text(data.customerId, `${type}.customerId`), status: value, ...extra, timestamp: text(at, `${type} time`) },
+  });
+  switch (event.type as DomainEvent['type']) {
+    case 'OrderPlaced': {
+      const data = d as Data<'OrderPlaced', OrderEvent>;
+      if (!Array.isArray(data.lines) || data.lines.length === 0) throw new UnmappableEvent(`OrderPlaced ${event.id} has no lines`);
+      return {
+        name: 'order_created',
+        ...order(data.orderId),
+        data: {
+          orderId: data.orderId,
+          userId: text(data.customerId, 'customerId'),
+          items: data.lines.map((line) => ({ productId: text(line.productCode, 'productCode'), quantity: line.quantity, price: moneyOf(line.unitPrice) })),
+          totalAmount: moneyOf(data.total),
+          timestamp: text(data.placedAt, 'placedAt'),
+        },
+      };
+    }
+    case 'OrderAwaitingPayment': {
+      const data = d as Data<'OrderAwaitingPayment', OrderEvent>;
+      return status(event.type, data, 'awaiting_payment', data.at, { paymentId: data.paymentId });
+    }
+    case 'OrderPaid': {
+      const data = d as Data<'OrderPaid', OrderEvent>;
+      return status(event.type, data, 'paid', data.paidAt, { paymentId: data.paymentId });
+    }
+    case 'OrderPaymentFailed': {
+      const data = d as Data<'OrderPaymentFailed', OrderEvent>;
+      return status(event.type, data, 'payment_failed', data.failedAt, { paymentId: data.paymentId, reason: data.reason });
+    }
+    case 'OrderCancelled': {
+      const data = d as Data<'OrderCancelled', OrderEvent>;
+      return status(event.type, data, 'cancelled', data.cancelledAt, { reason: data.reason });
+    }
+    case 'OrderRejected': {
+      const data = d as Data<'OrderRejected', OrderEvent>;
+      return status(event.type, data, 'rejected', data.rejectedAt, { reason: data.reason });
+    }
+    case 'PaymentSucceeded':
+    case 'PaymentFailed': {
+      const data = d as Data<'PaymentSucceeded', PaymentEvent> & Partial<Data<'PaymentFailed', PaymentEvent>>;
+      const failed = event.type === 'PaymentFailed';
+      return {
+        name: 'payment_processed',
+        ...order(data.orderId),
+        data: {
+          paymentId: text(data.paymentId, 'paymentId'),
+          orderId: data.orderId,
+          amount: moneyOf(data.amount),
+          status: failed ? 'FAILED' : 'SUCCESS',
+          ...(failed ? { reason: text(data.reason, 'reason') } : {}),
+          timestamp: text(failed ? data.failedAt : data.succeededAt, 'payment time'),
+        },
+      };
+    }
+    case 'StockReceived': {
+      const data = d as Data<'StockReceived', InventoryEvent>;
+      return stock(data.code, { change: 'received', quantity: data.quantity, onHand: data.onHand, timestamp: data.receivedAt });
+    }
+    case 'StockReserved': {
+      const data = d as Data<'StockReserved', InventoryEvent>;
+      return stock(data.code, { change: 'reserved', quantity: data.quantity, available: data.available, orderId: data.orderId, timestamp: data.reservedAt });
+    }
+    case 'ReservationReleased': {
+      const data = d as Data<'ReservationReleased', InventoryEvent>;
+      return stock(data.code, { change: 'released', quantity: data.quantity, orderId: data.orderId, timestamp: data.releasedAt });
+    }
+    case 'ReservationCommitted': {
+      const data = d as Data<'ReservationCommitted', InventoryEvent>;
+      return stock(data.code, { change: 'committed', quantity: data.quantity, onHand: data.onHand, orderId: data.orderId, timestamp: data.committedAt });
+    }
+    case 'StockAdjusted': {
+      const data = d as Data<'StockAdjusted', InventoryEvent>;
+      return stock(data.code, { change: 'adjusted', quantity: data.onHand - data.previousOnHand, onHand: data.onHand, timestamp: data.adjustedAt });
+    }
+    case 'LowStockReached': {
+      const data = d as Data<'LowStockReached', InventoryEvent>;
+      return { name: 'stock_low', ...product(data.code), data: { productId: data.code, available: integer(data.available, 'available'), threshold: integer(data.threshold, 'threshold'), timestamp: text(data.reachedAt, 'reachedAt') } };
+    }
+    default:
+      return null;
+  }
+
+  function stock(code: string, data: Omit<IntegrationEventTypes['stock_changed'], 'productId'>): Made {
+    for (const field of ['quantity', 'onHand', 'available'] as const) if (field in data) integer(data[field], field);
+    return { name: 'stock_changed', ...product(code), data: { productId: code, ...data, timestamp: text(data.timestamp, 'timestamp') } };
+  }
+
+  function text(value: unknown, field: string): string {
+    if (typeof value !== 'string' || value.length === 0) throw new UnmappableEvent(`${event.type} ${event.id} has no ${field}`);
+    return value;
+  }
+
+  function integer(value: unknown, field: string): number {
+    if (!Number.isSafeInteger(value)) throw new UnmappableEvent(`${event.type} ${event.id} has no whole number ${field}`);
+    return value as number;
+  }
+
+  function moneyOf(value: Money | undefined): Money {
+    if (!value || !Number.isSafeInteger(value.amount) || typeof value.currency !== 'string') throw new UnmappableEvent(`${event.type} ${event.id} has an amount that is not money`);
+    return { amount: value.amount, currency: value.currency };
+  }
+}

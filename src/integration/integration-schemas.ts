@@ -1,0 +1,70 @@
+import type { IntegrationEventName } from './integration-events';
+
+/**
+ * The JSON Schema of each integration event's data, as published in the AsyncAPI document
+ * (asyncapi.ts). Written out by hand, beside the types in integration-events.ts, because this is
+ * the contract other systems code against: a test checks every message the relay publishes against
+ * it, so the two cannot drift apart unnoticed.
+ */
+type Schema = Readonly<Record<string, unknown>>;
+
+const money: Schema = {
+  type: 'object',
+  description: 'An amount of money: integer minor units (cents for EUR) and an ISO 4217 currency. { "amount": 5998, "currency": "EUR" } is €59.98.',
+  required: ['amount', 'currency'],
+  additionalProperties: false,
+  properties: { amount: { type: 'integer' }, currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
+};
+const id: Schema = { type: 'string', minLength: 1 };
+const timestamp: Schema = { type: 'string', format: 'date-time', description: 'When it happened (ISO 8601, UTC)' };
+const count: Schema = { type: 'integer' };
+
+const object = (required: readonly string[], properties: Record<string, Schema>): Schema => ({ type: 'object', required, additionalProperties: false, properties });
+
+export const integrationSchemas: Record<IntegrationEventName, Schema> = {
+  order_created: object(['orderId', 'userId', 'items', 'totalAmount', 'timestamp'], {
+    orderId: id,
+    userId: { ...id, description: "The customer's id" },
+    items: {
+      type: 'array',
+      minItems: 1,
+      items: object(['productId', 'quantity', 'price'], { productId: { ...id, description: "The product's code" }, quantity: { type: 'integer', minimum: 1 }, price: { ...money, description: 'Unit price' } }),
+    },
+    totalAmount: money,
+    timestamp,
+  }),
+  order_status_changed: object(['orderId', 'userId', 'status', 'timestamp'], {
+    orderId: id,
+    userId: id,
+    status: { type: 'string', enum: ['awaiting_payment', 'paid', 'payment_failed', 'cancelled', 'rejected'] },
+    paymentId: id,
+    reason: { type: 'string', description: 'Why it was cancelled, rejected, or its payment failed' },
+    timestamp,
+  }),
+  payment_processed: object(['paymentId', 'orderId', 'amount', 'status', 'timestamp'], {
+    paymentId: id,
+    orderId: id,
+    amount: money,
+    status: { type: 'string', enum: ['SUCCESS', 'FAILED'] },
+    reason: { type: 'string', description: 'Why the payment failed (FAILED only)' },
+    timestamp,
+  }),
+  stock_changed: object(['productId', 'change', 'quantity', 'timestamp'], {
+    productId: id,
+    change: { type: 'string', enum: ['received', 'reserved', 'released', 'committed', 'adjusted'] },
+    quantity: { ...count, description: 'Units this change moved (adjusted: the difference counted, may be negative)' },
+    onHand: { ...count, description: 'Units on the shelf after the change, where it tells' },
+    available: { ...count, description: 'Units free to sell after the change, where it tells' },
+    orderId: id,
+    timestamp,
+  }),
+  stock_low: object(['productId', 'available', 'threshold', 'timestamp'], { productId: id, available: count, threshold: count, timestamp }),
+};
+
+export const integrationDescriptions: Record<IntegrationEventName, string> = {
+  order_created: 'An order was placed: its lines at the prices charged, and its total.',
+  order_status_changed: 'An order moved on: awaiting payment, paid, payment failed, cancelled, or rejected (out of stock).',
+  payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason.",
+  stock_changed: "A product's stock changed: received, reserved for an order, released, committed (shipped), or adjusted after a count.",
+  stock_low: "A product's available stock fell to its low-stock threshold or below: time to reorder.",
+};
