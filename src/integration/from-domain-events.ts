@@ -43,7 +43,7 @@ export function toIntegrationEvent(event: RecordedEvent): IntegrationEvent | nul
     ...(event.metadata.correlationId ? { correlationId: event.metadata.correlationId } : {}),
     ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}),
     ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
-  } as IntegrationEvent;
+  };
 }
 
 type Made = { [Name in IntegrationEventName]: { name: Name; key: string; subject: string; data: IntegrationEventTypes[Name] } }[IntegrationEventName];

@@ -1,0 +1,79 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { streamName } from '../domain/stream-names';
+import type { JsonObject } from '../event-store/event-store';
+import type { ProcessInput } from '../processes/process-runner';
+import { MalformedMessage, type ReceivedCloudEvent } from './cloud-events';
+import type { IntegrationEventName, IntegrationEventTypes } from './integration-events';
+import { integrationSchemas } from './integration-schemas';
+
+const ajv = addFormats(new Ajv({ allErrors: false }));
+const validators = Object.fromEntries(Object.entries(integrationSchemas).map(([name, schema]) => [name, ajv.compile(schema)])) as Record<IntegrationEventName, ValidateFunction>;
+
+/** Checks a received event's data against its published schema; a message that fails is malformed, not worth retrying. */
+export function validData<Name extends IntegrationEventName>(event: ReceivedCloudEvent & { name: Name }): IntegrationEventTypes[Name] {
+  const validate = validators[event.name];
+  if (!validate(event.data)) throw new MalformedMessage(`${event.name} ${event.id}: ${ajv.errorsText(validate.errors)}`);
+  return event.data as unknown as IntegrationEventTypes[Name];
+}
+
+/**
+ * The process input an integration event stands for: the domain event it was made from, as far as
+ * a process manager reads one (type, the ids and facts it acts on, correlation), with the same id.
+ * So the fulfilment saga and the notifications process run unchanged on Kafka, and the commands
+ * they cause get the same idempotent ids whichever way the event reached them.
+ */
+export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
+  const input = (streamId: string, type: string, data: JsonObject): ProcessInput => ({
+    id: event.id,
+    type,
+    data,
+    streamId,
+    metadata: { ...(event.correlationId ? { correlationId: event.correlationId } : {}), ...(event.traceparent ? { traceparent: event.traceparent } : {}) },
+  });
+  switch (event.name) {
+    case 'order_created': {
+      const data = validData({ ...event, name: 'order_created' });
+      return input(streamName('order', data.orderId), 'OrderPlaced', { orderId: data.orderId, customerId: data.userId, placedAt: data.timestamp });
+    }
+    case 'order_status_changed': {
+      const data = validData({ ...event, name: 'order_status_changed' });
+      const type = { awaiting_payment: 'OrderAwaitingPayment', paid: 'OrderPaid', payment_failed: 'OrderPaymentFailed', cancelled: 'OrderCancelled', rejected: 'OrderRejected' }[data.status];
+      return input(streamName('order', data.orderId), type, { orderId: data.orderId, customerId: data.userId, ...(data.paymentId ? { paymentId: data.paymentId } : {}), ...(data.reason ? { reason: data.reason } : {}) });
+    }
+    case 'payment_processed': {
+      const data = validData({ ...event, name: 'payment_processed' });
+      const common = { paymentId: data.paymentId, orderId: data.orderId, amount: { ...data.amount } };
+      return data.status === 'SUCCESS'
+        ? input(streamName('payment', data.paymentId), 'PaymentSucceeded', { ...common, succeededAt: data.timestamp })
+        : input(streamName('payment', data.paymentId), 'PaymentFailed', { ...common, reason: data.reason ?? 'unknown', failedAt: data.timestamp });
+    }
+    case 'stock_changed': {
+      const data = validData({ ...event, name: 'stock_changed' });
+      const type = { received: 'StockReceived', reserved: 'StockReserved', released: 'ReservationReleased', committed: 'ReservationCommitted', adjusted: 'StockAdjusted' }[data.change];
+      return input(streamName('inventory', data.productId), type, JSON.parse(JSON.stringify({ ...data, code: data.productId })) as JsonObject);
+    }
+    case 'stock_low': {
+      const data = validData({ ...event, name: 'stock_low' });
+      return input(streamName('inventory', data.productId), 'LowStockReached', { code: data.productId, available: data.available, threshold: data.threshold, reachedAt: data.timestamp });
+    }
+  }
+}
+
+/** The integration events that carry each domain event type a process manager may ask for. */
+export const integrationEventCarrying: Record<string, IntegrationEventName> = {
+  OrderPlaced: 'order_created',
+  OrderAwaitingPayment: 'order_status_changed',
+  OrderPaid: 'order_status_changed',
+  OrderPaymentFailed: 'order_status_changed',
+  OrderCancelled: 'order_status_changed',
+  OrderRejected: 'order_status_changed',
+  PaymentSucceeded: 'payment_processed',
+  PaymentFailed: 'payment_processed',
+  StockReceived: 'stock_changed',
+  StockReserved: 'stock_changed',
+  ReservationReleased: 'stock_changed',
+  ReservationCommitted: 'stock_changed',
+  StockAdjusted: 'stock_changed',
+  LowStockReached: 'stock_low',
+};
