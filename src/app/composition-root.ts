@@ -21,6 +21,10 @@ import { mailSenderProcess } from '../processes/mail-sender';
 import { notificationsProcess } from '../processes/notifications';
 import { PaymentDeadlines } from '../processes/payment-deadlines';
 import { ProcessRunner } from '../processes/process-runner';
+import { KafkaProcessRunner } from '../processes/kafka-process-runner';
+import { IntegrationRelay } from '../relay/integration-relay';
+import { KafkaBus } from '../messaging/kafka/kafka-bus';
+import { asyncApiDocument } from '../integration/asyncapi';
 import { parkedEventOperations } from '../processes/parked-event-operations';
 import { PostgresParkedEventStore } from '../processes/postgres-parked-event-store';
 import { upcastingEventStore, type Upcaster } from '../event-store/upcasting';
@@ -108,6 +112,11 @@ export interface EmporiumAppOptions {
   readonly documents?: DocumentStore;
   /** Readers of events written in older shapes (see src/event-store/upcasting.ts); none by default. */
   readonly upcasters?: readonly Upcaster[];
+  /**
+   * Kafka: when given, the relay publishes integration events there, and the fulfilment saga and the
+   * notifications process consume them from it instead of following the log. Absent: no broker.
+   */
+  readonly kafka?: KafkaBus;
 }
 
 /**
@@ -152,14 +161,23 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
 
   const parkedEvents = new PostgresParkedEventStore(pool);
   const processes = new ProcessRunner(eventStore, parkedEvents, logger);
+  const relay = options.kafka ? new IntegrationRelay(eventStore, options.kafka, logger) : null;
+  await relay?.start();
+  const kafkaProcesses = options.kafka && options.processes ? new KafkaProcessRunner(options.kafka, logger) : null;
   let deadlines: PaymentDeadlines | null = null;
   if (options.processes) {
     const settings = options.processes;
     const notifications = notificationHandlers(eventStore);
     deadlines = new PaymentDeadlines(pool, eventStore, handlers.payments, clock, logger);
-    await processes.start([
+    const reacting = [
       fulfilmentProcess({ eventStore, ...handlers, gateway: settings.gateway, deadlines, paymentDeadlineMs: settings.paymentDeadlineMs, clock, logger }),
       notificationsProcess({ eventStore, notifications, staffEmail: settings.staffEmail, clock, logger }),
+    ];
+    // With Kafka, the saga and the notifications hear of events as other systems do; the mail
+    // sender follows its own notification streams, which stay inside.
+    await kafkaProcesses?.start(reacting);
+    await processes.start([
+      ...(kafkaProcesses ? [] : reacting),
       mailSenderProcess({ eventStore, mailer: settings.mailer, notifications, from: settings.mailFrom, clock, logger, ...(settings.mailRetryMaxDelayMs ? { maxRetryDelayMs: settings.mailRetryMaxDelayMs } : {}) }),
     ]);
     deadlines.start(settings.deadlineSweepMs);
@@ -179,6 +197,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     idempotency,
     authenticate: (token) => identity.authenticate(token),
     version: '0.1.0',
+    asyncApi: asyncApiDocument({ topicPrefix: options.kafka?.settings.topicPrefix ?? 'emporium.', ...(options.kafka ? { brokers: options.kafka.settings.brokers } : {}) }),
     ...(options.mailbox ? { extraRoutes: [mailboxRoutes(options.mailbox)] } : {}),
     healthChecks: [
       {
@@ -208,6 +227,20 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
           return { status, processes: statuses };
         },
       },
+      ...(relay
+        ? [
+            {
+              name: 'kafka',
+              check: () => {
+                const relayed = relay.status();
+                // Without the broker the shop still takes orders (events keep in the log, the relay
+                // waits): behind, so degraded, never down.
+                const status = relayed?.state === 'failed' ? ('degraded' as const) : ('up' as const);
+                return Promise.resolve({ status, relay: relayed, consumers: kafkaProcesses?.status() ?? [] });
+              },
+            },
+          ]
+        : []),
     ],
   });
   return {
@@ -219,6 +252,8 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     async close() {
       clearInterval(purgeIdempotencyKeys);
       await deadlines?.stop();
+      await kafkaProcesses?.stop();
+      await relay?.stop();
       await processes.stop();
       await projections.stop();
       await eventStore.close();
@@ -291,8 +326,11 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
       documents = new MongoDocumentStore(mongo.db());
       logger.info('read models are kept in MongoDB', { database: mongo.db().databaseName });
     }
+    const kafka = config.kafka ? new KafkaBus(config.kafka, logger) : undefined;
+    if (kafka) logger.info('integration events go to Kafka; the saga and notifications consume them there', { brokers: kafka.settings.brokers, topicPrefix: kafka.settings.topicPrefix });
     const app = await createEmporiumApp(pool, logger, {
       ...(eventStore ? { eventStore } : {}),
+      ...(kafka ? { kafka } : {}),
       ...(documents ? { documents } : {}),
       accessTokens,
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },

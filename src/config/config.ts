@@ -32,6 +32,8 @@ export interface Config {
   /** Where the gateway sends webhooks to reach this app; absent: the address it listens on. */
   readonly publicUrl: string | undefined;
   readonly demoCatalog: boolean;
+  /** Absent: no broker; the process managers follow the event log directly (embedded profile). */
+  readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string; readonly topicPrefix: string; readonly partitions: number } | undefined;
 }
 
 /** Every variable, what it expects and its default: the README's configuration table is this list. */
@@ -59,6 +61,10 @@ export const configVariables = {
   PAYMENT_GATEWAY_API_KEY: { expects: 'the API key of the payment gateway service', default: undefined, parse: nonEmpty, secret: true },
   PAYMENT_DEADLINE_SECONDS: { expects: 'how long a payment may go unanswered before it expires, 10-86400', default: '900', parse: integerIn(10, 86_400) },
   PUBLIC_URL: { expects: 'the http(s) URL this app is reached at (for gateway webhooks)', default: undefined, parse: httpUrl },
+  KAFKA_BROKERS: { expects: 'host:port[,host:port…] of Kafka brokers; set, integration events go to Kafka and the process managers consume them there', default: undefined, parse: brokerList },
+  KAFKA_CLIENT_ID: { expects: 'the client id this process shows the brokers', default: 'emporium', parse: nonEmpty },
+  KAFKA_TOPIC_PREFIX: { expects: 'put before every topic and consumer group name, letters, digits, . _ -', default: 'emporium.', parse: topicPrefix },
+  KAFKA_PARTITIONS: { expects: 'partitions of each topic created at start, 1-1000', default: '6', parse: integerIn(1, 1_000) },
   DEMO_CATALOG: { expects: 'true or false: add a small demo catalog at first start', default: 'true', parse: oneOf(['true', 'false']) },
 } as const;
 
@@ -133,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     paymentDeadlineSeconds: values.PAYMENT_DEADLINE_SECONDS as number,
     publicUrl: values.PUBLIC_URL as string | undefined,
     demoCatalog: values.DEMO_CATALOG === 'true',
+    kafka: values.KAFKA_BROKERS
+      ? { brokers: values.KAFKA_BROKERS as string[], clientId: values.KAFKA_CLIENT_ID as string, topicPrefix: values.KAFKA_TOPIC_PREFIX as string, partitions: values.KAFKA_PARTITIONS as number }
+      : undefined,
   };
 }
 
@@ -202,6 +211,17 @@ function mongoUrl(raw: string): string {
 
 function esdbUrl(raw: string): string {
   if (!/^esdb(\+discover)?:\/\/[^/?#\s]+/.test(raw)) throw new Error();
+  return raw;
+}
+
+function brokerList(raw: string): string[] {
+  const brokers = raw.split(',').map((broker) => broker.trim());
+  if (!brokers.every((broker) => /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(broker))) throw new Error();
+  return brokers;
+}
+
+function topicPrefix(raw: string): string {
+  if (!/^[A-Za-z0-9._-]{0,100}$/.test(raw)) throw new Error();
   return raw;
 }
 

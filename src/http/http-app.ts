@@ -20,6 +20,8 @@ export interface HttpAppOptions {
   readonly version: string;
   /** Mounted before everything else, outside the API (the development mailbox). */
   readonly extraRoutes?: readonly Router[];
+  /** The AsyncAPI document of the integration events, served at /api/asyncapi.json beside the OpenAPI one. */
+  readonly asyncApi?: Record<string, unknown>;
   /** Resolves a bearer token to its principal, or rejects (InvalidAccessTokenError) when it is not valid. */
   readonly authenticate: (accessToken: string) => Promise<Principal>;
 }
@@ -79,6 +81,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApi);
   });
+  const { asyncApi } = options;
+  if (asyncApi) {
+    app.get('/api/asyncapi.json', (_request, response) => {
+      response.json(asyncApi);
+    });
+  }
   app.use(optionsAnswer(operations));
   app.use(authentication(options.authenticate));
   app.use(jsonBodiesOnly);

@@ -19,6 +19,8 @@ export interface AppProcess {
 export function startApp(env: NodeJS.ProcessEnv): AppProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
   if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
+  // The test servers' address is for the suites; the app uses Kafka only when a test says so.
+  if (!('KAFKA_BROKERS' in env)) delete childEnv.KAFKA_BROKERS;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repositoryRoot, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let onOutput = () => {};
