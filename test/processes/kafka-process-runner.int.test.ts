@@ -70,12 +70,11 @@ describeWithServer('KAFKA_BROKERS', 'process managers fed from Kafka', (brokers)
       });
       expect(handled.has(poison.id)).toBe(false);
       const parked = await readTopics(brokers, [`${prefix}dead-letter`], (read) => read.length >= 1, 30_000);
-      expect(parked).toEqual([
-        expect.objectContaining({
-          key: poison.code,
-          headers: expect.objectContaining({ ce_id: poison.id, dead_letter_source: 'low-stock-watcher', dead_letter_topic: `${prefix}stock`, dead_letter_error: 'cannot handle this one', dead_letter_attempts: '3' }),
-        }),
-      ]);
+      expect(parked).toHaveLength(1);
+      expect(parked[0]).toMatchObject({
+        key: poison.code,
+        headers: { ce_id: poison.id, dead_letter_source: 'low-stock-watcher', dead_letter_topic: `${prefix}stock`, dead_letter_error: 'cannot handle this one', dead_letter_attempts: '3' },
+      });
     } finally {
       await producer.disconnect();
       await runner.stop();
