@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { Kafka, logLevel } from 'kafkajs';
 import { startApp, type AppProcess } from '../support/app-process';
 import { readTopics, uniqueTopicPrefix } from '../support/kafka-messages';
 import { describeWithServer } from '../support/test-servers';
@@ -74,6 +75,13 @@ describeWithServer('KAFKA_BROKERS', 'the shop with Kafka between its roles', (br
       kinds.add(name);
     }
     expect([...kinds].sort()).toEqual(expect.arrayContaining(['order_created', 'order_status_changed', 'payment_processed', 'stock_changed']));
+
+    // The topics were made at start with the partitions configured.
+    const admin = new Kafka({ clientId: 'journey-admin', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const { topics } = await admin.fetchTopicMetadata({ topics: [...channels.map((channel) => channel.address), `${prefix}dead-letter`] });
+    await admin.disconnect();
+    expect(topics.map((topic) => [topic.name, topic.partitions.length]).sort()).toEqual([...channels.map((channel) => channel.address), `${prefix}dead-letter`].sort().map((name) => [name, 3]));
 
     app.interrupt();
     expect((await app.exited).code).toBe(0);

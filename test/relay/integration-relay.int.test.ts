@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store';
+import { PostgresCheckpointStore, PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { toIntegrationEvent } from '../../src/integration/from-domain-events';
 import { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
@@ -95,6 +96,32 @@ describeWithServer('KAFKA_BROKERS', 'the integration relay on a real broker', (b
       expect(messages.filter((message) => message.headers.ce_id === good.id)).toEqual([expect.objectContaining({ topic: `${prefix}orders`, key: orderId })]);
     } finally {
       await relay.stop();
+    }
+  }, 120_000);
+
+  it('follows an EventStoreDB log the same way (on the stand-in unless EVENTSTORE_URL names a server)', async () => {
+    const url = process.env.EVENTSTORE_URL ?? process.env.EVENTSTORE_STAND_IN_URL;
+    if (!url) {
+      if (process.env.CI === 'true') throw new Error('No EventStoreDB (nor its stand-in) to relay from: scripts/test-servers.sh up');
+      process.stderr.write('Skipping the EventStoreDB relay test: EVENTSTORE_URL and EVENTSTORE_STAND_IN_URL are not set\n');
+      return;
+    }
+    // Its progress in a database of its own: the other tests' relay saved theirs (in PostgreSQL log positions) in db.
+    const progress = await createTestDatabase();
+    const esdb = EventStoreDbEventStore.connect(url, { namespace: `t${randomUUID().slice(0, 8)}-`, checkpoints: new PostgresCheckpointStore(progress.pool) });
+    const prefix = uniqueTopicPrefix('esdb');
+    const relay = new IntegrationRelay(esdb, new KafkaBus({ brokers: brokers.split(','), clientId: 'relay-esdb', topicPrefix: prefix, partitions: 2 }, silentLogger), silentLogger);
+    try {
+      await writeShopHistory(esdb, { products: 3, customers: 2, orders: 6 });
+      const expected: string[] = [];
+      for await (const batch of esdb.readAll()) expected.push(...batch.filter((event) => toIntegrationEvent(event)).map((event) => event.id));
+      await relay.start();
+      const messages = await readTopics(brokers, ['orders', 'payments', 'stock'].map((topic) => prefix + topic), (read) => new Set(read.map((m) => m.headers.ce_id)).size >= expected.length, 60_000);
+      expect(new Set(messages.map((message) => message.headers.ce_id))).toEqual(new Set(expected));
+    } finally {
+      await relay.stop();
+      await esdb.close();
+      await progress.drop();
     }
   }, 120_000);
 });

@@ -39,7 +39,9 @@ export async function readTopics(brokers: string, topics: readonly string[], eno
         if (enough(messages)) done();
       },
     });
-    await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
     return messages;
   } finally {
     await consumer.disconnect();
