@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { migrateLog, verifyMigration } from '../../src/admin/migrate-log';
+import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store';
+import { PostgresCheckpointStore, PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
+import { writeShopHistory } from '../support/shop-history';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { describeWithServer } from '../support/test-servers';
+
+const root = path.resolve(__dirname, '../..');
+
+function admin(args: readonly string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [path.join(root, 'bin/emporium-admin.js'), ...args], { cwd: root, env: { ...process.env, EMPORIUM_DATA_DIR: '', ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+}
+
+/** The log of a shop that outgrew `npm start`, moved into EventStoreDB (the stand-in here, a real one with EVENTSTORE_URL). */
+describeWithServer('EVENTSTORE_URL', 'emporium-admin migrate-log --to eventstoredb', (url) => {
+  let db: TestDatabase;
+  let source: PostgresEventStore;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    source = new PostgresEventStore(db.pool);
+    await writeShopHistory(source, { products: 6, customers: 8, orders: 40 });
+  }, 120_000);
+  afterAll(async () => {
+    await source.close();
+    await db.drop();
+  });
+
+  it('copies the whole log, resumes after being killed part-way, and verifies every stream, its chain and the global order', async () => {
+    const namespace = `m${randomBytes(4).toString('hex')}-`;
+    const args = ['migrate-log', '--to', 'eventstoredb', '--namespace', namespace, '--batch-size', '15'];
+    const env = { DATABASE_URL: db.connectionString, EVENTSTORE_URL: url };
+    const first = admin(args, env);
+    const deadline = Date.now() + 60_000;
+    while (!/copied [1-9]\d\d/.test(first.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const copiedBeforeKill = Math.max(...[...first.output().matchAll(/copied (\d+)/g)].map((match) => Number(match[1])));
+    expect(copiedBeforeKill).toBeGreaterThanOrEqual(100);
+
+    const second = admin(args, env);
+    expect(await second.exited).toBe(0);
+    const total = (await db.pool.query<{ n: string }>('select count(*) as n from events')).rows[0]!.n;
+    expect(second.output()).toMatch(new RegExp(`verified: \\d+ streams, ${total} events, 0 differences`));
+    // The second run went on from the saved progress, not from the first event.
+    const copiedNow = Number(/copied (\d+) events in this run/.exec(second.output())![1]);
+    expect(copiedNow).toBeLessThanOrEqual(Number(total) - copiedBeforeKill + 15);
+
+    // Checked again from here, independently of the command's own report.
+    const target = EventStoreDbEventStore.connect(url, { namespace });
+    try {
+      const verified = await verifyMigration(source, target);
+      expect(verified).toMatchObject({ events: Number(total), differences: [] });
+      const order = (await source.readStream(`order-${(await db.pool.query<{ stream_id: string }>("select stream_id from events where stream_id like 'order-%' limit 1")).rows[0]!.stream_id.slice(6)}`));
+      const copy = await target.readStream(order[0]!.streamId);
+      expect(copy.map((event) => [event.id, event.revision, event.hash, event.previousHash, event.metadata.correlationId])).toEqual(order.map((event) => [event.id, event.revision, event.hash, event.previousHash, event.metadata.correlationId]));
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('names what differs when the target is not a copy, and exits 1; a bad option exits 2', async () => {
+    const namespace = `m${randomBytes(4).toString('hex')}-`;
+    const target = EventStoreDbEventStore.connect(url, { namespace });
+    const streamId = (await db.pool.query<{ stream_id: string }>("select stream_id from events where stream_id like 'customer-%' limit 1")).rows[0]!.stream_id;
+    try {
+      await migrateLog(source, target, new PostgresCheckpointStore(db.pool), { batchSize: 200, migrationId: `copy:${namespace}` });
+      expect((await verifyMigration(source, target)).differences).toEqual([]);
+      // Someone wrote to the copy behind the migration's back.
+      await target.appendToStream(streamId, [{ id: crypto.randomUUID(), type: 'CustomerRenamed', data: { firstName: 'Eve' } }]);
+    } finally {
+      await target.close();
+    }
+    const run = admin(['migrate-log', '--to', 'eventstoredb', '--namespace', namespace], { DATABASE_URL: db.connectionString, EVENTSTORE_URL: url });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(`DIFFERENT ${streamId}: `);
+    expect(run.output()).toMatch(/NOT verified: \d+ streams, \d+ events, 1 differences/);
+
+    const bad = admin(['migrate-log', '--to', 'eventstoredb', '--batch-size', '100000'], { DATABASE_URL: db.connectionString, EVENTSTORE_URL: url });
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toContain('--batch-size is a whole number from 1 to 10000');
+  }, 120_000);
+});
