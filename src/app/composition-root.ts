@@ -8,12 +8,9 @@ import { accountOperations } from '../commands/http/account-operations';
 import { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { paymentWebhookOperation } from '../commands/http/payment-webhook';
 import type { MailCatcher } from '../mail/mail-catcher';
-import { startMailCatcher } from '../mail/mail-catcher';
 import { mailboxRoutes } from '../mail/mailbox-routes';
-import { SmtpMailer } from '../mail/smtp-mailer';
-import { HttpPaymentGateway } from '../payments/http-payment-gateway';
-import { SandboxGateway } from '../payments/sandbox/sandbox-gateway';
 import { addDemoCatalog } from './demo-catalog';
+import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, Teardown, webhookSecretOf } from './infrastructure';
 import type { Mailer } from '../mail/mailer';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import { fulfilmentProcess } from '../processes/fulfilment';
@@ -40,11 +37,8 @@ import { paymentHandlers } from '../commands/handlers/payment-handlers';
 import { PostgresIdempotencyStore } from '../commands/idempotency/postgres-idempotency-store';
 import type { Config } from '../config/config';
 import { PostgresCheckpointStore, PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
 import type { EventStore } from '../event-store/event-store';
-import { MongoClient } from 'mongodb';
 import type { DocumentStore } from '../projections/document-store';
-import { MongoDocumentStore } from '../projections/mongodb/mongo-document-store';
 import { PostgresSnapshotStore } from '../event-store/postgres/postgres-snapshot-store';
 import { createHttpApp } from '../http/http-app';
 import { AccessTokens } from '../identity/access-tokens';
@@ -53,8 +47,6 @@ import { PostgresLoginThrottle } from '../identity/login-throttle';
 import { ScryptPasswordHasher, type PasswordHasher } from '../identity/password-hasher';
 import { PostgresRefreshTokenStore } from '../identity/refresh-tokens';
 import { listen } from '../http/http-server';
-import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
-import { runMigrations } from '../postgres/migrations';
 import { PostgresDocumentStore } from '../projections/postgres/postgres-document-store';
 import { allProjections } from '../projections/all-projections';
 import { projectionOperations } from '../projections/projection-operations';
@@ -262,72 +254,25 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
 }
 
 /**
- * The embedded profile: every role in one process, on one PostgreSQL (embedded unless
- * DATABASE_URL names one). The only place where the process's resources are acquired.
+ * The role `all` (npm start): every role in one process, on one PostgreSQL (embedded unless
+ * DATABASE_URL names one), and on EventStoreDB, MongoDB and Kafka where configured.
  */
 export async function startEmporium(config: Config, logger: Logger): Promise<RunningEmporium> {
-  // Undone in reverse order on stop, or when start-up fails half way.
-  const teardown: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of teardown.splice(0).reverse()) {
-      await step().catch((error: unknown) => logger.error('error while stopping', { error }));
-    }
-  };
+  const teardown = new Teardown(logger);
+  const stop = () => teardown.run();
 
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'emporium', logger });
-      teardown.push(() => embedded.stop());
-      databaseUrl = embedded.connectionString;
-    }
-
-    const pool = new Pool({ connectionString: databaseUrl, max: config.databasePoolSize });
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    pool.on('error', (error) => logger.warn('idle database connection lost', { error }));
-    teardown.push(() => pool.end());
-    await runMigrations(pool, logger);
-
-    const accessTokens = AccessTokens.fromPem(await signingKey(config, logger), config.accessTokenTtlSeconds);
-    const webhookSecret = config.paymentWebhookSecret ?? (await keptSecret(config, 'payment-webhook-secret', () => `whsec_${randomBytes(24).toString('base64url')}`));
-
-    // Mail: the configured server, or the development mail catcher.
-    let mailbox: MailCatcher | undefined;
-    if (!config.smtpUrl) {
-      await mkdir(config.dataDir, { recursive: true });
-      const catcher = await startMailCatcher({ file: path.join(config.dataDir, 'mailbox.jsonl') });
-      mailbox = catcher;
-      teardown.push(() => catcher.close());
-    }
-    const mailer = new SmtpMailer(config.smtpUrl ?? mailbox!.smtpUrl);
-    teardown.push(() => mailer.close());
-
-    // Payments: the configured gateway service, or the sandbox in this process, whose webhooks
-    // come back to this app (its address is known once it listens).
+    const { pool, databaseUrl } = await openDatabase(config, logger, teardown);
+    const accessTokens = await openAccessTokens(config, logger);
+    const webhookSecret = await webhookSecretOf(config);
+    const { mailer, mailbox } = await openMail(config, teardown);
     let ownUrl = config.publicUrl;
-    let gateway: PaymentGateway;
-    if (config.paymentGateway) {
-      gateway = new HttpPaymentGateway(config.paymentGateway.url, config.paymentGateway.apiKey);
-    } else {
-      const sandbox = new SandboxGateway({ webhookUrl: () => `${ownUrl}/api/payments/webhook`, webhookSecret, logger: logger.child({ role: 'sandbox-gateway' }) });
-      teardown.push(() => sandbox.stop());
-      gateway = sandbox;
-    }
-
+    const gateway = openGateway(config, webhookSecret, () => ownUrl, logger, teardown);
     // Events in EventStoreDB when configured; everything else (read models, reports, sessions, keys) stays in PostgreSQL.
-    const eventStore = config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool) }) : undefined;
-    if (eventStore) logger.info('events are kept in EventStoreDB', { url: config.eventStore.kind === 'eventstoredb' ? config.eventStore.url.replace(/\/\/[^@/]*@/, '//***@') : undefined });
+    const eventStore = config.eventStore.kind === 'eventstoredb' ? openEventStore(config, pool, logger) : undefined;
     // Read models in MongoDB when configured; reports stay in PostgreSQL, as SQL serves them best.
-    let documents: DocumentStore | undefined;
-    if (config.readStore.kind === 'mongodb') {
-      const mongo = new MongoClient(config.readStore.url);
-      await mongo.connect();
-      teardown.push(() => mongo.close());
-      documents = new MongoDocumentStore(mongo.db());
-      logger.info('read models are kept in MongoDB', { database: mongo.db().databaseName });
-    }
-    const kafka = config.kafka ? new KafkaBus(config.kafka, logger) : undefined;
-    if (kafka) logger.info('integration events go to Kafka; the saga and notifications consume them there', { brokers: kafka.settings.brokers, topicPrefix: kafka.settings.topicPrefix });
+    const documents = config.readStore.kind === 'mongodb' ? await openReadStore(config, pool, logger, teardown) : undefined;
+    const kafka = openKafka(config, logger);
     const app = await createEmporiumApp(pool, logger, {
       ...(eventStore ? { eventStore } : {}),
       ...(kafka ? { kafka } : {}),
@@ -375,32 +320,6 @@ function startLogCheckpoints(pool: Pool, dataDir: string, logger: Logger, interv
     clearInterval(timer);
     await running;
   };
-}
-
-/** A secret made at first start and kept in the data directory (mode 600), for the next starts. */
-async function keptSecret(config: Config, name: string, make: () => string): Promise<string> {
-  const file = path.join(config.dataDir, name);
-  if (!existsSync(file)) {
-    await mkdir(config.dataDir, { recursive: true });
-    await writeFile(file, make() + '\n', { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  }
-  return (await readFile(file, 'utf8')).trim();
-}
-
-/** The token signing key: the configured file, or one made at first start and kept in the data directory. */
-async function signingKey(config: Config, logger: Logger): Promise<string> {
-  if (config.jwtSigningKeyFile) return readFile(config.jwtSigningKeyFile, 'utf8');
-  const file = path.join(config.dataDir, 'jwt-signing-key.pem');
-  if (!existsSync(file)) {
-    await mkdir(config.dataDir, { recursive: true });
-    await writeFile(file, AccessTokens.newKeyPem(), { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-    logger.info('made a new access token signing key', { file });
-  }
-  return readFile(file, 'utf8');
 }
 
 /**
