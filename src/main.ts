@@ -1,26 +1,47 @@
-import { startEmporium } from './app/composition-root';
+import { startRole } from './app/roles/start-role';
 import { ConfigError, loadConfig } from './config/config';
+import { runSandboxGateway } from './payments/sandbox/main';
 import { jsonLogger } from './shared/logger';
+
+/** `--role <name>` on the command line stands for EMPORIUM_ROLE. */
+function roleArgument(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--role' || arg.startsWith('--role='));
+  if (index === -1) return undefined;
+  return argv[index]!.includes('=') ? argv[index]!.slice('--role='.length) : argv[index + 1];
+}
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    const role = roleArgument(process.argv.slice(2));
+    config = loadConfig(role === undefined ? process.env : { ...process.env, EMPORIUM_ROLE: role });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(78); // EX_CONFIG
   }
-  const logger = jsonLogger(config.logLevel);
-  const emporium = await startEmporium(config, logger);
-  logger.info('Emporium is running', {
+  if (config.role === 'sandbox-gateway') {
+    // The sandbox payment gateway, its own small program (SANDBOX_* variables).
+    await runSandboxGateway();
+    return;
+  }
+  const logger = jsonLogger(config.logLevel, config.role === 'all' ? {} : { role: config.role });
+  let emporium;
+  try {
+    emporium = await startRole(config.role, config, logger);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  logger.info(config.role === 'all' ? 'Emporium is running' : `Emporium's ${config.role} is running`, {
     url: emporium.url,
     openapi: `${emporium.url}/api/openapi.json`,
     health: `${emporium.url}/health`,
     mailbox: emporium.mailboxUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
-  if (process.stdout.isTTY) {
+  if (process.stdout.isTTY && config.role === 'all') {
     process.stdout.write(
       [
         '',

@@ -93,6 +93,13 @@ export interface EmporiumAppOptions {
   readonly passwords?: PasswordHasher;
   readonly clock?: () => Date;
   readonly runProjections?: boolean;
+  /**
+   * Which operations this process answers: all of them (default), or, as an API role behind the
+   * gateway, the commands (every method but GET) or the queries (GET). An API role runs no
+   * projections or process managers, so it leaves out the operations that drive them here
+   * (rebuilds, retries of parked events).
+   */
+  readonly serve?: 'everything' | 'commands' | 'queries';
   readonly readYourWritesTimeoutMs?: number;
   /** Absent: no process managers run here (another process runs them, or a test does without). */
   readonly processes?: ProcessOptions;
@@ -175,17 +182,26 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     deadlines.start(settings.deadlineSweepMs);
   }
 
+  const everyOperation = [
+    ...accountOperations(identity, clock),
+    ...commandOperations(handlers, clock),
+    paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
+    ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
+    ...projectionOperations(projections, logger),
+    ...parkedEventOperations(parkedEvents, processes, clock),
+    ...auditOperations({ eventStore: store, pool, clock }),
+  ];
+  const drivesRunners = new Set([...projectionOperations(projections, logger), ...parkedEventOperations(parkedEvents, processes, clock)].filter((operation) => operation.method !== 'get').map((operation) => `${operation.method} ${operation.path}`));
+  const serve = options.serve ?? 'everything';
+  const served = everyOperation.filter((operation) => {
+    if (serve === 'everything') return true;
+    if (serve === 'queries') return operation.method === 'get';
+    return operation.method !== 'get' && !drivesRunners.has(`${operation.method} ${operation.path}`);
+  });
   const http = createHttpApp({
     logger,
-    operations: [
-      ...accountOperations(identity, clock),
-      ...commandOperations(handlers, clock),
-      paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
-      ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
-      ...projectionOperations(projections, logger),
-      ...parkedEventOperations(parkedEvents, processes, clock),
-      ...auditOperations({ eventStore: store, pool, clock }),
-    ],
+    operations: served,
+    documented: everyOperation,
     idempotency,
     authenticate: (token) => identity.authenticate(token),
     version: '0.1.0',
@@ -327,7 +343,7 @@ function startLogCheckpoints(pool: Pool, dataDir: string, logger: Logger, interv
  * admin@emporium.local with a random password written to the data directory (never to the log),
  * so that a fresh `npm start` can be administered at once.
  */
-async function bootstrapAdmin(identity: IdentityService, config: Config, logger: Logger): Promise<void> {
+export async function bootstrapAdmin(identity: IdentityService, config: Config, logger: Logger): Promise<void> {
   if (config.admin) {
     await identity.ensureBootstrapAdmin(config.admin.email, config.admin.password, new Date());
     return;

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LogLevel } from '../shared/logger';
+import { roleNames, type RoleName } from '../app/roles/role-names';
 
 export interface Config {
+  /** What this process runs: every role (`all`, npm start), or one service of the distributed profile. */
+  readonly role: RoleName;
+  readonly profile: 'embedded' | 'distributed';
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -38,6 +42,8 @@ export interface Config {
 
 /** Every variable, what it expects and its default: the README's configuration table is this list. */
 export const configVariables = {
+  EMPORIUM_ROLE: { expects: `what this process runs, one of ${roleNames.join(', ')} (or --role)`, default: 'all', parse: oneOf(roleNames) },
+  EMPORIUM_PROFILE: { expects: 'embedded or distributed (EventStoreDB, MongoDB and Kafka by default)', default: 'embedded', parse: oneOf(['embedded', 'distributed']) },
   PORT: { expects: 'a TCP port, 0-65535 (0 picks a free one)', default: '3000', parse: integerIn(0, 65_535) },
   HOST: { expects: 'an address to listen on, e.g. 127.0.0.1 or 0.0.0.0', default: '127.0.0.1', parse: nonEmpty },
   EMPORIUM_DATA_DIR: { expects: 'a directory for local data (the embedded PostgreSQL cluster)', default: './.emporium', parse: nonEmpty },
@@ -86,9 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const problems: string[] = [];
   const fromFile = readConfigFile(env.EMPORIUM_CONFIG_FILE, cwd, problems);
   const values = {} as Record<VariableName, unknown>;
+  // The distributed profile changes the stores' defaults; a variable set explicitly still wins.
+  const distributed = (env.EMPORIUM_PROFILE ?? fromFile.EMPORIUM_PROFILE) === 'distributed';
+  const distributedDefaults: Partial<Record<VariableName, string>> = { EVENT_STORE: 'eventstoredb', READ_STORE: 'mongodb' };
 
   for (const [name, variable] of Object.entries(configVariables) as [VariableName, (typeof configVariables)[VariableName]][]) {
-    const raw = env[name] ?? fromFile[name] ?? variable.default;
+    const raw = env[name] ?? fromFile[name] ?? (distributed ? distributedDefaults[name] : undefined) ?? variable.default;
     if (raw === undefined || raw === '') {
       values[name] = undefined;
       continue;
@@ -116,9 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((values.EMPORIUM_ADMIN_EMAIL === undefined) !== (values.EMPORIUM_ADMIN_PASSWORD === undefined)) {
     problems.push('EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither');
   }
+  if (values.EMPORIUM_PROFILE === 'distributed' && values.KAFKA_BROKERS === undefined) {
+    problems.push('KAFKA_BROKERS is needed with EMPORIUM_PROFILE=distributed: the services talk through Kafka');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
+    role: values.EMPORIUM_ROLE as RoleName,
+    profile: values.EMPORIUM_PROFILE as 'embedded' | 'distributed',
     port: values.PORT as number,
     host: values.HOST as string,
     dataDir: path.resolve(cwd, values.EMPORIUM_DATA_DIR as string),

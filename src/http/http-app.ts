@@ -15,6 +15,8 @@ export const bodyLimitBytes = 64 * 1024;
 export interface HttpAppOptions {
   readonly logger: Logger;
   readonly operations: readonly Operation[];
+  /** What the OpenAPI document lists; default the operations served (an API role serves part of them). */
+  readonly documented?: readonly Operation[];
   readonly idempotency: IdempotencyStore;
   readonly healthChecks: readonly HealthCheck[];
   readonly version: string;
@@ -67,7 +69,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
         'Bodies are JSON (UTF-8). Text is I-JSON (RFC 7493): well-formed Unicode, and never U+0000, anywhere in a body, a query or a path; such input is refused with 400 naming where it was. ' +
         'Errors are RFC 9457 problem details (application/problem+json).',
     },
-    operations,
+    options.documented ?? operations,
   );
 
   const app = express();

@@ -16,6 +16,8 @@ const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] => {
 describe('configuration', () => {
   it('has defaults for everything but the database, which is then embedded', () => {
     expect(loadConfig({}, '/srv/shop')).toEqual({
+      role: 'all',
+      profile: 'embedded',
       port: 3000,
       host: '127.0.0.1',
       dataDir: '/srv/shop/.emporium',
@@ -36,7 +38,25 @@ describe('configuration', () => {
       paymentDeadlineSeconds: 900,
       publicUrl: undefined,
       demoCatalog: true,
+      kafka: undefined,
     });
+  });
+
+  it('runs one role when told, and the distributed profile defaults to EventStoreDB, MongoDB and Kafka', () => {
+    expect(loadConfig({ EMPORIUM_ROLE: 'projector' }, '/srv/shop').role).toBe('projector');
+    expect(() => loadConfig({ EMPORIUM_ROLE: 'everything' }, '/srv/shop')).toThrow(/EMPORIUM_ROLE expects what this process runs, one of all, command-api, query-api, projector, order-service, notification-service, relay, sandbox-gateway/);
+    expect(() => loadConfig({ EMPORIUM_PROFILE: 'distributed' }, '/srv/shop')).toThrow(
+      new ConfigError([
+        'MONGO_URL is needed with READ_STORE=mongodb: the MongoDB to keep the read models in (mongodb://host:27017/emporium)',
+        'EVENTSTORE_URL is needed with EVENT_STORE=eventstoredb: the EventStoreDB to keep events in (esdb://host:2113?tls=false)',
+        'KAFKA_BROKERS is needed with EMPORIUM_PROFILE=distributed: the services talk through Kafka',
+      ]),
+    );
+    const distributed = loadConfig({ EMPORIUM_PROFILE: 'distributed', MONGO_URL: 'mongodb://m:27017/shop', EVENTSTORE_URL: 'esdb://e:2113?tls=false', KAFKA_BROKERS: 'k1:9092,k2:9092' }, '/srv/shop');
+    expect(distributed).toMatchObject({ profile: 'distributed', eventStore: { kind: 'eventstoredb' }, readStore: { kind: 'mongodb' }, kafka: { brokers: ['k1:9092', 'k2:9092'], topicPrefix: 'emporium.', partitions: 6, clientId: 'emporium' } });
+    // A store set explicitly wins over the profile's default.
+    expect(loadConfig({ EMPORIUM_PROFILE: 'distributed', READ_STORE: 'postgres', EVENTSTORE_URL: 'esdb://e:2113?tls=false', KAFKA_BROKERS: 'k:9092' }, '/srv/shop').readStore).toEqual({ kind: 'postgres' });
+    expect(() => loadConfig({ KAFKA_BROKERS: 'http://kafka' }, '/srv/shop')).toThrow(/KAFKA_BROKERS expects host:port/);
   });
 
   it('reads the environment', () => {

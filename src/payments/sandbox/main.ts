@@ -8,7 +8,7 @@ import { jsonLogger } from '../../shared/logger';
 import { SandboxGateway } from './sandbox-gateway';
 import { sandboxServer } from './sandbox-server';
 
-async function main(): Promise<void> {
+export async function runSandboxGateway(): Promise<void> {
   const logger = jsonLogger('info', { role: 'sandbox-gateway' });
   const required = (name: string) => {
     const value = process.env[name];
@@ -35,4 +35,5 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+// Run as its own program (npm run sandbox-gateway), or as the role sandbox-gateway of src/main.ts.
+if (require.main === module) void runSandboxGateway();

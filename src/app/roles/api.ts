@@ -1,0 +1,43 @@
+import { catalogHandlers } from '../../commands/handlers/catalog-handlers';
+import { inventoryHandlers } from '../../commands/handlers/inventory-handlers';
+import type { Config } from '../../config/config';
+import { listen } from '../../http/http-server';
+import type { Logger } from '../../shared/logger';
+import { bootstrapAdmin, createEmporiumApp } from '../composition-root';
+import { addDemoCatalog } from '../demo-catalog';
+import { openAccessTokens, openDatabase, openEventStore, openReadStore, Teardown, webhookSecretOf } from '../infrastructure';
+import type { RunningRole } from './role';
+
+/**
+ * The command API (every method but GET: commands, sign-in, the payment webhook) or the query API
+ * (GET: read models, reports, the audit trail), as the gateway routes them. Neither runs a
+ * projection or a process manager: the query API answers read-your-writes by waiting on the
+ * progress the projector saved.
+ */
+export async function startApi(kind: 'command-api' | 'query-api', config: Config, logger: Logger): Promise<RunningRole> {
+  const teardown = new Teardown(logger);
+  try {
+    const { pool, databaseUrl } = await openDatabase(config, logger, teardown);
+    const eventStore = openEventStore(config, pool, logger);
+    const documents = await openReadStore(config, pool, logger, teardown);
+    const app = await createEmporiumApp(pool, logger, {
+      eventStore,
+      documents,
+      accessTokens: await openAccessTokens(config, logger),
+      webhook: { secret: await webhookSecretOf(config), toleranceSeconds: config.webhookToleranceSeconds },
+      runProjections: false,
+      serve: kind === 'command-api' ? 'commands' : 'queries',
+    });
+    teardown.push(() => app.close());
+    if (kind === 'command-api') {
+      await bootstrapAdmin(app.identity, config, logger);
+      if (config.demoCatalog && (await addDemoCatalog(app.eventStore, { catalog: catalogHandlers(app.eventStore), inventory: inventoryHandlers(app.eventStore) }, new Date()))) logger.info('added the demo catalog');
+    }
+    const http = await listen(app.http, config.port, config.host);
+    teardown.push(() => http.close());
+    return { role: kind, url: http.url, databaseUrl, stop: () => teardown.run() };
+  } catch (error) {
+    await teardown.run();
+    throw error;
+  }
+}
