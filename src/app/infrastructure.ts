@@ -68,7 +68,7 @@ export async function openDatabase(config: Config, logger: Logger, teardown: Tea
 export function openEventStore(config: Config, pool: Pool, logger: Logger): EventStore {
   if (config.eventStore.kind === 'postgres') return new PostgresEventStore(pool, { logger });
   logger.info('events are kept in EventStoreDB', { url: config.eventStore.url.replace(/\/\/[^@/]*@/, '//***@') });
-  return EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool) });
+  return EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool), namespace: config.eventStore.namespace });
 }
 
 /** Where read models are kept: MongoDB when configured, else PostgreSQL JSONB. */

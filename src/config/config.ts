@@ -14,7 +14,7 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly databasePoolSize: number;
   /** Where events are kept: PostgreSQL (the same database as everything else), or EventStoreDB. */
-  readonly eventStore: { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly url: string };
+  readonly eventStore: { readonly kind: 'postgres' } | { readonly kind: 'eventstoredb'; readonly url: string; readonly namespace: string };
   /** Where the read models are kept: PostgreSQL JSONB, or MongoDB. Reports stay in PostgreSQL. */
   readonly readStore: { readonly kind: 'postgres' } | { readonly kind: 'mongodb'; readonly url: string };
   readonly logLevel: LogLevel;
@@ -53,6 +53,7 @@ export const configVariables = {
   READ_STORE: { expects: 'postgres or mongodb: where the read models are kept', default: 'postgres', parse: oneOf(['postgres', 'mongodb']) },
   MONGO_URL: { expects: 'a mongodb:// or mongodb+srv:// URL with the database name (with READ_STORE=mongodb)', default: undefined, parse: mongoUrl, secret: true },
   EVENTSTORE_URL: { expects: 'an esdb:// or esdb+discover:// connection string (with EVENT_STORE=eventstoredb)', default: undefined, parse: esdbUrl, secret: true },
+  EVENTSTORE_NAMESPACE: { expects: 'put before every stream name in EventStoreDB, so that several shops can share a server: letters, digits, - _ .', default: undefined, parse: streamNamespace },
   LOG_LEVEL: { expects: 'one of debug, info, warn, error, silent', default: 'info', parse: oneOf(['debug', 'info', 'warn', 'error', 'silent']) },
   EMPORIUM_ADMIN_EMAIL: { expects: 'the email address of the first admin account', default: undefined, parse: email },
   EMPORIUM_ADMIN_PASSWORD: { expects: 'the first admin\'s password, 12 to 128 characters', default: undefined, parse: lengthBetween(12, 128), secret: true },
@@ -138,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, values.EMPORIUM_DATA_DIR as string),
     databaseUrl: values.DATABASE_URL as string | undefined,
     databasePoolSize: values.DATABASE_POOL_SIZE as number,
-    eventStore: values.EVENT_STORE === 'eventstoredb' ? { kind: 'eventstoredb', url: values.EVENTSTORE_URL as string } : { kind: 'postgres' },
+    eventStore: values.EVENT_STORE === 'eventstoredb' ? { kind: 'eventstoredb', url: values.EVENTSTORE_URL as string, namespace: (values.EVENTSTORE_NAMESPACE as string | undefined) ?? '' } : { kind: 'postgres' },
     readStore: values.READ_STORE === 'mongodb' ? { kind: 'mongodb', url: values.MONGO_URL as string } : { kind: 'postgres' },
     logLevel: values.LOG_LEVEL as LogLevel,
     admin: values.EMPORIUM_ADMIN_EMAIL ? { email: values.EMPORIUM_ADMIN_EMAIL as string, password: values.EMPORIUM_ADMIN_PASSWORD as string } : undefined,
@@ -232,6 +233,11 @@ function brokerList(raw: string): string[] {
   const brokers = raw.split(',').map((broker) => broker.trim());
   if (!brokers.every((broker) => /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(broker))) throw new Error();
   return brokers;
+}
+
+function streamNamespace(raw: string): string {
+  if (!/^[A-Za-z0-9._-]{1,60}$/.test(raw)) throw new Error();
+  return raw;
 }
 
 function topicPrefix(raw: string): string {

@@ -91,7 +91,8 @@ describe('configuration', () => {
   });
 
   it('keeps events in PostgreSQL unless told EventStoreDB, which needs its URL', () => {
-    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' }).eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://127.0.0.1:2113?tls=false' });
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://127.0.0.1:2113?tls=false' }).eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://127.0.0.1:2113?tls=false', namespace: '' });
+    expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'esdb://e:2113', EVENTSTORE_NAMESPACE: 'shop-2.' }).eventStore).toMatchObject({ namespace: 'shop-2.' });
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow('EVENTSTORE_URL is needed with EVENT_STORE=eventstoredb');
     expect(() => loadConfig({ EVENT_STORE: 'mysql' })).toThrow('EVENT_STORE expects postgres or eventstoredb');
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_URL: 'http://127.0.0.1:2113' })).toThrow(/EVENTSTORE_URL expects an esdb:\/\//);

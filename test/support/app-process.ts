@@ -15,13 +15,16 @@ export interface AppProcess {
   interrupt(): void;
 }
 
-/** Starts `src/main.ts` as its own process, in a process group of its own, as `npm start` would run it. */
-export function startApp(env: NodeJS.ProcessEnv): AppProcess {
+/**
+ * Starts `src/main.ts` as its own process, in a process group of its own, as `npm start` would run
+ * it (or as one role, with `['--role', name]`).
+ */
+export function startApp(env: NodeJS.ProcessEnv, args: readonly string[] = []): AppProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
   if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
   // The test servers' address is for the suites; the app uses Kafka only when a test says so.
   if (!('KAFKA_BROKERS' in env)) delete childEnv.KAFKA_BROKERS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repositoryRoot, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: repositoryRoot, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let onOutput = () => {};
   child.stdout.on('data', (chunk: Buffer) => {
@@ -34,7 +37,7 @@ export function startApp(env: NodeJS.ProcessEnv): AppProcess {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const url = new Promise<string>((resolve, reject) => {
     onOutput = () => {
-      const match = /"message":"Emporium is running","url":"([^"]+)"/.exec(output);
+      const match = /"message":"(?:Emporium(?:'s [a-z-]+)? is running|sandbox payment gateway running)"(?:,"role":"[a-z-]+")?,"url":"([^"]+)"/.exec(output);
       if (match) resolve(match[1]!);
     };
     void exited.then(({ code }) => reject(new Error(`app exited with ${code} before it was running:\n${output}`)));
