@@ -153,8 +153,8 @@ describeDistributed('the distributed profile, each role its own process', () => 
     // The read models are in MongoDB, the events in EventStoreDB (namespaced), and each role did its part.
     expect(await mongo.db(database).collection('rm_orders').countDocuments({ doc: { $ne: null } })).toBe(orderCount);
     const health = async (url: string) => (await (await fetch(`${url}/health`)).json()) as { checks: Record<string, { consumers?: { name: string; handled: number }[] }> };
-    expect((await health(followers[2]!)).checks.consumers!.consumers![0]).toMatchObject({ name: 'fulfilment' });
-    expect((await health(followers[3]!)).checks.consumers!.consumers![0]!.handled).toBeGreaterThanOrEqual(orderCount);
+    expect((await health(followers[2])).checks.consumers!.consumers![0]).toMatchObject({ name: 'fulfilment' });
+    expect((await health(followers[3])).checks.consumers!.consumers![0]!.handled).toBeGreaterThanOrEqual(orderCount);
 
     // Every role stops cleanly.
     for (const [role, app] of roles) {
