@@ -182,21 +182,21 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     deadlines.start(settings.deadlineSweepMs);
   }
 
+  // Rebuilds and retries of parked events act on the runners of this process.
+  const runnerOperations = [...projectionOperations(projections, logger), ...parkedEventOperations(parkedEvents, processes, clock)];
   const everyOperation = [
     ...accountOperations(identity, clock),
     ...commandOperations(handlers, clock),
     paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
     ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
-    ...projectionOperations(projections, logger),
-    ...parkedEventOperations(parkedEvents, processes, clock),
+    ...runnerOperations,
     ...auditOperations({ eventStore: store, pool, clock }),
   ];
-  const drivesRunners = new Set([...projectionOperations(projections, logger), ...parkedEventOperations(parkedEvents, processes, clock)].filter((operation) => operation.method !== 'get').map((operation) => `${operation.method} ${operation.path}`));
   const serve = options.serve ?? 'everything';
   const served = everyOperation.filter((operation) => {
     if (serve === 'everything') return true;
     if (serve === 'queries') return operation.method === 'get';
-    return operation.method !== 'get' && !drivesRunners.has(`${operation.method} ${operation.path}`);
+    return operation.method !== 'get' && !runnerOperations.includes(operation);
   });
   const http = createHttpApp({
     logger,

@@ -7,23 +7,25 @@ import type { IntegrationEvent, IntegrationEventName, IntegrationEventTypes, Mon
 type Data<Type extends string, Events extends { type: string; data: unknown }> = Extract<Events, { type: Type }>['data'];
 type DomainEvent = OrderEvent | PaymentEvent | InventoryEvent;
 
-/** The domain events other systems hear of; the rest (submitted payments, catalog edits…) stay inside. */
-export const publishedDomainEventTypes = [
-  'OrderPlaced',
-  'OrderAwaitingPayment',
-  'OrderPaid',
-  'OrderPaymentFailed',
-  'OrderCancelled',
-  'OrderRejected',
-  'PaymentSucceeded',
-  'PaymentFailed',
-  'StockReceived',
-  'StockReserved',
-  'ReservationReleased',
-  'ReservationCommitted',
-  'StockAdjusted',
-  'LowStockReached',
-] as const satisfies readonly DomainEvent['type'][];
+/** The domain events other systems hear of, and the integration event each becomes; the rest (submitted payments, catalog edits…) stay inside. */
+export const integrationEventOf = {
+  OrderPlaced: 'order_created',
+  OrderAwaitingPayment: 'order_status_changed',
+  OrderPaid: 'order_status_changed',
+  OrderPaymentFailed: 'order_status_changed',
+  OrderCancelled: 'order_status_changed',
+  OrderRejected: 'order_status_changed',
+  PaymentSucceeded: 'payment_processed',
+  PaymentFailed: 'payment_processed',
+  StockReceived: 'stock_changed',
+  StockReserved: 'stock_changed',
+  ReservationReleased: 'stock_changed',
+  ReservationCommitted: 'stock_changed',
+  StockAdjusted: 'stock_changed',
+  LowStockReached: 'stock_low',
+} as const satisfies Partial<Record<DomainEvent['type'], IntegrationEventName>>;
+
+export const publishedDomainEventTypes = Object.keys(integrationEventOf) as (keyof typeof integrationEventOf)[];
 
 /** A domain event that cannot be told to other systems: its data is not what its type promises. */
 export class UnmappableEvent extends Error {}

@@ -51,7 +51,7 @@ export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
     case 'stock_changed': {
       const data = validData({ ...event, name: 'stock_changed' });
       const type = { received: 'StockReceived', reserved: 'StockReserved', released: 'ReservationReleased', committed: 'ReservationCommitted', adjusted: 'StockAdjusted' }[data.change];
-      return input(streamName('inventory', data.productId), type, JSON.parse(JSON.stringify({ ...data, code: data.productId })) as JsonObject);
+      return input(streamName('inventory', data.productId), type, { ...data, code: data.productId });
     }
     case 'stock_low': {
       const data = validData({ ...event, name: 'stock_low' });
@@ -59,21 +59,3 @@ export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
     }
   }
 }
-
-/** The integration events that carry each domain event type a process manager may ask for. */
-export const integrationEventCarrying: Record<string, IntegrationEventName> = {
-  OrderPlaced: 'order_created',
-  OrderAwaitingPayment: 'order_status_changed',
-  OrderPaid: 'order_status_changed',
-  OrderPaymentFailed: 'order_status_changed',
-  OrderCancelled: 'order_status_changed',
-  OrderRejected: 'order_status_changed',
-  PaymentSucceeded: 'payment_processed',
-  PaymentFailed: 'payment_processed',
-  StockReceived: 'stock_changed',
-  StockReserved: 'stock_changed',
-  ReservationReleased: 'stock_changed',
-  ReservationCommitted: 'stock_changed',
-  StockAdjusted: 'stock_changed',
-  LowStockReached: 'stock_low',
-};

@@ -1,7 +1,8 @@
 import type { Consumer, EachMessagePayload, IHeaders, Producer } from 'kafkajs';
 import { fromKafkaMessage, MalformedMessage } from '../integration/cloud-events';
-import { topicOf } from '../integration/integration-events';
-import { integrationEventCarrying, toProcessInput } from '../integration/to-process-input';
+import { integrationEventOf } from '../integration/from-domain-events';
+import { topicOf, type IntegrationEventName } from '../integration/integration-events';
+import { toProcessInput } from '../integration/to-process-input';
 import { deadLetterTopic, type KafkaBus } from '../messaging/kafka/kafka-bus';
 import type { Logger } from '../shared/logger';
 import { handleWithRetry } from './handle-with-retry';
@@ -45,7 +46,7 @@ export class KafkaProcessRunner {
     for (const manager of managers) {
       const types = manager.filter.eventTypes;
       if (!types) throw new Error(`Process ${manager.name} names no event types: it cannot be fed from Kafka`);
-      const topics = [...new Set(types.map((type) => integrationEventCarrying[type]).map((name) => (name ? this.bus.topic(topicOf[name]) : null)))];
+      const topics = [...new Set(types.map((type) => (integrationEventOf as Record<string, IntegrationEventName | undefined>)[type]).map((name) => (name ? this.bus.topic(topicOf[name]) : null)))];
       if (topics.includes(null)) throw new Error(`Process ${manager.name} reacts to an event no integration event carries`);
       const consumer = this.bus.kafka.consumer({ groupId: this.bus.groupId(manager.name), sessionTimeout: this.options.sessionTimeoutMs ?? 30_000, heartbeatInterval: 1_000 });
       const status = { state: 'starting' as KafkaProcessStatus['state'], handled: 0, deadLettered: 0 };

@@ -89,7 +89,10 @@ describeDistributed('the distributed profile, each role its own process', () => 
     const queryApi = await start('query-api');
     const gateway = await start('sandbox-gateway', { SANDBOX_PORT: '0', SANDBOX_API_KEY: apiKey, SANDBOX_WEBHOOK_URL: `${commandApi}/api/payments/webhook`, SANDBOX_ANSWER_AFTER_MS: '50' });
     const followers = await Promise.all([start('projector'), start('relay'), start('order-service', { PAYMENT_GATEWAY_URL: gateway, PAYMENT_GATEWAY_API_KEY: apiKey }), start('notification-service')]);
-    for (const url of [commandApi, queryApi, ...followers]) await ready(url);
+    for (const url of [commandApi, queryApi, ...followers]) {
+      await ready(url);
+      expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    }
 
     const call = async <T>(base: string, method: string, route: string, options: { body?: unknown; token?: string; checkpoint?: string | null } = {}) => {
       const response = await fetch(`${base}${route}`, {

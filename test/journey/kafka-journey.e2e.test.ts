@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +5,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { Kafka, logLevel } from 'kafkajs';
-import { startApp, type AppProcess } from '../support/app-process';
+import { runDemo, startApp, type AppProcess } from '../support/app-process';
 import { readTopics, uniqueTopicPrefix } from '../support/kafka-messages';
 import { describeWithServer } from '../support/test-servers';
 
@@ -35,12 +34,7 @@ describeWithServer('KAFKA_BROKERS', 'the shop with Kafka between its roles', (br
     app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir, KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: prefix, KAFKA_PARTITIONS: '3' });
     const base = await app.url;
     expect(app.output()).toContain('integration events go to Kafka');
-    const demo = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, EMPORIUM_URL: base } });
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.on('exit', (status) => resolve({ status, stdout }));
-    });
+    const demo = await runDemo(base);
     expect(demo.status).toBe(0);
     expect(demo.stdout).toMatch(/order [0-9a-f-]{36}: paid/);
     expect(demo.stdout).toMatch(/order [0-9a-f-]{36}: payment-failed/);

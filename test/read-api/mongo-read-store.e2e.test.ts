@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdtempSync, realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startApp, type AppProcess } from '../support/app-process';
+import { runDemo, startApp, type AppProcess } from '../support/app-process';
 import { describeWithServer } from '../support/test-servers';
 
 /** READ_STORE=mongodb: `npm start` serves the catalog, customers and order history from MongoDB. */
@@ -33,12 +32,7 @@ describeWithServer('MONGO_URL', 'the shop with its read models in MongoDB', (mon
     app = startApp({ PORT: '0', EMPORIUM_DATA_DIR: dataDir, READ_STORE: 'mongodb', MONGO_URL: url.toString() });
     const base = await app.url;
     expect(app.output()).toContain('read models are kept in MongoDB');
-    const demo = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, EMPORIUM_URL: base } });
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.on('exit', (status) => resolve({ status, stdout }));
-    });
+    const demo = await runDemo(base);
     expect(demo.status).toBe(0);
     const paid = /order ([0-9a-f-]{36}): paid/.exec(demo.stdout)![1]!;
 

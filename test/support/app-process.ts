@@ -58,3 +58,13 @@ export function embeddedDatabaseUrl(dataDir: string): string {
   const port = readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/emporium`;
 }
+
+/** `npm run demo` against a running app (without blocking this process, which may host a test server). */
+export function runDemo(base: string): Promise<{ status: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { cwd: repositoryRoot, env: { ...process.env, EMPORIUM_URL: base } });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('exit', (status) => resolve({ status, stdout }));
+  });
+}

@@ -5,8 +5,8 @@ import { listen } from '../../http/http-server';
 import type { Logger } from '../../shared/logger';
 import { bootstrapAdmin, createEmporiumApp } from '../composition-root';
 import { addDemoCatalog } from '../demo-catalog';
-import { openAccessTokens, openDatabase, openEventStore, openReadStore, Teardown, webhookSecretOf } from '../infrastructure';
-import type { RunningRole } from './role';
+import { openAccessTokens, openDatabase, openEventStore, openReadStore, webhookSecretOf } from '../infrastructure';
+import { startWith, type RunningRole } from './role';
 
 /**
  * The command API (every method but GET: commands, sign-in, the payment webhook) or the query API
@@ -14,9 +14,8 @@ import type { RunningRole } from './role';
  * projection or a process manager: the query API answers read-your-writes by waiting on the
  * progress the projector saved.
  */
-export async function startApi(kind: 'command-api' | 'query-api', config: Config, logger: Logger): Promise<RunningRole> {
-  const teardown = new Teardown(logger);
-  try {
+export function startApi(kind: 'command-api' | 'query-api', config: Config, logger: Logger): Promise<RunningRole> {
+  return startWith(kind, logger, async (teardown) => {
     const { pool, databaseUrl } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);
     const documents = await openReadStore(config, pool, logger, teardown);
@@ -35,9 +34,6 @@ export async function startApi(kind: 'command-api' | 'query-api', config: Config
     }
     const http = await listen(app.http, config.port, config.host);
     teardown.push(() => http.close());
-    return { role: kind, url: http.url, databaseUrl, stop: () => teardown.run() };
-  } catch (error) {
-    await teardown.run();
-    throw error;
-  }
+    return { url: http.url, databaseUrl };
+  });
 }

@@ -2,24 +2,21 @@ import { inventoryHandlers } from '../../commands/handlers/inventory-handlers';
 import { orderHandlers } from '../../commands/handlers/order-handlers';
 import { paymentHandlers } from '../../commands/handlers/payment-handlers';
 import type { Config } from '../../config/config';
-import { ConfigError } from '../../config/config';
 import { PostgresSnapshotStore } from '../../event-store/postgres/postgres-snapshot-store';
 import { fulfilmentProcess } from '../../processes/fulfilment';
 import { KafkaProcessRunner } from '../../processes/kafka-process-runner';
 import { PaymentDeadlines } from '../../processes/payment-deadlines';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore, openGateway, openKafka, Teardown, webhookSecretOf } from '../infrastructure';
-import { databaseCheck, serveHealth, type RunningRole } from './role';
+import { openDatabase, openEventStore, openGateway, webhookSecretOf } from '../infrastructure';
+import { consumersCheck, databaseCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
 
 /**
  * The order service: the fulfilment saga (reserve stock, ask the gateway for payment, then commit
  * or release and mark the order), fed by Kafka, and the sweeper of payment deadlines.
  */
-export async function startOrderService(config: Config, logger: Logger): Promise<RunningRole> {
-  const kafka = openKafka(config, logger);
-  if (!kafka) throw new ConfigError(['KAFKA_BROKERS is needed by the order service: it hears of orders and payments there']);
-  const teardown = new Teardown(logger);
-  try {
+export function startOrderService(config: Config, logger: Logger): Promise<RunningRole> {
+  const kafka = requiredKafka(config, logger, 'order-service', 'it hears of orders and payments there');
+  return startWith('order-service', logger, async (teardown) => {
     const clock = () => new Date();
     const { pool } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);
@@ -45,10 +42,6 @@ export async function startOrderService(config: Config, logger: Logger): Promise
     teardown.push(() => runner.stop());
     deadlines.start(1_000);
     teardown.push(() => deadlines.stop());
-    const url = await serveHealth([databaseCheck(pool), { name: 'consumers', check: () => Promise.resolve({ status: 'up', ready: runner.status().every((consumer) => consumer.state === 'running'), consumers: runner.status() }) }], config, teardown);
-    return { role: 'order-service', url, stop: () => teardown.run() };
-  } catch (error) {
-    await teardown.run();
-    throw error;
-  }
+    return { url: await serveHealth([databaseCheck(pool), consumersCheck(runner)], config, teardown) };
+  });
 }

@@ -3,13 +3,12 @@ import { PostgresCheckpointStore } from '../../event-store/postgres/postgres-eve
 import { allProjections } from '../../projections/all-projections';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore, openReadStore, Teardown } from '../infrastructure';
-import { databaseCheck, followerCheck, serveHealth, type RunningRole } from './role';
+import { openDatabase, openEventStore, openReadStore } from '../infrastructure';
+import { databaseCheck, followerCheck, serveHealth, startWith, type RunningRole } from './role';
 
 /** The projector: keeps every read model and report up with the log. The query API reads what it writes. */
-export async function startProjector(config: Config, logger: Logger): Promise<RunningRole> {
-  const teardown = new Teardown(logger);
-  try {
+export function startProjector(config: Config, logger: Logger): Promise<RunningRole> {
+  return startWith('projector', logger, async (teardown) => {
     const { pool } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
@@ -17,10 +16,6 @@ export async function startProjector(config: Config, logger: Logger): Promise<Ru
     const projections = new ProjectionRunner(eventStore, logger);
     await projections.start(allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }, documents));
     teardown.push(() => projections.stop());
-    const url = await serveHealth([databaseCheck(pool), followerCheck('projections', () => projections.status())], config, teardown);
-    return { role: 'projector', url, stop: () => teardown.run() };
-  } catch (error) {
-    await teardown.run();
-    throw error;
-  }
+    return { url: await serveHealth([databaseCheck(pool), followerCheck('projections', () => projections.status())], config, teardown) };
+  });
 }

@@ -3,8 +3,12 @@ import type { Pool } from 'pg';
 import type { Config } from '../../config/config';
 import { healthRoutes, type HealthCheck } from '../../http/health-routes';
 import { listen } from '../../http/http-server';
+import { ConfigError } from '../../config/config';
 import type { SubscriptionStatus } from '../../event-store/event-store';
-import type { Teardown } from '../infrastructure';
+import type { KafkaBus } from '../../messaging/kafka/kafka-bus';
+import type { KafkaProcessRunner } from '../../processes/kafka-process-runner';
+import type { Logger } from '../../shared/logger';
+import { openKafka, Teardown } from '../infrastructure';
 
 import type { RoleName } from './role-names';
 
@@ -17,6 +21,32 @@ export interface RunningRole {
   readonly mailboxUrl?: string;
   readonly databaseUrl?: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Runs a role's start-up with a Teardown of its own: on success the role stops by running it; if
+ * start-up fails half way, what was acquired is let go before the error goes on.
+ */
+export async function startWith(role: RoleName, logger: Logger, start: (teardown: Teardown) => Promise<Omit<RunningRole, 'role' | 'stop'>>): Promise<RunningRole> {
+  const teardown = new Teardown(logger);
+  try {
+    return { role, ...(await start(teardown)), stop: () => teardown.run() };
+  } catch (error) {
+    await teardown.run();
+    throw error;
+  }
+}
+
+/** Kafka, which this role cannot do without. */
+export function requiredKafka(config: Config, logger: Logger, role: RoleName, why: string): KafkaBus {
+  const kafka = openKafka(config, logger);
+  if (!kafka) throw new ConfigError([`KAFKA_BROKERS is needed by the ${role}: ${why}`]);
+  return kafka;
+}
+
+/** Consumers of Kafka are ready once each has joined its group. */
+export function consumersCheck(runner: KafkaProcessRunner): HealthCheck {
+  return { name: 'consumers', check: () => Promise.resolve({ status: 'up', ready: runner.status().every((consumer) => consumer.state === 'running'), consumers: runner.status() }) };
 }
 
 /** For a role with nothing else to serve: /health, /health/live and /health/ready on PORT. */

@@ -39,8 +39,21 @@ export class KafkaBus {
     return `${this.settings.topicPrefix}${process}`;
   }
 
-  /** Creates the topics that are missing, with the configured partitions; those there are left as they are. */
-  async ensureTopics(): Promise<void> {
+  private topicsEnsured: Promise<void> | null = null;
+
+  /**
+   * Creates the topics that are missing, with the configured partitions; those there are left as
+   * they are. Once per process: the relay and the consumers of one process share the answer.
+   */
+  ensureTopics(): Promise<void> {
+    this.topicsEnsured ??= this.createMissingTopics().catch((error: unknown) => {
+      this.topicsEnsured = null;
+      throw error;
+    });
+    return this.topicsEnsured;
+  }
+
+  private async createMissingTopics(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
