@@ -12,6 +12,8 @@ import { AccessTokens } from '../identity/access-tokens';
 import { startMailCatcher, type MailCatcher } from '../mail/mail-catcher';
 import type { Mailer } from '../mail/mailer';
 import { SmtpMailer } from '../mail/smtp-mailer';
+import type { Leases } from '../leases/leases';
+import { PostgresAdvisoryLeases } from '../leases/postgres-advisory-leases';
 import { KafkaBus } from '../messaging/kafka/kafka-bus';
 import { HttpPaymentGateway } from '../payments/http-payment-gateway';
 import type { PaymentGateway } from '../payments/payment-gateway';
@@ -85,6 +87,16 @@ export function openKafka(config: Config, logger: Logger): KafkaBus | undefined 
   if (!config.kafka) return undefined;
   logger.info('integration events go to Kafka; the saga and notifications consume them there', { brokers: config.kafka.brokers, topicPrefix: config.kafka.topicPrefix });
   return new KafkaBus(config.kafka, logger);
+}
+
+/**
+ * Leases on the shared PostgreSQL, for work that only one instance of a role may do at a time.
+ * Closing them stops that work first (each part finishing its batch in hand).
+ */
+export function openLeases(config: Config, pool: Pool, logger: Logger, teardown: Teardown): Leases {
+  const leases = new PostgresAdvisoryLeases(pool, logger, { intervalMs: config.leaseIntervalMs });
+  teardown.push(() => leases.close());
+  return leases;
 }
 
 /** Mail: the configured SMTP server, or the development mail catcher (its mailbox kept in the data directory). */

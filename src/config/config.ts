@@ -36,6 +36,8 @@ export interface Config {
   /** Where the gateway sends webhooks to reach this app; absent: the address it listens on. */
   readonly publicUrl: string | undefined;
   readonly demoCatalog: boolean;
+  /** How often a standby instance tries for the leases it lacks (so, about how long a takeover takes). */
+  readonly leaseIntervalMs: number;
   /** Absent: no broker; the process managers follow the event log directly (embedded profile). */
   readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string; readonly topicPrefix: string; readonly partitions: number } | undefined;
 }
@@ -72,6 +74,7 @@ export const configVariables = {
   KAFKA_CLIENT_ID: { expects: 'the client id this process shows the brokers', default: 'emporium', parse: nonEmpty },
   KAFKA_TOPIC_PREFIX: { expects: 'put before every topic and consumer group name, letters, digits, . _ -', default: 'emporium.', parse: topicPrefix },
   KAFKA_PARTITIONS: { expects: 'partitions of each topic created at start, 1-1000', default: '6', parse: integerIn(1, 1_000) },
+  LEASE_INTERVAL_MS: { expects: 'how often, in ms, a standby projector, relay or mail sender tries to take over, 50-60000', default: '1000', parse: integerIn(50, 60_000) },
   DEMO_CATALOG: { expects: 'true or false: add a small demo catalog at first start', default: 'true', parse: oneOf(['true', 'false']) },
 } as const;
 
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     paymentDeadlineSeconds: values.PAYMENT_DEADLINE_SECONDS as number,
     publicUrl: values.PUBLIC_URL as string | undefined,
     demoCatalog: values.DEMO_CATALOG === 'true',
+    leaseIntervalMs: values.LEASE_INTERVAL_MS as number,
     kafka: values.KAFKA_BROKERS
       ? { brokers: values.KAFKA_BROKERS as string[], clientId: values.KAFKA_CLIENT_ID as string, topicPrefix: values.KAFKA_TOPIC_PREFIX as string, partitions: values.KAFKA_PARTITIONS as number }
       : undefined,

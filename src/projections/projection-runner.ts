@@ -55,6 +55,7 @@ export class ProjectionRunner {
   async start(projections: readonly Projection[]): Promise<void> {
     for (const projection of projections) {
       await projection.prepare();
+      this.watched.delete(projection.name);
       this.running.set(projection.name, { projection, subscription: this.subscribe(projection, projection.name, projection.liveTarget) });
     }
   }
@@ -205,6 +206,18 @@ export class ProjectionRunner {
   private failIfFailed(subscription: Subscription): void {
     const { state, failure } = subscription.status();
     if (state === 'failed') throw new Error(`Rebuild failed: ${failure?.message ?? 'unknown'}`);
+  }
+
+  /**
+   * Stops running one projection here, as when another process takes it over: it finishes the
+   * batch in hand, and this runner goes on answering waitFor for it from its saved progress.
+   */
+  async release(name: string): Promise<void> {
+    const running = this.running.get(name);
+    if (!running) return;
+    this.running.delete(name);
+    this.watched.set(name, running.projection);
+    await running.subscription.stop();
   }
 
   async stop(): Promise<void> {

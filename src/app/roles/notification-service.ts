@@ -6,8 +6,8 @@ import { notificationsProcess } from '../../processes/notifications';
 import { PostgresParkedEventStore } from '../../processes/postgres-parked-event-store';
 import { ProcessRunner } from '../../processes/process-runner';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore, openMail } from '../infrastructure';
-import { consumersCheck, databaseCheck, followerCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
+import { openDatabase, openEventStore, openLeases, openMail } from '../infrastructure';
+import { consumersCheck, databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
 
 /**
  * The notification service: hears of payments and low stock on Kafka and asks for the emails (one
@@ -25,10 +25,20 @@ export function startNotificationService(config: Config, logger: Logger): Promis
     const consumers = new KafkaProcessRunner(kafka, logger);
     await consumers.start([notificationsProcess({ eventStore, notifications, staffEmail: config.staffEmail, clock, logger })]);
     teardown.push(() => consumers.stop());
-    const sender = new ProcessRunner(eventStore, new PostgresParkedEventStore(pool), logger);
-    await sender.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger })]);
-    teardown.push(() => sender.stop());
-    const url = await serveHealth([databaseCheck(pool), consumersCheck(consumers), followerCheck('mail-sender', () => sender.status())], config, teardown);
+    // Asking for emails is shared by every instance (Kafka groups); sending them is one instance's
+    // work at a time, so that two never race to send the same email.
+    let sender: ProcessRunner | null = null;
+    const leases = openLeases(config, pool, logger, teardown);
+    leases.keep('mail-sender', async () => {
+      const active = new ProcessRunner(eventStore, new PostgresParkedEventStore(pool), logger);
+      await active.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger })]);
+      sender = active;
+      return async () => {
+        sender = null;
+        await active.stop();
+      };
+    });
+    const url = await serveHealth([databaseCheck(pool), consumersCheck(consumers), leasesCheck(leases), followerCheck('mail-sender', () => sender?.status() ?? [])], config, teardown);
     return { url, ...(mailbox ? { mailboxUrl: mailbox.smtpUrl } : {}) };
   });
 }

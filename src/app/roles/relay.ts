@@ -1,19 +1,35 @@
 import type { Config } from '../../config/config';
 import { IntegrationRelay } from '../../relay/integration-relay';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore } from '../infrastructure';
-import { databaseCheck, followerCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
+import { openDatabase, openEventStore, openLeases } from '../infrastructure';
+import { databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
 
-/** The relay: follows the event log and publishes integration events to Kafka. Nothing else. */
+/**
+ * The relay: follows the event log and publishes integration events to Kafka. Nothing else. One
+ * instance publishes at a time (under a lease), so the log reaches each partition in its order;
+ * another stands by.
+ */
 export function startRelay(config: Config, logger: Logger): Promise<RunningRole> {
   const kafka = requiredKafka(config, logger, 'relay', 'the brokers to publish to');
   return startWith('relay', logger, async (teardown) => {
     const { pool } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
-    const relay = new IntegrationRelay(eventStore, kafka, logger);
-    await relay.start();
-    teardown.push(() => relay.stop());
-    return { url: await serveHealth([databaseCheck(pool), followerCheck('relay', () => [relay.status()!])], config, teardown) };
+    let relay: IntegrationRelay | null = null;
+    const leases = openLeases(config, pool, logger, teardown);
+    leases.keep('relay', async () => {
+      const active = new IntegrationRelay(eventStore, kafka, logger);
+      await active.start().catch(async (error: unknown) => {
+        await active.stop().catch(() => undefined);
+        throw error;
+      });
+      relay = active;
+      return async () => {
+        relay = null;
+        await active.stop();
+      };
+    });
+    const statuses = () => (relay?.status() ? [relay.status()!] : []);
+    return { url: await serveHealth([databaseCheck(pool), leasesCheck(leases), followerCheck('relay', statuses)], config, teardown) };
   });
 }

@@ -5,6 +5,7 @@ import { healthRoutes, type HealthCheck } from '../../http/health-routes';
 import { listen } from '../../http/http-server';
 import { ConfigError } from '../../config/config';
 import type { SubscriptionStatus } from '../../event-store/event-store';
+import type { Leases } from '../../leases/leases';
 import type { KafkaBus } from '../../messaging/kafka/kafka-bus';
 import type { KafkaProcessRunner } from '../../processes/kafka-process-runner';
 import type { Logger } from '../../shared/logger';
@@ -80,4 +81,9 @@ export function followerCheck(name: string, statuses: () => Promise<readonly Sub
       return { status: failed ? 'degraded' : 'up', ready: caughtUp && !failed, subscriptions: list };
     },
   };
+}
+
+/** Which of the single-active jobs this instance runs now, and which it stands by for (ready either way). */
+export function leasesCheck(leases: Leases): HealthCheck {
+  return { name: 'leases', check: () => Promise.resolve({ status: 'up', leases: leases.status() }) };
 }
