@@ -116,6 +116,8 @@ export interface EmporiumAppOptions {
    * notifications process consume them from it instead of following the log. Absent: no broker.
    */
   readonly kafka?: KafkaBus;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY). */
+  readonly trustProxy?: readonly string[];
 }
 
 /**
@@ -205,6 +207,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     idempotency,
     authenticate: (token) => identity.authenticate(token),
     version: '0.1.0',
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     asyncApi: asyncApiDocument({ topicPrefix: options.kafka?.settings.topicPrefix ?? 'emporium.', ...(options.kafka ? { brokers: options.kafka.settings.brokers } : {}) }),
     ...(options.mailbox ? { extraRoutes: [mailboxRoutes(options.mailbox)] } : {}),
     healthChecks: [
@@ -295,6 +298,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
       ...(documents ? { documents } : {}),
       accessTokens,
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
+      ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       processes: { gateway, mailer, mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },
       ...(mailbox ? { mailbox } : {}),
     });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { LogLevel } from '../shared/logger';
 import { roleNames, type RoleName } from '../app/roles/role-names';
@@ -38,6 +39,8 @@ export interface Config {
   readonly demoCatalog: boolean;
   /** How often a standby instance tries for the leases it lacks (so, about how long a takeover takes). */
   readonly leaseIntervalMs: number;
+  /** The proxies (the API gateway) whose X-Forwarded-For names the client; absent: none is trusted. */
+  readonly trustProxy: readonly string[] | undefined;
   /** Absent: no broker; the process managers follow the event log directly (embedded profile). */
   readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string; readonly topicPrefix: string; readonly partitions: number } | undefined;
 }
@@ -74,6 +77,7 @@ export const configVariables = {
   KAFKA_CLIENT_ID: { expects: 'the client id this process shows the brokers', default: 'emporium', parse: nonEmpty },
   KAFKA_TOPIC_PREFIX: { expects: 'put before every topic and consumer group name, letters, digits, . _ -', default: 'emporium.', parse: topicPrefix },
   KAFKA_PARTITIONS: { expects: 'partitions of each topic created at start, 1-1000', default: '6', parse: integerIn(1, 1_000) },
+  TRUST_PROXY: { expects: 'the API gateway\'s addresses, whose X-Forwarded-For is believed: IPs, CIDRs, loopback, uniquelocal (comma-separated)', default: undefined, parse: trustedProxies },
   LEASE_INTERVAL_MS: { expects: 'how often, in ms, a standby projector, relay or mail sender tries to take over, 50-60000', default: '1000', parse: integerIn(50, 60_000) },
   DEMO_CATALOG: { expects: 'true or false: add a small demo catalog at first start', default: 'true', parse: oneOf(['true', 'false']) },
 } as const;
@@ -158,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: values.PUBLIC_URL as string | undefined,
     demoCatalog: values.DEMO_CATALOG === 'true',
     leaseIntervalMs: values.LEASE_INTERVAL_MS as number,
+    trustProxy: values.TRUST_PROXY as string[] | undefined,
     kafka: values.KAFKA_BROKERS
       ? { brokers: values.KAFKA_BROKERS as string[], clientId: values.KAFKA_CLIENT_ID as string, topicPrefix: values.KAFKA_TOPIC_PREFIX as string, partitions: values.KAFKA_PARTITIONS as number }
       : undefined,
@@ -237,6 +242,19 @@ function brokerList(raw: string): string[] {
   const brokers = raw.split(',').map((broker) => broker.trim());
   if (!brokers.every((broker) => /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(broker))) throw new Error();
   return brokers;
+}
+
+function trustedProxies(raw: string): string[] {
+  const proxies = raw.split(',').map((proxy) => proxy.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const valid = (proxy: string) => {
+    const [address, bits, ...rest] = proxy.split('/');
+    const version = isIP(address ?? '');
+    if (rest.length > 0 || version === 0) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+  };
+  if (!proxies.every((proxy) => named.includes(proxy) || valid(proxy))) throw new Error();
+  return proxies;
 }
 
 function streamNamespace(raw: string): string {

@@ -26,6 +26,8 @@ export interface HttpAppOptions {
   readonly asyncApi?: Record<string, unknown>;
   /** Resolves a bearer token to its principal, or rejects (InvalidAccessTokenError) when it is not valid. */
   readonly authenticate: (accessToken: string) => Promise<Principal>;
+  /** Proxies (the API gateway) whose X-Forwarded-For gives the client's address, as Express reads it. */
+  readonly trustProxy?: readonly string[];
 }
 
 /**
@@ -76,6 +78,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   // Our ETags are stream revisions, set by the handlers; Express's body hashes would mean nothing.
   app.set('etag', false);
+  // Behind the gateway every request comes from it; sign-in throttling needs the client's own address.
+  if (options.trustProxy) app.set('trust proxy', [...options.trustProxy]);
   app.use(traceIdMiddleware);
   app.use(pathGuard);
   app.use(healthRoutes(options.healthChecks));

@@ -38,6 +38,8 @@ describe('configuration', () => {
       paymentDeadlineSeconds: 900,
       publicUrl: undefined,
       demoCatalog: true,
+      leaseIntervalMs: 1000,
+      trustProxy: undefined,
       kafka: undefined,
     });
   });
@@ -102,6 +104,12 @@ describe('configuration', () => {
     expect(loadConfig({ READ_STORE: 'mongodb', MONGO_URL: 'mongodb://127.0.0.1:27017/shop' }).readStore).toEqual({ kind: 'mongodb', url: 'mongodb://127.0.0.1:27017/shop' });
     expect(() => loadConfig({ READ_STORE: 'mongodb' })).toThrow('MONGO_URL is needed with READ_STORE=mongodb');
     expect(() => loadConfig({ READ_STORE: 'mongodb', MONGO_URL: 'http://127.0.0.1' })).toThrow(/MONGO_URL expects a mongodb:\/\//);
+  });
+
+  it('believes X-Forwarded-For only from the proxies named, given as addresses, CIDRs or kinds', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.0.2.7' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.7']);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'gateway.local', '10.0.0.0/8/1']) expect(problemsOf({ TRUST_PROXY: bad })[0]).toMatch(/^TRUST_PROXY expects the API gateway's addresses/);
   });
 
   it('never shows a secret in its messages', () => {

@@ -25,6 +25,7 @@ export function startApi(kind: 'command-api' | 'query-api', config: Config, logg
       accessTokens: await openAccessTokens(config, logger),
       webhook: { secret: await webhookSecretOf(config), toleranceSeconds: config.webhookToleranceSeconds },
       runProjections: false,
+      ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       serve: kind === 'command-api' ? 'commands' : 'queries',
     });
     teardown.push(() => app.close());
