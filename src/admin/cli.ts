@@ -3,6 +3,7 @@ import { AuditUsageError, connectForAudit } from '../audit/connection';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresCheckpointStore } from '../event-store/postgres/postgres-event-store';
 import { MigrationConflict, migrateLog, verifyMigration } from './migrate-log';
+import { writeSigningKey } from './signing-key';
 
 interface MigrateOptions {
   readonly to: 'eventstoredb';
@@ -55,6 +56,15 @@ export async function runAdmin(argv: readonly string[], write: (text: string) =>
         await target.close();
         await source.close();
       }
+    });
+  program
+    .command('signing-key')
+    .description('Make the Ed25519 key that signs access tokens, for API roles that must share one (JWT_SIGNING_KEY_FILE). A key already there is kept.')
+    .requiredOption('--out <file>', 'where to write it (PEM, PKCS #8, mode 600)')
+    .exitOverride()
+    .action(async (options: { out: string }) => {
+      const made = await writeSigningKey(options.out);
+      write(made ? `made a new signing key in ${options.out}\n` : `kept the signing key already in ${options.out}\n`);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });
