@@ -13,7 +13,9 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 EMPORIUM_DATA_DIR=/data
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-RUN mkdir -p /data && chown node:node /data
+COPY bin ./bin
+# /keys: a fresh named volume mounted there takes this ownership, so the signing-key step can write it.
+RUN mkdir -p /data /keys && chown node:node /data /keys
 USER node
 EXPOSE 3000
 CMD ["node", "dist/main.js"]

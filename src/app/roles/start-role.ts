@@ -18,10 +18,7 @@ export async function startRole(role: Exclude<RoleName, 'sandbox-gateway'>, conf
     const running = await startEmporium(config, logger);
     return { role, url: running.url, databaseUrl: running.databaseUrl, ...(running.mailboxUrl ? { mailboxUrl: running.mailboxUrl } : {}), stop: () => running.stop() };
   }
-  const problems: string[] = [];
-  if (!config.databaseUrl) problems.push(`DATABASE_URL is needed by the ${role}: the roles share one PostgreSQL`);
-  if ((role === 'command-api' || role === 'query-api') && !config.jwtSigningKeyFile) problems.push(`JWT_SIGNING_KEY_FILE is needed by the ${role}: the command and query APIs must check the same tokens`);
-  if ((role === 'command-api' || role === 'order-service') && !config.paymentWebhookSecret) problems.push(`PAYMENT_WEBHOOK_SECRET is needed by the ${role}: the gateway signs webhooks with it`);
+  const problems = roleConfigProblems(role, config);
   if (problems.length > 0) throw new ConfigError(problems);
   switch (role) {
     case 'command-api':
@@ -36,4 +33,14 @@ export async function startRole(role: Exclude<RoleName, 'sandbox-gateway'>, conf
     case 'relay':
       return startRelay(config, logger);
   }
+}
+
+/** What a role of the distributed profile needs beyond what the configuration itself checks. */
+export function roleConfigProblems(role: Exclude<RoleName, 'all' | 'sandbox-gateway'>, config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.databaseUrl) problems.push(`DATABASE_URL is needed by the ${role}: the roles share one PostgreSQL`);
+  if ((role === 'command-api' || role === 'query-api') && !config.jwtSigningKeyFile) problems.push(`JWT_SIGNING_KEY_FILE is needed by the ${role}: the command and query APIs must check the same tokens`);
+  if ((role === 'command-api' || role === 'order-service') && !config.paymentWebhookSecret) problems.push(`PAYMENT_WEBHOOK_SECRET is needed by the ${role}: the gateway signs webhooks with it`);
+  if ((role === 'order-service' || role === 'notification-service' || role === 'relay') && !config.kafka) problems.push(`KAFKA_BROKERS is needed by the ${role}: it works through Kafka`);
+  return problems;
 }
