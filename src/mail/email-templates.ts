@@ -11,7 +11,8 @@ export interface RenderedEmail {
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 /** Minor units shown as money: 5349 EUR → €53.49. */
 export const formatMoney = (money: Money) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: money.currency }).format(money.amount / 100);
-const orderNumber = (orderId: string) => orderId.slice(0, 8).toUpperCase();
+/** How an order is named to its customer: the first eight characters of its id, in capitals. */
+export const orderNumber = (orderId: string) => orderId.slice(0, 8).toUpperCase();
 const addressLines = (address: PostalAddress) => [address.line1, address.line2, `${address.postalCode} ${address.city}`, address.country].filter((line): line is string => Boolean(line));
 
 function page(title: string, body: string): string {

@@ -119,6 +119,13 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     if (order.status === 'cancelled' && outcome === 'succeeded') {
       logger.warn('payment succeeded for an order cancelled meanwhile: it must be refunded', { orderId: order.orderId, paymentId });
     }
+    if (order.status === 'placed') {
+      // The outcome came before the order was marked awaiting this payment: the saga stopped
+      // between asking the gateway and recording it, and the payments topic is read apart from
+      // the orders topic. The payment is this order's, so that is recorded first; the order placed,
+      // when it comes again, then finds the order settled and leaves it.
+      await orders.recordAwaitingPayment({ orderId: order.orderId, paymentId }, causedBy(event, name, 'awaiting-payment', clock()));
+    }
     const codes = order.lines.map((line) => line.productCode);
     if (decision.reservations === 'commit') {
       for (const code of codes) await inventory.commitReservation({ code, orderId: order.orderId }, causedBy(event, name, `commit:${code}`, clock()));
