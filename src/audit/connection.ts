@@ -24,11 +24,11 @@ export interface AuditConnection {
 /**
  * The event store the auditor reads, straight, not through the app: DATABASE_URL, or the embedded
  * PostgreSQL of a data directory, running (used as it is) or stopped (started for the audit and
- * stopped after). EVENTSTORE_URL names an EventStoreDB, whose adapter is not built yet.
+ * stopped after). With EVENTSTORE_URL only verify-log runs (see withEventStoreDb).
  */
 export async function connectForAudit(options: { databaseUrl?: string | undefined; eventstoreUrl?: string | undefined; dataDir: string }): Promise<AuditConnection> {
   if (options.eventstoreUrl) {
-    throw new AuditUsageError('EVENTSTORE_URL: the EventStoreDB event store is not built yet (it is planned); audit a PostgreSQL store with DATABASE_URL or --data-dir');
+    throw new AuditUsageError('EVENTSTORE_URL: of the audit commands, only verify-log reads EventStoreDB so far; for the others, audit the PostgreSQL store with DATABASE_URL or --data-dir');
   }
   if (options.databaseUrl) return open(options.databaseUrl, null, `PostgreSQL at ${redact(options.databaseUrl)}`, async () => undefined);
 

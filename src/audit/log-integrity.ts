@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Pool } from 'pg';
 import { canonicalJson, chainHash, eventDigest } from '../event-store/event-integrity';
-import type { EventMetadata, JsonObject } from '../event-store/event-store';
+import type { EventMetadata, EventStore, JsonObject } from '../event-store/event-store';
 
 /**
  * Tamper evidence for the whole log. Each stream carries a hash chain (event-integrity.ts), which
@@ -171,4 +171,31 @@ async function againstCheckpoint(pool: Pool, checkpoint: LogCheckpoint, publicKe
     problems.push({ kind: 'inserted', detail: `${label} counted ${checkpoint.events} events before it; there are ${now}${newcomers.length ? ` (streams it did not know: ${newcomers.map((row) => row.stream_id).join(', ')})` : ''}` });
   }
   return problems;
+}
+
+/**
+ * The hash chains of a log read through the event store port, as EventStoreDB's is (no SQL there):
+ * every stream's revisions without gaps, each event linked to the one before it and matching its
+ * hash. Signed checkpoints count PostgreSQL transactions, so they are checked on PostgreSQL only.
+ */
+export async function verifyStoreLog(store: Pick<EventStore, 'readAll'>, options: { progress?: (done: number) => void } = {}): Promise<LogVerification> {
+  const problems: LogProblem[] = [];
+  const tails = new Map<string, { revision: number; hash: string }>();
+  let events = 0;
+  for await (const batch of store.readAll({ batchSize: 1_000 })) {
+    for (const event of batch) {
+      const previous = tails.get(event.streamId);
+      const at = { streamId: event.streamId, revision: event.revision };
+      const expectedRevision = previous ? previous.revision + 1 : 0;
+      if (event.revision > expectedRevision) problems.push({ kind: 'deleted', ...at, detail: `revisions ${expectedRevision} to ${event.revision - 1} are missing` });
+      if (event.revision < expectedRevision) problems.push({ kind: 'reordered', ...at, detail: `comes after revision ${previous!.revision} in the log` });
+      if (event.previousHash !== (previous?.hash ?? null)) problems.push({ kind: 'broken-chain', ...at, detail: 'does not link to the event before it in its stream' });
+      const expected = chainHash(event.previousHash ? Buffer.from(event.previousHash, 'hex') : null, eventDigest(event));
+      if (expected.toString('hex') !== event.hash) problems.push({ kind: 'edited', ...at, detail: `${event.type} ${event.id}: its content no longer matches its hash` });
+      tails.set(event.streamId, { revision: event.revision, hash: event.hash });
+      events++;
+    }
+    options.progress?.(events);
+  }
+  return { streams: tails.size, events, checkpoints: 0, problems };
 }

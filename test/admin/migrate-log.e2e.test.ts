@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { migrateLog, verifyMigration } from '../../src/admin/migrate-log';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresCheckpointStore, PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
@@ -10,12 +11,22 @@ import { describeWithServer } from '../support/test-servers';
 
 const root = path.resolve(__dirname, '../..');
 
-function admin(args: readonly string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.join(root, 'bin/emporium-admin.js'), ...args], { cwd: root, env: { ...process.env, EMPORIUM_DATA_DIR: '', ...env } });
+/** output: stdout and stderr as they came; stdout alone, for --json. */
+type Cli = { child: ChildProcess; output: () => string; stdout: () => string; exited: Promise<number | null> };
+const admin = (args: readonly string[], env: NodeJS.ProcessEnv): Cli => run('bin/emporium-admin.js', args, env);
+/** The auditors' tool, on the copy. */
+const audit = (args: readonly string[], env: NodeJS.ProcessEnv): Cli => run('bin/emporium-audit.js', args, { DATABASE_URL: '', ...env });
+
+function run(bin: string, args: readonly string[], env: NodeJS.ProcessEnv): Cli {
+  const child = spawn(process.execPath, [path.join(root, bin), ...args], { cwd: root, env: { ...process.env, EMPORIUM_DATA_DIR: '', ...env } });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+  return { child, output: () => output, stdout: () => stdout, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }
 
 /** The log of a shop that outgrew `npm start`, moved into EventStoreDB (the stand-in here, a real one with EVENTSTORE_URL). */
@@ -63,6 +74,12 @@ describeWithServer('EVENTSTORE_URL', 'emporium-admin migrate-log --to eventstore
     } finally {
       await target.close();
     }
+
+    // The auditors' verify-log, on the target: every chain holds there.
+    const verifyLog = audit(['verify-log'], { EVENTSTORE_URL: url, EVENTSTORE_NAMESPACE: namespace });
+    expect(await verifyLog.exited).toBe(0);
+    expect(verifyLog.output()).toContain(`${total} events in `);
+    expect(verifyLog.output()).toContain('the log is intact');
   }, 180_000);
 
   it('names what differs when the target is not a copy, and exits 1; a bad option exits 2', async () => {
@@ -81,6 +98,19 @@ describeWithServer('EVENTSTORE_URL', 'emporium-admin migrate-log --to eventstore
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain(`DIFFERENT ${streamId}: `);
     expect(run.output()).toMatch(/NOT verified: \d+ streams, \d+ events, 1 differences/);
+
+    // An event slipped into the copy with a made-up hash: verify-log on the target names it, exit 1.
+    const client = EventStoreDBClient.connectionString(url);
+    try {
+      await client.appendToStream(`${namespace}${streamId}`, jsonEvent({ type: 'CustomerRenamed', data: { firstName: 'Mallory' }, metadata: { $hash: 'ab'.repeat(32), $previousHash: 'cd'.repeat(32) } }));
+    } finally {
+      await client.dispose();
+    }
+    const verifyLog = audit(['verify-log', '--json'], { EVENTSTORE_URL: url, EVENTSTORE_NAMESPACE: namespace });
+    expect(await verifyLog.exited).toBe(1);
+    const found = JSON.parse(verifyLog.stdout()) as { problems: { kind: string; streamId: string }[] };
+    expect(found.problems.map((problem) => problem.kind).sort()).toEqual(['broken-chain', 'edited']);
+    expect(found.problems.every((problem) => problem.streamId === streamId)).toBe(true);
 
     const bad = admin(['migrate-log', '--to', 'eventstoredb', '--batch-size', '100000'], { DATABASE_URL: db.connectionString, EVENTSTORE_URL: url });
     expect(await bad.exited).toBe(2);

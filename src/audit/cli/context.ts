@@ -2,11 +2,14 @@ import type { Command } from 'commander';
 import { AuditNotFoundError } from '../audit-queries';
 import { isAuditedEntity, auditedEntityNames, type AuditedEntity } from '../audited-entities';
 import { AuditUsageError, connectForAudit, type AuditConnection } from '../connection';
+import { EventStoreDbEventStore } from '../../event-store/eventstoredb/eventstoredb-event-store';
+import { silentLogger } from '../../shared/logger';
 import { exitCodes, Output } from './output';
 
 export interface GlobalOptions {
   readonly databaseUrl?: string;
   readonly eventstoreUrl?: string;
+  readonly eventstoreNamespace?: string;
   readonly dataDir: string;
   readonly json?: boolean;
   readonly jsonl?: boolean;
@@ -39,6 +42,21 @@ export async function withStore(command: Command, work: (connection: AuditConnec
     lastExitCode = exitCodes.usage;
   } finally {
     await connection?.close();
+  }
+}
+
+/** Runs a command's work against an EventStoreDB event store (EVENTSTORE_URL), read through the event store port. */
+export async function withEventStoreDb(command: Command, work: (store: EventStoreDbEventStore, output: Output) => Promise<number>): Promise<void> {
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const output = outputFor(options);
+  const store = EventStoreDbEventStore.connect(options.eventstoreUrl!, { namespace: options.eventstoreNamespace ?? '', logger: silentLogger });
+  try {
+    lastExitCode = await work(store, output);
+  } catch (error) {
+    output.problem(`Cannot read the event log from EventStoreDB: ${error instanceof Error ? error.message : String(error)}`);
+    lastExitCode = exitCodes.usage;
+  } finally {
+    await store.close();
   }
 }
 
