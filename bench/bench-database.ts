@@ -8,7 +8,7 @@ import { jsonLogger, silentLogger } from '../src/shared/logger';
 export interface BenchServer {
   readonly version: string;
   /** A fresh, migrated database; drop() ends its pool and drops it. */
-  database(poolSize: number): Promise<{ pool: Pool; drop: () => Promise<void> }>;
+  database(poolSize: number): Promise<{ pool: Pool; connectionString: string; drop: () => Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +38,7 @@ export async function benchServer(): Promise<BenchServer> {
       await runMigrations(pool, silentLogger);
       return {
         pool,
+        connectionString: url.toString(),
         drop: async () => {
           // pool.end() resolves before its connections have closed; the forced drop may end them first.
           pool.on('error', () => undefined);

@@ -6,6 +6,9 @@
  *
  * BENCH_SECONDS (default 15) per phase, BENCH_CLIENTS (default 8) concurrent clients,
  * BENCH_DATABASE_URL for a server of your own; otherwise the embedded one under .test-servers/.
+ * BENCH_PROFILE=distributed runs the journey on the distributed profile instead: every role its own
+ * process behind nginx, on the test servers (scripts/test-servers.sh up, then its env); the
+ * baseline stays the bare command API in this process.
  */
 import { randomUUID } from 'node:crypto';
 import { createEmporiumApp, type EmporiumApp } from '../src/app/composition-root';
@@ -17,6 +20,7 @@ import { SmtpMailer } from '../src/mail/smtp-mailer';
 import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
 import { benchServer } from './bench-database';
+import { startDistributedShop } from './distributed-shop';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -46,6 +50,29 @@ async function prepare(app: EmporiumApp, baseUrl: string, accessTokens: AccessTo
       system,
     );
     customers.push(await accessTokens.issue({ accountId: signedUp.streamId.slice('customer-'.length), role: 'customer' }));
+  }
+  return { codes, customers };
+}
+
+/** The same shop made through the API (the distributed profile's processes are out of reach): products in stock, `count` customers signed in. */
+async function prepareOverHttp(baseUrl: string, admin: { email: string; password: string }, count: number): Promise<{ codes: string[]; customers: string[] }> {
+  const signIn = async (email: string, password: string) => {
+    const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
+  const staffToken = await signIn(admin.email, admin.password);
+  const category = (await (await post(`${baseUrl}/api/categories`, staffToken, { name: 'Bench', description: '' })).json()) as { id: string };
+  const codes = Array.from({ length: productCount }, (_, i) => `BENCH-${i}`);
+  for (const [i, code] of codes.entries()) {
+    await post(`${baseUrl}/api/products`, staffToken, { code, name: `Bench tea ${i}`, description: '', categoryId: category.id, price: { amount: 450 + i, currency: 'EUR' }, lowStockThreshold: 0 });
+    await post(`${baseUrl}/api/inventory/${code}/receipts`, staffToken, { quantity: 1_000_000 });
+  }
+  const customers: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const email = `customer-${i}-${randomUUID()}@bench.example`;
+    const body = { email, password: 'bench customer passphrase', firstName: 'Bench', lastName: `Customer ${i}`, shippingAddress: { line1: '1 Bench Street', city: 'Leeds', postalCode: 'LS1', country: 'GB' } };
+    await fetch(`${baseUrl}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    customers.push(await signIn(email, body.password));
   }
   return { codes, customers };
 }
@@ -135,25 +162,43 @@ async function main(): Promise<void> {
     await bareDb.drop();
 
     // Phase 2: the whole journey, to the email.
+    const distributed = process.env.BENCH_PROFILE === 'distributed';
     const journeyDb = await server.database(20);
     const mail = await startMailCatcher({ keep: 1_000_000 });
-    const mailer = new SmtpMailer(mail.smtpUrl);
-    let ownUrl = '';
-    const gateway = new SandboxGateway({ webhookUrl: () => `${ownUrl}/api/payments/webhook`, webhookSecret, logger: silentLogger, answerAfterMs: 50 });
-    const app = await createEmporiumApp(journeyDb.pool, process.env.BENCH_LOG ? jsonLogger("warn") : silentLogger, {
-      accessTokens,
-      passwords,
-      webhook,
-      processes: { gateway, mailer, mailFrom: 'Bench <bench@emporium.local>', staffEmail: 'staff@bench.example', paymentDeadlineMs: 600_000, deadlineSweepMs: 1_000 },
-    });
-    const http = await listen(app.http, 0, '127.0.0.1');
-    ownUrl = http.url;
-    const shop = await prepare(app, http.url, accessTokens, clients);
+    let journeyUrl: string;
+    let shop: { codes: string[]; customers: string[] };
+    let stopJourney: () => Promise<void>;
+    if (distributed) {
+      const roles = await startDistributedShop(journeyDb.connectionString, mail.smtpUrl, webhookSecret);
+      stopJourney = () => roles.stop();
+      journeyUrl = roles.url;
+      shop = await prepareOverHttp(roles.url, { email: roles.adminEmail, password: roles.adminPassword }, clients);
+    } else {
+      const mailer = new SmtpMailer(mail.smtpUrl);
+      let ownUrl = '';
+      const gateway = new SandboxGateway({ webhookUrl: () => `${ownUrl}/api/payments/webhook`, webhookSecret, logger: silentLogger, answerAfterMs: 50 });
+      const app = await createEmporiumApp(journeyDb.pool, process.env.BENCH_LOG ? jsonLogger('warn') : silentLogger, {
+        accessTokens,
+        passwords,
+        webhook,
+        processes: { gateway, mailer, mailFrom: 'Bench <bench@emporium.local>', staffEmail: 'staff@bench.example', paymentDeadlineMs: 600_000, deadlineSweepMs: 1_000 },
+      });
+      const http = await listen(app.http, 0, '127.0.0.1');
+      ownUrl = http.url;
+      journeyUrl = http.url;
+      shop = await prepare(app, http.url, accessTokens, clients);
+      stopJourney = async () => {
+        await http.close();
+        await gateway.stop();
+        await app.close();
+        await mailer.close();
+      };
+    }
 
     // Paced first, on a quiet shop, so that latency is the journey's own and not a queue's.
     const watcher = watchEmails(mail);
     const pace = Number(process.env.BENCH_PACE ?? 10);
-    const paced = await placeOrdersAt(http.url, shop.codes, shop.customers, pace);
+    const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
     const pacedReceived = await emailsFor(watcher.seen, paced);
     const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
     // Measured to when the watcher saw the email (it looks every 5 ms).
@@ -161,7 +206,7 @@ async function main(): Promise<void> {
 
     // Then saturated: orders as fast as the clients can send them; throughput is what reaches the email.
     started = performance.now();
-    const sentAt = await placeOrders(http.url, shop.codes, shop.customers);
+    const sentAt = await placeOrders(journeyUrl, shop.codes, shop.customers);
     const placedIn = (performance.now() - started) / 1000;
     const receivedAt = await emailsFor(watcher.seen, sentAt);
     watcher.stop();
@@ -169,6 +214,7 @@ async function main(): Promise<void> {
     const journeyRate = receivedAt.size / ((lastEmail - started) / 1000);
     const duplicates = mail.messages().length - new Set(mail.messages().map((message) => message.messageId)).size;
 
+    console.log(`${distributed ? 'distributed profile (every role its own process, behind nginx, on EventStoreDB' + (process.env.EVENTSTORE_URL ? '' : ' stand-in') + ', FerretDB, Kafka, PostgreSQL)' : 'embedded profile (one process, PostgreSQL)'}`);
     console.log(`${clients} clients, ${seconds} s of ordering per phase, orders of 1 or 2 of ${productCount} products; sandbox answers after 50 ms`);
     console.log(`bare command API (POST /api/orders, nothing behind it): ${bareOrders.size} orders, ${bareRate.toFixed(1)} orders/s`);
     console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
@@ -176,11 +222,16 @@ async function main(): Promise<void> {
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
     console.log(`duplicate emails in all: ${duplicates}`);
+    // The targets (the same for both profiles): the journey keeps up with a tenth of what the bare
+    // command API takes, a paced order's email comes within a second, and no email goes twice.
+    const ratio = journeyRate / bareRate;
+    const p95 = percentile(latencies, 95);
+    const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+    console.log(`target: sustained journey >= 0.1 of the bare command API rate: ${ratio.toFixed(3)}, ${verdict(ratio >= 0.1)}`);
+    console.log(`target: paced order-to-email p95 <= 1000 ms: ${p95.toFixed(0)} ms, ${verdict(p95 <= 1000)}`);
+    console.log(`target: no duplicate email: ${duplicates}, ${verdict(duplicates === 0)}`);
 
-    await http.close();
-    await gateway.stop();
-    await app.close();
-    await mailer.close();
+    await stopJourney();
     await mail.close();
     await journeyDb.drop();
   } finally {
