@@ -6,7 +6,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { AccessTokens } from '../src/identity/access-tokens';
 import { startApiGateway, type RunningGateway } from '../test/support/api-gateway';
-import { startApp, type AppProcess } from '../test/support/app-process';
+import { startApp, untilReady, type AppProcess } from '../test/support/app-process';
 
 /**
  * The distributed profile for a benchmark: every role its own process on the test servers
@@ -80,15 +80,5 @@ export async function startDistributedShop(databaseUrl: string, smtpUrl: string,
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-async function untilReady(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const answer = await fetch(`${url}/health/ready`).catch(() => null);
-    if (answer?.status === 200) return;
-    if (Date.now() > deadline) throw new Error(`${url} not ready: ${answer ? await answer.text() : 'no answer'}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -15,7 +15,7 @@ import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../../src/projections/reporting/reporting-queries';
 import { silentLogger } from '../../src/shared/logger';
 import { nginxMissing, startApiGateway, type RunningGateway } from '../support/api-gateway';
-import { startApp, type AppProcess } from '../support/app-process';
+import { startApp, untilReady, type AppProcess } from '../support/app-process';
 import { uniqueTopicPrefix } from '../support/kafka-messages';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -68,15 +68,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
     process.kill(-app.child.pid!, 'SIGKILL');
     expect((await app.exited).signal).toBe('SIGKILL');
   };
-  const ready = async (url: string) => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const answer = await fetch(`${url}/health/ready`).catch(() => null);
-      if (answer?.status === 200) return;
-      if (Date.now() > deadline) throw new Error(`${url} not ready: ${answer ? await answer.text() : 'no answer'}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
+  const ready = (url: string) => untilReady(url);
   const health = async (url: string) => (await (await fetch(`${url}/health`)).json()) as { checks: Record<string, { leases?: { name: string; held: boolean }[]; consumers?: { name: string; handled: number }[] }> };
 
   /** A call through the gateway. */

@@ -68,3 +68,14 @@ export function runDemo(base: string): Promise<{ status: number | null; stdout: 
     child.on('exit', (status) => resolve({ status, stdout }));
   });
 }
+
+/** Waits until a role answers 200 on /health/ready (its servers reachable, its followers caught up). */
+export async function untilReady(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await fetch(`${url}/health/ready`).catch(() => null);
+    if (answer?.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${url} not ready: ${answer ? await answer.text() : 'no answer'}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
