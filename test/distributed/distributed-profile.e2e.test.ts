@@ -291,9 +291,9 @@ describeDistributed('the distributed profile, each role its own process', () => 
     }
   }, 600_000);
 
-  it('stops every role cleanly on a signal', async () => {
+  it('stops every role cleanly on SIGTERM, as an orchestrator stops it', async () => {
     for (const [name, app] of processes) {
-      app.interrupt();
+      process.kill(-app.child.pid!, 'SIGTERM');
       expect({ name, exit: (await app.exited).code }).toEqual({ name, exit: 0 });
     }
   }, 60_000);

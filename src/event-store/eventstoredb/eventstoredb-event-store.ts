@@ -246,9 +246,12 @@ export class EventStoreDbEventStore implements EventStore {
       let scannedTo = after;
       // Forwards reads of $all include the position they start from: it is skipped.
       let from: typeof START | { commit: bigint; prepare: bigint } = after ? { commit: BigInt(after.commit), prepare: BigInt(after.position) } : START;
+      // $all holds every other kind of event, and other namespaces' too: pages of at least a few
+      // hundred, so that a sparse filter is not a round trip per handful of events.
+      const rawPage = Math.max(limit + 1, 256);
       for (;;) {
         const raw: ResolvedEvent[] = [];
-        for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: limit + 1 })) raw.push(resolved);
+        for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: rawPage })) raw.push(resolved);
         let scannedAny = false;
         for (const resolved of raw) {
           const position = resolved.event?.position;
@@ -261,7 +264,7 @@ export class EventStoreDbEventStore implements EventStore {
           if (event && matchesFilter(filter, event)) events.push(event);
           if (events.length === limit) return { events, scannedTo, exhausted: false, heldBack: false };
         }
-        if (raw.length < limit + 1 || !scannedAny) return { events, scannedTo, exhausted: true, heldBack: false };
+        if (raw.length < rawPage || !scannedAny) return { events, scannedTo, exhausted: true, heldBack: false };
         from = raw.at(-1)!.event!.position!;
       }
     },

@@ -67,7 +67,12 @@ export async function startStandIn(settings: { port?: number; dataFile?: string 
   const { dataFile } = settings;
   const log: StoredEvent[] = dataFile && existsSync(dataFile) ? readFileSync(dataFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as StoredEvent) : [];
   const streams = new Map<string, StoredEvent[]>();
-  for (const event of log) streams.set(event.streamName, [...(streams.get(event.streamName) ?? []), event]);
+  const streamOf = (name: string): StoredEvent[] => {
+    let events = streams.get(name);
+    if (!events) streams.set(name, (events = []));
+    return events;
+  };
+  for (const event of log) streamOf(event.streamName).push(event);
   const live = new Set<(event: StoredEvent) => void>();
 
   function append(call: grpc.ServerReadableStream<pb.AppendReq, pb.AppendResp>, callback: grpc.sendUnaryData<pb.AppendResp>): void {
@@ -118,7 +123,7 @@ export async function startStandIn(settings: { port?: number; dataFile?: string 
       });
       if (dataFile) appendFileSync(dataFile, written.map((event) => JSON.stringify(event) + '\n').join(''));
       log.push(...written);
-      streams.set(streamName, [...existing, ...written]);
+      streamOf(streamName).push(...written);
       for (const event of written) for (const deliver of live) deliver(event);
       const success = new pb.AppendResp.Success();
       const last = written.at(-1);
@@ -146,8 +151,9 @@ export async function startStandIn(settings: { port?: number; dataFile?: string 
       }
       const RevisionCase = pb.ReadReq.Options.StreamOptions.RevisionOptionCase;
       const from = streamOptions.getRevisionOptionCase() === RevisionCase.REVISION ? Number(streamOptions.getRevision()) : streamOptions.getRevisionOptionCase() === RevisionCase.END ? events.length - 1 : backwards ? events.length - 1 : 0;
-      const selected = backwards ? events.filter((event) => event.revision <= from).reverse() : events.filter((event) => event.revision >= from);
-      selected.slice(0, count).forEach(send);
+      // A stream's events sit at their revisions.
+      const selected = backwards ? events.slice(Math.max(0, from - count + 1), from + 1).reverse() : events.slice(from, from + count);
+      selected.forEach(send);
       return void call.end();
     }
 
@@ -157,8 +163,14 @@ export async function startStandIn(settings: { port?: number; dataFile?: string 
     const filter = filterOf(options);
 
     if (!options.hasSubscription()) {
-      const selected = (backwards ? log.filter((event) => event.position < position).reverse() : log.filter((event) => event.position >= position)).filter((event) => filter.matches(event));
-      selected.slice(0, count).forEach(send);
+      // An event's position is its index in the log: a read starts there and stops at `count`, as a
+      // server's does, instead of going through the whole log for each page.
+      let sent = 0;
+      for (let i = backwards ? Math.min(position, log.length) - 1 : Math.max(0, position); sent < count && i >= 0 && i < log.length; i += backwards ? -1 : 1) {
+        if (!filter.matches(log[i]!)) continue;
+        send(log[i]!);
+        sent++;
+      }
       return void call.end();
     }
 
