@@ -99,12 +99,15 @@ describeGateway('the API gateway (nginx)', () => {
   it('limits the requests of each client address, and signing in more strictly, with 429 problems', async () => {
     const gateway = await startApiGateway({ commandApi: addresses.command, queryApi: addresses.query, ratePerSecond: 5, burst: 10, signInPerMinute: 1 });
     try {
-      // A burst of 40 at once: the burst allowance passes, the rest is refused.
+      // A burst of 40 at once: the burst allowance passes (and what the rate adds while the burst
+      // arrives, on a slow machine), the rest is refused.
+      const started = Date.now();
       const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${gateway.url}/api/products`)));
-      const statuses = answers.map((answer) => answer.status);
-      expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(10);
-      expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(12);
-      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(28);
+      const allowed = 10 + 1 + Math.ceil(((Date.now() - started) / 1000) * 5);
+      const passed = answers.filter((answer) => answer.status === 200).length;
+      expect(passed).toBeGreaterThanOrEqual(10);
+      expect(passed).toBeLessThanOrEqual(allowed);
+      expect(answers.filter((answer) => answer.status === 429)).toHaveLength(40 - passed);
       const refused = answers.find((answer) => answer.status === 429)!;
       expect(refused.headers.get('content-type')).toBe('application/problem+json');
       expect(refused.headers.get('retry-after')).toBe('1');
