@@ -4,6 +4,7 @@ import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb
 import { PostgresCheckpointStore } from '../event-store/postgres/postgres-event-store';
 import { MigrationConflict, migrateLog, verifyMigration } from './migrate-log';
 import { writeSigningKey } from './signing-key';
+import { AlreadySwitchedOver, switchOver } from './switch-over';
 
 interface MigrateOptions {
   readonly to: 'eventstoredb';
@@ -12,6 +13,7 @@ interface MigrateOptions {
   readonly eventstoreUrl?: string;
   readonly namespace: string;
   readonly batchSize: string;
+  readonly switchOver?: boolean;
 }
 
 const exitCodes = { ok: 0, differences: 1, usage: 2 } as const;
@@ -32,6 +34,7 @@ export async function runAdmin(argv: readonly string[], write: (text: string) =>
     .addOption(new Option('--eventstore-url <url>', 'the EventStoreDB to copy into (esdb://host:2113?tls=false)').env('EVENTSTORE_URL'))
     .addOption(new Option('--namespace <prefix>', 'put before every stream name in EventStoreDB').default(''))
     .addOption(new Option('--batch-size <n>', 'events per batch (progress is saved after each)').default('500'))
+    .option('--switch-over', 'with the shop stopped, for the last run: once verified, move every subscription\'s progress to the copy (the document read models start over on the new read store)')
     .addHelpText('after', '\nExit codes: 0 copied and verified, 1 the target differs from the source (each difference named), 2 a usage or connection error.\nRun it again after an interruption: it goes on from where it got to.')
     .exitOverride()
     .action(async (options: MigrateOptions) => {
@@ -52,6 +55,10 @@ export async function runAdmin(argv: readonly string[], write: (text: string) =>
         for (const difference of verified.differences) write(`DIFFERENT ${difference.streamId}: ${difference.problem}\n`);
         write(`${verified.differences.length === 0 ? 'verified' : 'NOT verified'}: ${verified.streams} streams, ${verified.events} events, ${verified.differences.length} differences\n`);
         exitCode = verified.differences.length === 0 ? exitCodes.ok : exitCodes.differences;
+        if (options.switchOver && exitCode === exitCodes.ok) {
+          const switched = await switchOver(source.pool, target, new PostgresCheckpointStore(source.pool), `migrate-log:eventstoredb:${options.namespace}`);
+          write(`switched over: ${switched.moved.length} subscriptions go on in EventStoreDB from where they were (${switched.moved.join(', ') || 'none'}); ${switched.startOver.length} read models start over (${switched.startOver.join(', ') || 'none'})\n`);
+        }
       } finally {
         await target.close();
         await source.close();
@@ -71,7 +78,7 @@ export async function runAdmin(argv: readonly string[], write: (text: string) =>
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-    if (error instanceof AuditUsageError || error instanceof MigrationConflict) {
+    if (error instanceof AuditUsageError || error instanceof MigrationConflict || error instanceof AlreadySwitchedOver) {
       process.stderr.write(`emporium-admin: ${error.message}\n`);
       return exitCodes.usage;
     }

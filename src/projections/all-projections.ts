@@ -14,6 +14,9 @@ import { reportingProjections } from './reporting/reporting-projection';
  * given, MongoDB say) and reporting in PostgreSQL (the app's, or an auditor's scratch database).
  * Their names are projectionNames.
  */
+/** The read models kept as documents (in MongoDB, or PostgreSQL JSONB), as against the reports' SQL tables. */
+export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection].map((readModel) => readModel.name);
+
 export function allProjections(pool: Pool, eventStore: { readonly checkpoints: PostgresCheckpointStore }, documents: DocumentStore = new PostgresDocumentStore(pool)): Projection[] {
   return [
     documentProjection(documents, catalogProjection),

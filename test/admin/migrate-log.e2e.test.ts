@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { migrateLog, verifyMigration } from '../../src/admin/migrate-log';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb/eventstoredb-event-store';
+import type { RecordedEvent } from '../../src/event-store/event-store';
 import { PostgresCheckpointStore, PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { writeShopHistory } from '../support/shop-history';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -81,6 +82,50 @@ describeWithServer('EVENTSTORE_URL', 'emporium-admin migrate-log --to eventstore
     expect(verifyLog.output()).toContain(`${total} events in `);
     expect(verifyLog.output()).toContain('the log is intact');
   }, 180_000);
+
+  it('switches over: every subscription goes on in the copy from the event it had reached, the document read models start over', async () => {
+    const shop = await createTestDatabase();
+    const log = new PostgresEventStore(shop.pool);
+    const checkpoints = new PostgresCheckpointStore(shop.pool);
+    try {
+      await writeShopHistory(log, { products: 3, customers: 3, orders: 8 });
+      const events: RecordedEvent[] = [];
+      for await (const batch of log.readAll()) events.push(...batch);
+      // Where the embedded shop's subscriptions had got to when it was stopped.
+      const reached = { 'sales-report': events[40]!, fulfilment: events[55]!, notifications: events[30]!, catalog: events[60]! };
+      for (const [name, event] of Object.entries(reached)) await checkpoints.save(name, event.checkpoint);
+
+      const namespace = `s${randomBytes(4).toString('hex')}-`;
+      const env = { DATABASE_URL: shop.connectionString, EVENTSTORE_URL: url };
+      const run = admin(['migrate-log', '--to', 'eventstoredb', '--namespace', namespace, '--switch-over'], env);
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toMatch(/switched over: 4 subscriptions go on in EventStoreDB from where they were \(fulfilment, notifications, sales-report, integration-relay\); 1 read models start over \(catalog\)/);
+
+      const target = EventStoreDbEventStore.connect(url, { namespace });
+      try {
+        const copyOf = async (event: RecordedEvent) => (await target.readStream(event.streamId, { fromRevision: event.revision, maxCount: 1 }))[0]!.checkpoint;
+        expect(await checkpoints.load('catalog')).toBeNull();
+        expect(await checkpoints.load('sales-report')).toEqual(await copyOf(reached['sales-report']));
+        expect(await checkpoints.load('fulfilment')).toEqual(await copyOf(reached.fulfilment));
+        // The relay starts where the earlier of the two process managers had got to.
+        expect(await checkpoints.load('integration-relay')).toEqual(await copyOf(reached.notifications));
+        // Read from there, the copy gives exactly what the report had still to handle.
+        const rest: string[] = [];
+        for await (const batch of target.readAll({ after: (await checkpoints.load('sales-report'))! })) rest.push(...batch.map((event) => event.id));
+        expect(rest).toEqual(events.slice(41).map((event) => event.id));
+      } finally {
+        await target.close();
+      }
+
+      const again = admin(['migrate-log', '--to', 'eventstoredb', '--namespace', namespace, '--switch-over'], env);
+      expect(await again.exited).toBe(2);
+      expect(again.output()).toContain('the subscriptions were moved to the copy already');
+      expect(await checkpoints.load('catalog')).toBeNull();
+    } finally {
+      await log.close();
+      await shop.drop();
+    }
+  }, 120_000);
 
   it('names what differs when the target is not a copy, and exits 1; a bad option exits 2', async () => {
     const namespace = `m${randomBytes(4).toString('hex')}-`;
