@@ -7,7 +7,7 @@ import { PostgresParkedEventStore } from '../../processes/postgres-parked-event-
 import { ProcessRunner } from '../../processes/process-runner';
 import type { Logger } from '../../shared/logger';
 import { openDatabase, openEventStore, openLeases, openMail } from '../infrastructure';
-import { consumersCheck, databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
+import { consumersCheck, databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, underLease, type RunningRole } from './role';
 
 /**
  * The notification service: hears of payments and low stock on Kafka and asks for the emails (one
@@ -27,18 +27,13 @@ export function startNotificationService(config: Config, logger: Logger): Promis
     teardown.push(() => consumers.stop());
     // Asking for emails is shared by every instance (Kafka groups); sending them is one instance's
     // work at a time, so that two never race to send the same email.
-    let sender: ProcessRunner | null = null;
     const leases = openLeases(config, pool, logger, teardown);
-    leases.keep('mail-sender', async () => {
-      const active = new ProcessRunner(eventStore, new PostgresParkedEventStore(pool), logger);
-      await active.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger })]);
-      sender = active;
-      return async () => {
-        sender = null;
-        await active.stop();
-      };
+    const sender = underLease(leases, 'mail-sender', async () => {
+      const started = new ProcessRunner(eventStore, new PostgresParkedEventStore(pool), logger);
+      await started.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger })]);
+      return started;
     });
-    const url = await serveHealth([databaseCheck(pool), consumersCheck(consumers), leasesCheck(leases), followerCheck('mail-sender', () => sender?.status() ?? [])], config, teardown);
+    const url = await serveHealth([databaseCheck(pool), consumersCheck(consumers), leasesCheck(leases), followerCheck('mail-sender', () => sender()?.status() ?? [])], config, teardown);
     return { url, ...(mailbox ? { mailboxUrl: mailbox.smtpUrl } : {}) };
   });
 }

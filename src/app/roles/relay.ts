@@ -2,7 +2,7 @@ import type { Config } from '../../config/config';
 import { IntegrationRelay } from '../../relay/integration-relay';
 import type { Logger } from '../../shared/logger';
 import { openDatabase, openEventStore, openLeases } from '../infrastructure';
-import { databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
+import { databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, underLease, type RunningRole } from './role';
 
 /**
  * The relay: follows the event log and publishes integration events to Kafka. Nothing else. One
@@ -15,21 +15,19 @@ export function startRelay(config: Config, logger: Logger): Promise<RunningRole>
     const { pool } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
-    let relay: IntegrationRelay | null = null;
     const leases = openLeases(config, pool, logger, teardown);
-    leases.keep('relay', async () => {
-      const active = new IntegrationRelay(eventStore, kafka, logger);
-      await active.start().catch(async (error: unknown) => {
-        await active.stop().catch(() => undefined);
+    const relay = underLease(leases, 'relay', async () => {
+      const started = new IntegrationRelay(eventStore, kafka, logger);
+      await started.start().catch(async (error: unknown) => {
+        await started.stop().catch(() => undefined);
         throw error;
       });
-      relay = active;
-      return async () => {
-        relay = null;
-        await active.stop();
-      };
+      return started;
     });
-    const statuses = () => (relay?.status() ? [relay.status()!] : []);
+    const statuses = () => {
+      const status = relay()?.status();
+      return status ? [status] : [];
+    };
     return { url: await serveHealth([databaseCheck(pool), leasesCheck(leases), followerCheck('relay', statuses)], config, teardown) };
   });
 }

@@ -87,3 +87,20 @@ export function followerCheck(name: string, statuses: () => Promise<readonly Sub
 export function leasesCheck(leases: Leases): HealthCheck {
   return { name: 'leases', check: () => Promise.resolve({ status: 'up', leases: leases.status() }) };
 }
+
+/**
+ * Runs what `start` makes while this instance holds the lease `name`, made anew each time it takes
+ * the lease; returns what runs here now, if anything (for health).
+ */
+export function underLease<T extends { stop(): Promise<void> }>(leases: Leases, name: string, start: () => Promise<T>): () => T | null {
+  let active: T | null = null;
+  leases.keep(name, async () => {
+    const started = await start();
+    active = started;
+    return async () => {
+      active = null;
+      await started.stop();
+    };
+  });
+  return () => active;
+}
