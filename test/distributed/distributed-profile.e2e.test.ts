@@ -237,7 +237,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
     expect(await mongo.db(database).collection('rm_orders').countDocuments({ doc: { $ne: null } })).toBe(placed.length);
   }, 400_000);
 
-  it('loses and repeats nothing when the projector, the order service and the notification service are each killed mid-run', async () => {
+  it('loses and repeats nothing when the projector, the order service and the notification service are each killed mid-run, and the relay stopped', async () => {
     const holderOfOrders = async () => {
       for (const name of ['projector-a', 'projector-b']) {
         const leases = (await health(await processes.get(name)!.url)).checks.leases?.leases ?? [];
@@ -247,10 +247,17 @@ describeDistributed('the distributed profile, each role its own process', () => 
     };
     await placeOrders(96, async (soFar) => {
       // SIGKILL, mid-run, with orders in flight: the projector holding the order history, then the
-      // order service, then the notification service; each is started again a moment later.
-      const victim = soFar === 16 ? await holderOfOrders() : soFar === 40 ? 'order-service' : soFar === 64 ? 'notification-service' : null;
+      // order service, then the notification service; each is started again a moment later. Then
+      // the relay is stopped as an orchestrator stops it (SIGTERM), in the middle of publishing.
+      const victim = soFar === 16 ? await holderOfOrders() : soFar === 40 ? 'order-service' : soFar === 64 ? 'notification-service' : soFar === 80 ? 'relay' : null;
       if (!victim) return;
-      await killed(victim);
+      if (victim === 'relay') {
+        const relay = processes.get(victim)!;
+        process.kill(-relay.child.pid!, 'SIGTERM');
+        expect((await relay.exited).code).toBe(0);
+      } else {
+        await killed(victim);
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
       await ready(await start(victim, processes.get(victim)!.child.spawnargs.at(-1)!));
     });
