@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Pool } from 'pg';
 import { canonicalJson, chainHash, eventDigest } from '../event-store/event-integrity';
-import type { EventMetadata, EventStore, JsonObject } from '../event-store/event-store';
+import type { EventMetadata, EventStore, JsonObject, RecordedEvent } from '../event-store/event-store';
 
 /**
  * Tamper evidence for the whole log. Each stream carries a hash chain (event-integrity.ts), which
@@ -125,14 +125,9 @@ export async function verifyLog(pool: Pool, options: { checkpoints?: readonly Lo
       const position = Number(row.position);
       const sameStream = previous?.streamId === row.stream_id;
       if (!sameStream) streams++;
-      const expectedRevision = sameStream ? previous!.revision + 1 : 0;
-      const at = { streamId: row.stream_id, revision };
-      if (revision > expectedRevision) problems.push({ kind: 'deleted', ...at, detail: `revisions ${expectedRevision} to ${revision - 1} are missing` });
-      if (sameStream && position < previous!.position) problems.push({ kind: 'reordered', ...at, detail: `written after revision ${previous!.revision} (position ${previous!.position}) but at position ${position}` });
-      const linkedTo = sameStream ? previous!.hash : null;
-      if ((row.previous_hash ?? null) !== linkedTo) problems.push({ kind: 'broken-chain', ...at, detail: 'does not link to the event before it in its stream' });
-      const expected = chainHash(row.previous_hash ? Buffer.from(row.previous_hash, 'hex') : null, eventDigest({ id: row.event_id, type: row.type, data: row.data, metadata: row.metadata }));
-      if (expected.toString('hex') !== row.hash) problems.push({ kind: 'edited', ...at, detail: `${row.type} ${row.event_id}: its content no longer matches its hash` });
+      const event = { streamId: row.stream_id, revision, id: row.event_id, type: row.type, data: row.data, metadata: row.metadata, previousHash: row.previous_hash ?? null, hash: row.hash };
+      problems.push(...chainProblems(event, sameStream ? previous : null));
+      if (sameStream && position < previous!.position) problems.push({ kind: 'reordered', streamId: row.stream_id, revision, detail: `written after revision ${previous!.revision} (position ${previous!.position}) but at position ${position}` });
       previous = { streamId: row.stream_id, revision, position, hash: row.hash };
       events++;
     }
@@ -173,6 +168,20 @@ async function againstCheckpoint(pool: Pool, checkpoint: LogCheckpoint, publicKe
   return problems;
 }
 
+type ChainedEvent = Pick<RecordedEvent, 'streamId' | 'revision' | 'id' | 'type' | 'data' | 'metadata' | 'previousHash' | 'hash'>;
+
+/** What is wrong with one event given the one before it in its stream (null for a stream's first): a gap, a broken link, edited content. */
+function chainProblems(event: ChainedEvent, previous: { revision: number; hash: string } | null): LogProblem[] {
+  const problems: LogProblem[] = [];
+  const at = { streamId: event.streamId, revision: event.revision };
+  const expectedRevision = previous ? previous.revision + 1 : 0;
+  if (event.revision > expectedRevision) problems.push({ kind: 'deleted', ...at, detail: `revisions ${expectedRevision} to ${event.revision - 1} are missing` });
+  if (event.previousHash !== (previous?.hash ?? null)) problems.push({ kind: 'broken-chain', ...at, detail: 'does not link to the event before it in its stream' });
+  const expected = chainHash(event.previousHash ? Buffer.from(event.previousHash, 'hex') : null, eventDigest(event));
+  if (expected.toString('hex') !== event.hash) problems.push({ kind: 'edited', ...at, detail: `${event.type} ${event.id}: its content no longer matches its hash` });
+  return problems;
+}
+
 /**
  * The hash chains of a log read through the event store port, as EventStoreDB's is (no SQL there):
  * every stream's revisions without gaps, each event linked to the one before it and matching its
@@ -184,14 +193,9 @@ export async function verifyStoreLog(store: Pick<EventStore, 'readAll'>, options
   let events = 0;
   for await (const batch of store.readAll({ batchSize: 1_000 })) {
     for (const event of batch) {
-      const previous = tails.get(event.streamId);
-      const at = { streamId: event.streamId, revision: event.revision };
-      const expectedRevision = previous ? previous.revision + 1 : 0;
-      if (event.revision > expectedRevision) problems.push({ kind: 'deleted', ...at, detail: `revisions ${expectedRevision} to ${event.revision - 1} are missing` });
-      if (event.revision < expectedRevision) problems.push({ kind: 'reordered', ...at, detail: `comes after revision ${previous!.revision} in the log` });
-      if (event.previousHash !== (previous?.hash ?? null)) problems.push({ kind: 'broken-chain', ...at, detail: 'does not link to the event before it in its stream' });
-      const expected = chainHash(event.previousHash ? Buffer.from(event.previousHash, 'hex') : null, eventDigest(event));
-      if (expected.toString('hex') !== event.hash) problems.push({ kind: 'edited', ...at, detail: `${event.type} ${event.id}: its content no longer matches its hash` });
+      const previous = tails.get(event.streamId) ?? null;
+      problems.push(...chainProblems(event, previous));
+      if (previous && event.revision <= previous.revision) problems.push({ kind: 'reordered', streamId: event.streamId, revision: event.revision, detail: `comes after revision ${previous.revision} in the log` });
       tails.set(event.streamId, { revision: event.revision, hash: event.hash });
       events++;
     }

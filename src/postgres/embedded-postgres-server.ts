@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile, chown, cp, lstat, mkdir, readdir, readFile, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { Logger } from '../shared/logger';
+import { freePort } from '../shared/free-port';
 
 const run = promisify(execFile);
 
@@ -281,18 +281,6 @@ async function pgCtl(binaries: Binaries, owner: Account, clusterDir: string, arg
     const tail = log.trim().split('\n').slice(-10).join('\n');
     throw new Error(`pg_ctl ${args[0]} failed${asWho(owner)}: ${commandOutput(error)}${tail ? `\nThe server's log (${serverLog(clusterDir)}) ends with:\n${tail}` : ''}`, { cause: error });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

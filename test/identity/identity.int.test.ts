@@ -152,6 +152,24 @@ describe('login throttling', () => {
   });
 });
 
+describe('login throttling behind the API gateway', () => {
+  it('counts failures per client as X-Forwarded-For names it, when the gateway is trusted (TRUST_PROXY)', async () => {
+    const behindGateway = await startTestApp({ trustProxy: ['loopback'] });
+    try {
+      const { email } = await customerSignedIn(behindGateway);
+      const from = (address: string) => ({ 'x-forwarded-for': address });
+      for (let i = 0; i < loginLimits.perClient.maxFailures; i++) {
+        expect((await behindGateway.request('POST', '/api/auth/login', { body: { email: `spray-${i}-${randomUUID()}@example.org`, password: 'password spraying' }, headers: from('203.0.113.7') })).status).toBe(401);
+      }
+      expect((await behindGateway.request('POST', '/api/auth/login', { body: { email, password: testPassword }, headers: from('203.0.113.7') })).status).toBe(429);
+      // Another client behind the same gateway is not locked out by the first.
+      expect((await behindGateway.request('POST', '/api/auth/login', { body: { email, password: testPassword }, headers: from('198.51.100.2') })).status).toBe(200);
+    } finally {
+      await behindGateway.close();
+    }
+  });
+});
+
 describe('login throttling under a burst', () => {
   it(`gives ${loginLimits.perAccount.maxFailures} tries, not one per request, to 60 wrong passwords for one account sent at once`, async () => {
     const burst = await startTestApp();

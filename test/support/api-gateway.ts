@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/shared/free-port';
 
 const template = path.resolve(__dirname, '../../deploy/nginx/emporium.conf.template');
 const nginx = process.env.NGINX_BIN ?? 'nginx';
@@ -94,17 +95,6 @@ export async function startApiGateway(settings: GatewaySettings): Promise<Runnin
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -52,6 +52,7 @@ export async function startTestApp(
     upcasters?: readonly Upcaster[];
     mailbox?: MailCatcher;
     documents?: DocumentStore;
+    trustProxy?: readonly string[];
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
@@ -69,6 +70,7 @@ export async function startTestApp(
     ...(options.upcasters ? { upcasters: options.upcasters } : {}),
     ...(options.mailbox ? { mailbox: options.mailbox } : {}),
     ...(options.documents ? { documents: options.documents } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
   const stop = async () => {

@@ -14,7 +14,7 @@ import { consumersCheck, databaseCheck, followerCheck, leasesCheck, requiredKafk
  * per event, by id), then sends them, following its own notification streams in the log.
  */
 export function startNotificationService(config: Config, logger: Logger): Promise<RunningRole> {
-  const kafka = requiredKafka(config, logger, 'notification-service', 'it hears of payments there');
+  const kafka = requiredKafka(config, logger, 'notification-service');
   return startWith('notification-service', logger, async (teardown) => {
     const clock = () => new Date();
     const { pool } = await openDatabase(config, logger, teardown);

@@ -15,7 +15,7 @@ import { consumersCheck, databaseCheck, requiredKafka, serveHealth, startWith, t
  * or release and mark the order), fed by Kafka, and the sweeper of payment deadlines.
  */
 export function startOrderService(config: Config, logger: Logger): Promise<RunningRole> {
-  const kafka = requiredKafka(config, logger, 'order-service', 'it hears of orders and payments there');
+  const kafka = requiredKafka(config, logger, 'order-service');
   return startWith('order-service', logger, async (teardown) => {
     const clock = () => new Date();
     const { pool } = await openDatabase(config, logger, teardown);

@@ -10,7 +10,7 @@ import { databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, 
  * another stands by.
  */
 export function startRelay(config: Config, logger: Logger): Promise<RunningRole> {
-  const kafka = requiredKafka(config, logger, 'relay', 'the brokers to publish to');
+  const kafka = requiredKafka(config, logger, 'relay');
   return startWith('relay', logger, async (teardown) => {
     const { pool } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);

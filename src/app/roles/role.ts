@@ -38,10 +38,10 @@ export async function startWith(role: RoleName, logger: Logger, start: (teardown
   }
 }
 
-/** Kafka, which this role cannot do without. */
-export function requiredKafka(config: Config, logger: Logger, role: RoleName, why: string): KafkaBus {
+/** Kafka, which this role cannot do without (roleConfigProblems says why, before any role starts). */
+export function requiredKafka(config: Config, logger: Logger, role: RoleName): KafkaBus {
   const kafka = openKafka(config, logger);
-  if (!kafka) throw new ConfigError([`KAFKA_BROKERS is needed by the ${role}: ${why}`]);
+  if (!kafka) throw new ConfigError([`KAFKA_BROKERS is needed by the ${role}`]);
   return kafka;
 }
 
