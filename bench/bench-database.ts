@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
+import { connectionPool } from '../src/postgres/pool';
 import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
 import { runMigrations } from '../src/postgres/migrations';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
@@ -34,7 +35,8 @@ export async function benchServer(): Promise<BenchServer> {
       await admin.query(`create database ${name}`);
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
-      const pool = new Pool({ connectionString: url.toString(), max: poolSize });
+      // The app's own kind of pool: the benchmarks measure the connections the app has.
+      const pool = connectionPool({ connectionString: url.toString(), max: poolSize });
       await runMigrations(pool, silentLogger);
       return {
         pool,

@@ -19,6 +19,7 @@ import { HttpPaymentGateway } from '../payments/http-payment-gateway';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import { SandboxGateway } from '../payments/sandbox/sandbox-gateway';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
+import { connectionPool } from '../postgres/pool';
 import { runMigrations } from '../postgres/migrations';
 import type { DocumentStore } from '../projections/document-store';
 import { MongoDocumentStore } from '../projections/mongodb/mongo-document-store';
@@ -55,7 +56,7 @@ export async function openDatabase(config: Config, logger: Logger, teardown: Tea
     teardown.push(() => embedded.stop());
     databaseUrl = embedded.connectionString;
   }
-  const pool = new Pool({ connectionString: databaseUrl, max: config.databasePoolSize });
+  const pool = connectionPool({ connectionString: databaseUrl, max: config.databasePoolSize });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error }));
   teardown.push(() => pool.end());

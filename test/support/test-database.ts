@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
+import { connectionPool } from '../../src/postgres/pool';
 import { runMigrations } from '../../src/postgres/migrations';
 import { silentLogger } from '../../src/shared/logger';
 
@@ -27,7 +28,8 @@ export async function createTestDatabase(options: { migrate?: boolean; poolSize?
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   const connectionString = url.toString();
-  const pool = new Pool({ connectionString, max: options.poolSize ?? 20 });
+  // The app's own kind of pool, so that tests meet the connections the app has.
+  const pool = connectionPool({ connectionString, max: options.poolSize ?? 20 });
   if (options.migrate ?? true) await runMigrations(pool, silentLogger);
 
   return {
