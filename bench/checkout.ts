@@ -11,7 +11,7 @@
  * baseline stays the bare command API in this process.
  */
 import { randomUUID } from 'node:crypto';
-import { createEmporiumApp, type EmporiumApp } from '../src/app/composition-root';
+import { createEmporiumApp } from '../src/app/composition-root';
 import { AccessTokens } from '../src/identity/access-tokens';
 import { ScryptPasswordHasher } from '../src/identity/password-hasher';
 import { listen } from '../src/http/http-server';
@@ -20,40 +20,13 @@ import { SmtpMailer } from '../src/mail/smtp-mailer';
 import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
 import { benchServer } from './bench-database';
+import { post, prepare, productCount } from './bench-shop';
+import { countStatements, perOrder } from './statement-counter';
 import { startDistributedShop } from './distributed-shop';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
 const webhookSecret = 'whsec_bench_0123456789abcdef';
-const system = { now: new Date(), actor: { id: 'bench', role: 'system' }, correlationId: randomUUID() };
-
-async function post(url: string, token: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-}
-
-const productCount = 20;
-
-/** A shop with products in stock and `count` customers signed in; returns their tokens. */
-async function prepare(app: EmporiumApp, baseUrl: string, accessTokens: AccessTokens, count: number): Promise<{ codes: string[]; customers: string[] }> {
-  const staff = await app.identity.createStaffAccount({ email: `staff-${randomUUID()}@bench.example`, password: 'bench staff passphrase', role: 'staff' }, system);
-  const staffToken = await accessTokens.issue({ accountId: staff.streamId.slice('account-'.length), role: 'staff' });
-  await post(`${baseUrl}/api/categories`, staffToken, { name: 'Bench', description: '' });
-  const codes = Array.from({ length: productCount }, (_, i) => `BENCH-${i}`);
-  for (const [i, code] of codes.entries()) {
-    await post(`${baseUrl}/api/products`, staffToken, { code, name: `Bench tea ${i}`, description: '', categoryId: 'bench', price: { amount: 450 + i, currency: 'EUR' }, lowStockThreshold: 0 });
-    await post(`${baseUrl}/api/inventory/${code}/receipts`, staffToken, { quantity: 1_000_000 });
-  }
-  const customers: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const signedUp = await app.identity.signUp(
-      { email: `customer-${i}-${randomUUID()}@bench.example`, password: 'bench customer passphrase', firstName: 'Bench', lastName: `Customer ${i}`, shippingAddress: { line1: '1 Bench Street', city: 'Leeds', postalCode: 'LS1', country: 'GB' } },
-      system,
-    );
-    customers.push(await accessTokens.issue({ accountId: signedUp.streamId.slice('customer-'.length), role: 'customer' }));
-  }
-  return { codes, customers };
-}
-
 /** The same shop made through the API (the distributed profile's processes are out of reach): products in stock, `count` customers signed in. */
 async function prepareOverHttp(baseUrl: string, admin: { email: string; password: string }, count: number): Promise<{ codes: string[]; customers: string[] }> {
   const signIn = async (email: string, password: string) => {
@@ -151,12 +124,15 @@ async function main(): Promise<void> {
   try {
     // Phase 1: the bare command API — order placement with nothing behind it.
     const bareDb = await server.database(20);
+    const bareCounter = countStatements(bareDb.pool);
     const bare = await createEmporiumApp(bareDb.pool, silentLogger, { accessTokens, passwords, webhook, runProjections: false });
     const bareHttp = await listen(bare.http, 0, '127.0.0.1');
     const bareShop = await prepare(bare, bareHttp.url, accessTokens, clients);
+    const bareBefore = bareCounter.snapshot();
     let started = performance.now();
     const bareOrders = await placeOrders(bareHttp.url, bareShop.codes, bareShop.customers);
     const bareRate = bareOrders.size / ((performance.now() - started) / 1000);
+    const bareCost = perOrder(bareBefore, bareCounter.snapshot(), bareOrders.size);
     await bareHttp.close();
     await bare.close();
     await bareDb.drop();
@@ -164,6 +140,8 @@ async function main(): Promise<void> {
     // Phase 2: the whole journey, to the email.
     const distributed = process.env.BENCH_PROFILE === 'distributed';
     const journeyDb = await server.database(20);
+    // In the embedded profile every role sends its statements through this pool.
+    const journeyCounter = countStatements(journeyDb.pool);
     const mail = await startMailCatcher({ keep: 1_000_000 });
     let journeyUrl: string;
     let shop: { codes: string[]; customers: string[] };
@@ -198,8 +176,10 @@ async function main(): Promise<void> {
     // Paced first, on a quiet shop, so that latency is the journey's own and not a queue's.
     const watcher = watchEmails(mail);
     const pace = Number(process.env.BENCH_PACE ?? 10);
+    const pacedBefore = journeyCounter.snapshot();
     const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
     const pacedReceived = await emailsFor(watcher.seen, paced);
+    const journeyCost = perOrder(pacedBefore, journeyCounter.snapshot(), paced.size);
     const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
     // Measured to when the watcher saw the email (it looks every 5 ms).
     const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
@@ -217,7 +197,9 @@ async function main(): Promise<void> {
     console.log(`${distributed ? 'distributed profile (every role its own process, behind nginx, on EventStoreDB' + (process.env.EVENTSTORE_URL ? '' : ' stand-in') + ', FerretDB, Kafka, PostgreSQL)' : 'embedded profile (one process, PostgreSQL)'}`);
     console.log(`${clients} clients, ${seconds} s of ordering per phase, orders of 1 or 2 of ${productCount} products; sandbox answers after 50 ms`);
     console.log(`bare command API (POST /api/orders, nothing behind it): ${bareOrders.size} orders, ${bareRate.toFixed(1)} orders/s`);
+    console.log(`  cost: ${bareCost}`);
     console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
+    if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${journeyCost}`);
     console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);

@@ -1,0 +1,76 @@
+/*
+ * bench:http — the whole HTTP stack (Express, authentication, validation, idempotency, the command
+ * handler and the event store; or the query API and the read model), against an Express
+ * hello-world route served by the same process in the same run, loaded by autocannon.
+ * Targets (issue 18): POST /api/orders >= 0.25 and GET /api/products >= 0.5 of hello-world.
+ * BENCH_SECONDS (default 10) per phase, BENCH_CONNECTIONS (default 16).
+ */
+import autocannon from 'autocannon';
+import express from 'express';
+import { createEmporiumApp } from '../src/app/composition-root';
+import { listen } from '../src/http/http-server';
+import { AccessTokens } from '../src/identity/access-tokens';
+import { ScryptPasswordHasher } from '../src/identity/password-hasher';
+import { silentLogger } from '../src/shared/logger';
+import { benchServer } from './bench-database';
+import { prepare } from './bench-shop';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+/** Requests per second over the phase, after a second of warm-up. */
+async function rate(name: string, options: Omit<autocannon.Options, 'duration' | 'connections'>): Promise<number> {
+  await autocannon({ ...options, connections, duration: 1 });
+  const result = await autocannon({ ...options, connections, duration: seconds });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  const perSecond = result.requests.average;
+  console.log(`${name}: ${perSecond.toFixed(0)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${failed ? `, ${failed} not 2xx` : ''}`);
+  if (failed > result.requests.total / 100) throw new Error(`${name}: ${failed} of ${result.requests.total} requests failed`);
+  return perSecond;
+}
+
+async function main(): Promise<void> {
+  const server = await benchServer();
+  const db = await server.database(20);
+  const accessTokens = AccessTokens.withNewKey();
+  const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
+  const app = await createEmporiumApp(db.pool, silentLogger, { accessTokens, passwords, webhook: { secret: 'whsec_bench_0123456789abcdef', toleranceSeconds: 300 } });
+  const http = await listen(app.http, 0, '127.0.0.1');
+  const hello = express();
+  hello.get('/hello', (_request, response) => {
+    response.json({ hello: 'world' });
+  });
+  const helloHttp = await listen(hello, 0, '127.0.0.1');
+  try {
+    console.log(`bench:http, PostgreSQL ${server.version}, ${connections} connections, ${seconds} s per phase, one process`);
+    const shop = await prepare(app, http.url, accessTokens, 1);
+    const order = JSON.stringify({ lines: [{ productCode: shop.codes[0], quantity: 1 }], paymentMethod: 'card' });
+
+    // The baseline before and after, so that a machine getting busier during the run shows.
+    const helloBefore = await rate('Express hello-world GET /hello', { url: `${helloHttp.url}/hello` });
+    const products = await rate('GET /api/products (query API, catalog read model)', { url: `${http.url}/api/products?limit=20` });
+    const orders = await rate('POST /api/orders (command API, event store)', {
+      url: `${http.url}/api/orders`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.customers[0]}` },
+      body: order,
+    });
+    const helloAfter = await rate('Express hello-world GET /hello, again', { url: `${helloHttp.url}/hello` });
+    const baseline = (helloBefore + helloAfter) / 2;
+
+    const verdict = (ratio: number, target: number) => `${ratio.toFixed(3)} of hello-world (target >= ${target}): ${ratio >= target ? 'met' : 'MISSED'}`;
+    console.log(`target: GET /api/products ${verdict(products / baseline, 0.5)}`);
+    console.log(`target: POST /api/orders ${verdict(orders / baseline, 0.25)}`);
+  } finally {
+    await helloHttp.close();
+    await http.close();
+    await app.close();
+    await db.drop();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
