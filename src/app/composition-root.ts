@@ -9,6 +9,8 @@ import { notificationHandlers } from '../commands/handlers/notification-handlers
 import { paymentWebhookOperation } from '../commands/http/payment-webhook';
 import type { MailCatcher } from '../mail/mail-catcher';
 import { mailboxRoutes } from '../mail/mailbox-routes';
+import { webAppRoutes } from '../http/web-app-routes';
+import { radarOperation } from '../read-api/radar';
 import { addDemoCatalog } from './demo-catalog';
 import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, Teardown, webhookSecretOf } from './infrastructure';
 import type { Mailer } from '../mail/mailer';
@@ -191,6 +193,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     ...commandOperations(handlers, clock),
     paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
     ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
+    radarOperation({ pool, documents, projections, parkedEvents, clock }),
     ...runnerOperations,
     ...auditOperations({ eventStore: store, pool, clock }),
   ];
@@ -209,7 +212,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     version: '0.1.0',
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     asyncApi: asyncApiDocument({ topicPrefix: options.kafka?.settings.topicPrefix ?? 'emporium.', ...(options.kafka ? { brokers: options.kafka.settings.brokers } : {}) }),
-    ...(options.mailbox ? { extraRoutes: [mailboxRoutes(options.mailbox)] } : {}),
+    extraRoutes: [...(options.mailbox ? [mailboxRoutes(options.mailbox)] : []), ...(serve === 'commands' ? [] : [webAppRoutes()].filter((routes) => routes !== null))],
     healthChecks: [
       {
         name: 'database',

@@ -32,6 +32,8 @@ export interface Operation {
   readonly tag: string;
   readonly access: Access;
   readonly body?: ClassConstructor<object>;
+  /** The body may be left out (every field of it is optional). */
+  readonly bodyOptional?: boolean;
   /** The DTO its query parameters are validated with (parseQuery); the OpenAPI document lists them from it. */
   readonly query?: ClassConstructor<object>;
   /** Schemas of path parameters that are more than any string. */
@@ -44,6 +46,8 @@ export interface Operation {
   readonly ifMatch?: boolean;
   /** Takes an Idempotency-Key header (never on operations whose answers hold secrets, such as tokens). */
   readonly idempotencyKey?: boolean;
+  /** Takes an Emporium-Checkpoint header: the read waits until the read models reach it. */
+  readonly readYourWrites?: boolean;
   handle(request: Request, response: Response): Promise<void>;
 }
 
@@ -185,6 +189,17 @@ export function openApiDocument(info: { title: string; version: string; descript
             },
           ]
         : []),
+      ...(operation.readYourWrites
+        ? [
+            {
+              name: 'Emporium-Checkpoint',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', pattern: '^[0-9]{1,15}\\.[0-9]{1,15}$' },
+              description: 'The checkpoint a command answered: the read waits (a few seconds at most, else 503) until the read models have reached it, so the caller reads its own write',
+            },
+          ]
+        : []),
     ];
     // Every operation may refuse what cannot be read (a bad encoding, a NUL byte, a malformed path: the input guard).
     const problems: Record<number, string> = { 400: 'The request is not valid (problem details name each field or parameter at fault)' };
@@ -202,7 +217,7 @@ export function openApiDocument(info: { title: string; version: string; descript
       ...(operation.access === 'public' ? {} : { security: [{ bearer: [] }] }),
       ...(pathParameters.length + queryParameters.length + headerParameters.length > 0 ? { parameters: [...pathParameters, ...queryParameters, ...headerParameters] } : {}),
       ...(operation.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${operation.body.name}` } } } } }
+        ? { requestBody: { required: !operation.bodyOptional, content: { 'application/json': { schema: { $ref: `#/components/schemas/${operation.body.name}` } } } } }
         : {}),
       responses: Object.fromEntries(
         Object.entries({ ...problems, ...operation.responses }).map(([status, description]) => [

@@ -6,7 +6,9 @@ import { documentProjection, type Projection } from './projection';
 import { categoriesProjection, catalogProjection } from './read-models/catalog';
 import { customersProjection } from './read-models/customers';
 import { orderHistoryProjection } from './read-models/order-history';
+import { notificationsProjection } from './read-models/notifications';
 import { paymentsProjection } from './read-models/payments';
+import { staffAccountsProjection } from './read-models/staff-accounts';
 import { reportingProjections } from './reporting/reporting-projection';
 
 /**
@@ -15,7 +17,7 @@ import { reportingProjections } from './reporting/reporting-projection';
  * Their names are projectionNames.
  */
 /** The read models kept as documents (in MongoDB, or PostgreSQL JSONB), as against the reports' SQL tables. */
-export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection].map((readModel) => readModel.name);
+export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection, notificationsProjection, staffAccountsProjection].map((readModel) => readModel.name);
 
 export function allProjections(pool: Pool, eventStore: { readonly checkpoints: PostgresCheckpointStore }, documents: DocumentStore = new PostgresDocumentStore(pool)): Projection[] {
   return [
@@ -24,6 +26,8 @@ export function allProjections(pool: Pool, eventStore: { readonly checkpoints: P
     documentProjection(documents, customersProjection),
     documentProjection(documents, orderHistoryProjection),
     documentProjection(documents, paymentsProjection),
+    documentProjection(documents, notificationsProjection),
+    documentProjection(documents, staffAccountsProjection),
     ...reportingProjections(pool, eventStore.checkpoints),
   ];
 }

@@ -76,10 +76,25 @@ export class ProjectionRunner {
     const head = await this.eventStore.headCheckpoint();
     return [...this.running].map(([name, { subscription }]) => {
       const status = subscription.status();
-      const lag = !head ? 0 : status.checkpoint ? Math.max(0, compareCheckpoints(head, status.checkpoint) <= 0 ? 0 : head.position - status.checkpoint.position) : head.position;
+      const lag = lagBehind(head, status.checkpoint);
       const lastRebuild = this.lastRebuild.get(name);
       return { ...status, name, lag, rebuilding: this.rebuilding.has(name), ...(lastRebuild ? { lastRebuild } : {}) };
     });
+  }
+
+  /**
+   * How far every projection is, whether this process runs it or only watches it (a query API):
+   * the watched ones by the progress their runner saved, behind the head of the log by `lag`.
+   */
+  async progress(): Promise<{ name: string; runHere: boolean; state: string | null; lag: number | null }[]> {
+    const running = (await this.status()).map((status) => ({ name: status.name, runHere: true, state: status.state, lag: status.lag }));
+    const head = await this.eventStore.headCheckpoint();
+    const watched = await Promise.all(
+      [...this.watched.keys()].map(async (name) => {
+        return { name, runHere: false, state: null, lag: lagBehind(head, await this.eventStore.checkpoints.load(name)) };
+      }),
+    );
+    return [...running, ...watched];
   }
 
   /**
@@ -238,4 +253,11 @@ function unionOf(filters: readonly EventFilter[]): EventFilter {
   const prefixes = filters.every((filter) => filter.streamPrefixes) ? [...new Set(filters.flatMap((filter) => filter.streamPrefixes!))] : undefined;
   const types = filters.every((filter) => filter.eventTypes) ? [...new Set(filters.flatMap((filter) => filter.eventTypes!))] : undefined;
   return { ...(prefixes ? { streamPrefixes: prefixes } : {}), ...(types ? { eventTypes: types } : {}) };
+}
+
+/** Roughly how many events a subscription at `checkpoint` is behind the head of the log (positions, not counts). */
+function lagBehind(head: Checkpoint | null, checkpoint: Checkpoint | null): number {
+  if (!head) return 0;
+  if (!checkpoint) return head.position;
+  return compareCheckpoints(head, checkpoint) <= 0 ? 0 : Math.max(0, head.position - checkpoint.position);
 }

@@ -12,13 +12,17 @@ import type { Operation } from '../http/operations';
 import { HttpProblem } from '../http/problem-details';
 import { parseQuery, ValidationFailedError } from '../http/validation';
 import type { Principal } from '../identity/access-tokens';
+import type { OrderStatus } from '../domain/orders/order';
 import { uuidPattern } from '../shared/ids';
-import type { DocumentStore, SortKey } from '../projections/document-store';
+import type { DocumentStore, FindQuery, SortKey } from '../projections/document-store';
 import type { ProjectionRunner } from '../projections/projection-runner';
 import { categoriesProjection, catalogProjection, type CatalogCategory, type CatalogProduct } from '../projections/read-models/catalog';
 import { customersProjection, type CustomerProfile } from '../projections/read-models/customers';
 import { orderHistoryProjection, type OrderSummary } from '../projections/read-models/order-history';
+import { notificationsByLastChange, notificationsProjection, type NotificationSummary } from '../projections/read-models/notifications';
 import { paymentsProjection, type PaymentSummary } from '../projections/read-models/payments';
+import { staffAccountsProjection, type StaffAccount } from '../projections/read-models/staff-accounts';
+import { customerSchema, lowStockSchema, notificationSchema, staffAccountSchema, orderSchema, pageOfSchema, paymentOutcomesSchema, paymentSchema, productSchema, categorySchema, salesReportSchema } from './answer-schemas';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../projections/reporting/reporting-queries';
 
 /*
@@ -48,6 +52,16 @@ class ProductListQuery extends PageQuery {
   sort?: 'name' | '-name' | 'price' | '-price';
 }
 
+class OrderListQuery extends PageQuery {
+  @IsOptional() @IsIn(['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected'])
+  status?: OrderStatus;
+}
+
+class NotificationListQuery extends PageQuery {
+  @IsOptional() @IsIn(['requested', 'sent', 'retrying', 'failed'])
+  status?: NotificationSummary['status'];
+}
+
 class SalesQuery {
   @JSONSchema({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a day, YYYY-MM-DD' })
   from!: string;
@@ -66,6 +80,16 @@ const productSorts: Record<NonNullable<ProductListQuery['sort']>, SortKey[]> = {
 const paymentsInOrder: SortKey[] = [
   { path: 'requestedAt', type: 'text', direction: 'asc' },
   { path: 'paymentId', type: 'text', direction: 'asc' },
+];
+
+const newestCustomersFirst: SortKey[] = [
+  { path: 'registeredAt', type: 'text', direction: 'desc' },
+  { path: 'customerId', type: 'text', direction: 'desc' },
+];
+
+const byEmail: SortKey[] = [
+  { path: 'email', type: 'text', direction: 'asc' },
+  { path: 'accountId', type: 'text', direction: 'asc' },
 ];
 
 const newestFirst: SortKey[] = [
@@ -87,7 +111,12 @@ export interface QueryApiDependencies {
   readonly readYourWritesTimeoutMs: number;
 }
 
+/** Every query may be sent the checkpoint a command answered, and waits for it. */
 export function queryOperations(deps: QueryApiDependencies): Operation[] {
+  return readModelQueries(deps).map((operation) => ({ ...operation, readYourWrites: true }));
+}
+
+function readModelQueries(deps: QueryApiDependencies): Operation[] {
   const { documents, pool, projections } = deps;
 
   /** Waits until the projections this query reads have reached the checkpoint the request carries, if any. */
@@ -118,6 +147,17 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
     return order;
   }
 
+  /**
+   * One page of a collection in a fixed order, as answered: one more document than the page holds
+   * is read, and its presence gives the next cursor.
+   */
+  async function page<Doc>(collection: string, query: PageQuery, options: Pick<FindQuery, 'where' | 'contains'> & { sort: readonly SortKey[]; show?: (document: Doc) => unknown; defaultLimit?: number }) {
+    const { sort, show = (document: Doc) => document, defaultLimit = 20, ...filter } = options;
+    const limit = query.limit ?? defaultLimit;
+    const found = await documents.find<Doc>(collection, { ...filter, sort: [...sort], limit: limit + 1, ...(query.cursor ? { after: decodeCursor(query.cursor, sort) } : {}) });
+    return pageOf(found, limit, sort, show);
+  }
+
   return [
     {
       method: 'get',
@@ -127,21 +167,19 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       tag: 'catalog',
       access: 'public',
       query: ProductListQuery,
-      answers: { name: 'ProductPage', schema: pageSchema('Product') },
+      answers: { name: 'ProductPage', schema: pageOfSchema(productSchema) },
       responses: { 200: 'A page of products', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const query = await parseQuery(ProductListQuery, request.query);
         await caughtUp(request, [catalogProjection.name]);
-        const sort = productSorts[query.sort ?? 'name'];
-        const limit = query.limit ?? 20;
-        const page = await documents.find<CatalogProduct>(catalogProjection.collection.name, {
-          ...(query.category ? { where: { 'category.id': query.category } } : {}),
-          ...(query.q ? { contains: { path: 'searchText', text: query.q } } : {}),
-          sort,
-          limit: limit + 1,
-          ...(query.cursor ? { after: decodeCursor(query.cursor, sort) } : {}),
-        });
-        response.json(pageOf(page, limit, sort, publicProduct));
+        response.json(
+          await page<CatalogProduct>(catalogProjection.collection.name, query, {
+            ...(query.category ? { where: { 'category.id': query.category } } : {}),
+            ...(query.q ? { contains: { path: 'searchText', text: query.q } } : {}),
+            sort: productSorts[query.sort ?? 'name'],
+            show: publicProduct,
+          }),
+        );
       },
     },
     {
@@ -151,7 +189,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'One product, with its stock',
       tag: 'catalog',
       access: 'public',
-      answers: { name: 'Product', schema: { type: 'object' } },
+      answers: { name: 'Product', schema: productSchema },
       responses: { 200: 'The product', 404: 'No such product', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const code = String(request.params.code ?? '').toUpperCase();
@@ -168,7 +206,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'The product categories, by name',
       tag: 'catalog',
       access: 'public',
-      answers: { name: 'Categories', schema: { type: 'object', properties: { items: { type: 'array' } } } },
+      answers: { name: 'Categories', schema: { type: 'object', properties: { items: { type: 'array', items: categorySchema } }, required: ['items'] } },
       responses: { 200: 'Every category', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         await caughtUp(request, [categoriesProjection.name]);
@@ -181,12 +219,44 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
     },
     {
       method: 'get',
+      path: '/api/customers',
+      operationId: 'listCustomers',
+      summary: 'Every customer, newest first (staff)',
+      tag: 'customers',
+      access: 'staff',
+      query: PageQuery,
+      answers: { name: 'CustomerPage', schema: pageOfSchema(customerSchema) },
+      responses: { 200: 'A page of customers', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(PageQuery, request.query);
+        await caughtUp(request, [customersProjection.name]);
+        response.json(await page<CustomerProfile>(customersProjection.collection.name, query, { sort: newestCustomersFirst }));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/orders',
+      operationId: 'listOrders',
+      summary: "Every customer's orders, newest first, by status if asked (staff)",
+      tag: 'orders',
+      access: 'staff',
+      query: OrderListQuery,
+      answers: { name: 'OrderPage', schema: pageOfSchema(orderSchema) },
+      responses: { 200: 'A page of orders', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(OrderListQuery, request.query);
+        await caughtUp(request, [orderHistoryProjection.name]);
+        response.json(await page<OrderSummary>(orderHistoryProjection.collection.name, query, { ...(query.status ? { where: { status: query.status } } : {}), sort: newestFirst }));
+      },
+    },
+    {
+      method: 'get',
       path: '/api/customers/{customerId}',
       operationId: 'getCustomer',
       summary: 'A customer profile with an order summary (your own, or any for staff)',
       tag: 'customers',
       access: 'signed-in',
-      answers: { name: 'CustomerProfile', schema: { type: 'object' } },
+      answers: { name: 'CustomerProfile', schema: customerSchema },
       responses: { 200: 'The customer', 404: 'No such customer (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const customerId = idParameter(request, 'customerId', 'customer-not-found');
@@ -205,21 +275,14 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       tag: 'orders',
       access: 'signed-in',
       query: PageQuery,
-      answers: { name: 'OrderPage', schema: pageSchema('Order') },
+      answers: { name: 'OrderPage', schema: pageOfSchema(orderSchema) },
       responses: { 200: 'A page of orders', 400: 'A query parameter is not valid', 404: 'No such customer (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const customerId = idParameter(request, 'customerId', 'customer-not-found');
         visibleTo(response, customerId, { code: 'customer-not-found', message: `There is no customer ${customerId}` });
         const query = await parseQuery(PageQuery, request.query);
         await caughtUp(request, [orderHistoryProjection.name]);
-        const limit = query.limit ?? 20;
-        const page = await documents.find<OrderSummary>(orderHistoryProjection.collection.name, {
-          where: { customerId },
-          sort: newestFirst,
-          limit: limit + 1,
-          ...(query.cursor ? { after: decodeCursor(query.cursor, newestFirst) } : {}),
-        });
-        response.json(pageOf(page, limit, newestFirst, (order) => order));
+        response.json(await page<OrderSummary>(orderHistoryProjection.collection.name, query, { where: { customerId }, sort: newestFirst }));
       },
     },
     {
@@ -229,7 +292,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'An order with its status timeline (your own, or any for staff)',
       tag: 'orders',
       access: 'signed-in',
-      answers: { name: 'Order', schema: { type: 'object' } },
+      answers: { name: 'Order', schema: orderSchema },
       responses: { 200: 'The order', 404: 'No such order (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const orderId = idParameter(request, 'orderId', 'order-not-found');
@@ -244,7 +307,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: "An order's payments, oldest first: one per attempt (your own, or any for staff)",
       tag: 'payments',
       access: 'signed-in',
-      answers: { name: 'OrderPayments', schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', description: 'Payment' } } }, required: ['items'] } },
+      answers: { name: 'OrderPayments', schema: { type: 'object', properties: { items: { type: 'array', items: paymentSchema } }, required: ['items'] } },
       responses: { 200: "The order's payments", 404: 'No such order (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const orderId = idParameter(request, 'orderId', 'order-not-found');
@@ -262,7 +325,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'A payment: amount, method, status and the gateway\'s answer (of your own orders, or any for staff)',
       tag: 'payments',
       access: 'signed-in',
-      answers: { name: 'Payment', schema: { type: 'object' } },
+      answers: { name: 'Payment', schema: paymentSchema },
       responses: { 200: 'The payment', 404: 'No such payment (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const paymentId = idParameter(request, 'paymentId', 'payment-not-found');
@@ -278,13 +341,45 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
     },
     {
       method: 'get',
+      path: '/api/notifications',
+      operationId: 'listNotifications',
+      summary: 'Emails, last changed first, by status if asked: failed (refused for good) and retrying are what needs a look (staff)',
+      tag: 'notifications',
+      access: 'staff',
+      query: NotificationListQuery,
+      answers: { name: 'NotificationPage', schema: pageOfSchema(notificationSchema) },
+      responses: { 200: 'A page of emails', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(NotificationListQuery, request.query);
+        await caughtUp(request, [notificationsProjection.name]);
+        response.json(await page<NotificationSummary>(notificationsProjection.collection.name, query, { ...(query.status ? { where: { status: query.status } } : {}), sort: notificationsByLastChange }));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/accounts',
+      operationId: 'listStaffAccounts',
+      summary: 'Staff, admin and auditor accounts, by email (admin)',
+      tag: 'accounts',
+      access: 'admin',
+      query: PageQuery,
+      answers: { name: 'StaffAccountPage', schema: pageOfSchema(staffAccountSchema) },
+      responses: { 200: 'A page of accounts', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(PageQuery, request.query);
+        await caughtUp(request, [staffAccountsProjection.name]);
+        response.json(await page<StaffAccount>(staffAccountsProjection.collection.name, query, { sort: byEmail, defaultLimit: 50 }));
+      },
+    },
+    {
+      method: 'get',
       path: '/api/reports/sales',
       operationId: 'salesReport',
       summary: 'Paid sales per day and per product between two UTC days (at most 366 days)',
       tag: 'reports',
       access: 'staff',
       query: SalesQuery,
-      answers: { name: 'SalesReport', schema: { type: 'object' } },
+      answers: { name: 'SalesReport', schema: salesReportSchema },
       responses: { 200: 'The report', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const { from, to } = await parseQuery(SalesQuery, request.query);
@@ -304,7 +399,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'Payment outcomes per method: succeeded, failed, success rate',
       tag: 'reports',
       access: 'staff',
-      answers: { name: 'PaymentOutcomes', schema: { type: 'object' } },
+      answers: { name: 'PaymentOutcomes', schema: paymentOutcomesSchema },
       responses: { 200: 'The report', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         await caughtUp(request, ['payments-report']);
@@ -318,7 +413,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
       summary: 'Active products at or below their low-stock threshold, scarcest first',
       tag: 'reports',
       access: 'staff',
-      answers: { name: 'LowStock', schema: { type: 'object' } },
+      answers: { name: 'LowStock', schema: lowStockSchema },
       responses: { 200: 'The report', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         await caughtUp(request, ['stock-report']);
@@ -365,8 +460,4 @@ function decodeCursor(cursor: string, sort: readonly SortKey[]): (string | numbe
     // falls through to the refusal below
   }
   throw new ValidationFailedError([{ parameter: 'cursor', detail: 'cursor must be the nextCursor of a previous page of the same query' }]);
-}
-
-function pageSchema(item: string) {
-  return { type: 'object', properties: { items: { type: 'array', items: { type: 'object', description: item } }, nextCursor: { type: ['string', 'null'] } }, required: ['items', 'nextCursor'] };
 }

@@ -53,7 +53,14 @@ describe('starting and stopping the app (embedded profile)', () => {
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);
     const response = await fetch(`${url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'up', checks: { database: { status: 'up' } } });
+    const health = (await response.json()) as { checks: { projections: { projections: { name: string }[] }; processes: { processes: { name: string }[] } } };
+    expect(health).toMatchObject({ status: 'up', checks: { database: { status: 'up' } } });
+    // A subscription's name is the key of its saved progress: no projection may share one with a process manager.
+    const projections = health.checks.projections.projections.map((projection) => projection.name);
+    const processes = health.checks.processes.processes.map((process) => process.name);
+    expect(processes).toEqual(expect.arrayContaining(['fulfilment', 'notifications']));
+    expect(projections).toEqual(expect.arrayContaining(['catalog', 'emails']));
+    expect(new Set([...projections, ...processes]).size).toBe(projections.length + processes.length);
 
     const pool = new Pool({ connectionString: embeddedDatabaseUrl(dataDir) });
     await new PostgresEventStore(pool).appendToStream('marker-1', [{ ...newEvent('MarkerWritten'), id: '6f1d0a52-58d6-4c33-9d1e-0d6f8a0c7a11' }]);

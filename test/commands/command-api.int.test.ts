@@ -206,6 +206,19 @@ describe('command API', () => {
       expect(await eventCount()).toBe(before);
     });
 
+    it('takes the same key with another If-Match for another request (422), not a replay', async () => {
+      const code = await productWithStock(1);
+      const key = randomUUID();
+      const body = { amount: 777, currency: 'EUR' };
+      const first = await call('PUT', `/api/products/${code}/price`, { body, headers: { 'idempotency-key': key } });
+      expect(first.status).toBe(200);
+      const pinned = await call('PUT', `/api/products/${code}/price`, { body, headers: { 'idempotency-key': key, 'if-match': 'W/"0"' } });
+      expect(pinned.status).toBe(422);
+      expect(pinned.body).toMatchObject({ type: '/problems/idempotency-key-reused' });
+      const empty = await call('PUT', `/api/products/${code}/price`, { body, headers: { 'idempotency-key': randomUUID(), 'if-match': '' } });
+      expect(empty.status).toBe(400);
+    });
+
     it('replays refusals too, and keeps its keys across a restart', async () => {
       const key = randomUUID();
       const body = { quantity: 1 };

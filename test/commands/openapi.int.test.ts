@@ -19,7 +19,7 @@ function mountedRoutes(app: Express): string[] {
   const walk = (stack: Layer[]): string[] =>
     stack.flatMap((layer) =>
       layer.route
-        ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`)
+        ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${String(layer.route!.path).replace(/:(\w+)/g, '{$1}')}`)
         : layer.handle?.stack
           ? walk(layer.handle.stack)
           : [],

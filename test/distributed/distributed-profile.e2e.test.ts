@@ -219,7 +219,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
   it('gives each projection to one of the two projectors, never both, and runs one relay and one mail sender', async () => {
     const held = async (name: string) => ((await health(await processes.get(name)!.url)).checks.leases?.leases ?? []).filter((lease) => lease.held).map((lease) => lease.name);
     const [a, b] = [await held('projector-a'), await held('projector-b')];
-    expect([...a, ...b].sort()).toEqual(['categories', 'catalog', 'customers', 'order-history', 'payments', 'payments-report', 'sales-report', 'stock-report'].map((name) => `projection:${name}`).sort());
+    expect([...a, ...b].sort()).toEqual(['categories', 'catalog', 'customers', 'order-history', 'payments', 'emails', 'staff-accounts', 'payments-report', 'sales-report', 'stock-report'].map((name) => `projection:${name}`).sort());
     expect(a.filter((lease) => b.includes(lease))).toEqual([]);
     expect(await held('relay')).toEqual(['relay']);
     expect(await held('notification-service')).toEqual(['mail-sender']);

@@ -258,6 +258,9 @@ const rows: Row[] = [
   { route: 'GET /api/categories', call: async () => ({ path: '/api/categories', headers: await upToNow() }), expected: publicTo(200) },
   { route: 'GET /api/customers/{customerId}', call: async () => ({ path: `/api/customers/${customerA}`, headers: await upToNow() }), expected: ownedByA(200) },
   { route: 'GET /api/customers/{customerId}/orders', call: async () => ({ path: `/api/customers/${customerA}/orders`, headers: await upToNow() }), expected: ownedByA(200) },
+  // Every customer's details and orders: the staff's to see, no customer's.
+  { route: 'GET /api/customers', call: async () => ({ path: '/api/customers', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/orders', call: async () => ({ path: '/api/orders?status=awaiting-payment', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/orders/{orderId}', call: async () => ({ path: `/api/orders/${await orderOfA()}`, headers: await upToNow() }), expected: ownedByA(200) },
   { route: 'GET /api/orders/{orderId}/payments', call: async () => ({ path: `/api/orders/${(await paymentOfA()).orderId}/payments`, headers: await upToNow() }), expected: ownedByA(200) },
   { route: 'GET /api/payments/{paymentId}', call: async () => ({ path: `/api/payments/${(await paymentOfA()).paymentId}`, headers: await upToNow() }), expected: ownedByA(200) },
@@ -278,6 +281,9 @@ const rows: Row[] = [
   { route: 'GET /api/audit/{entity}/{entityId}/state', call: async () => ({ path: `/api/audit/order/${await orderOfA()}/state?at=0` }), expected: auditorsOnly(200) },
   { route: 'GET /api/audit/trace/{traceId}', call: async () => ({ path: `/api/audit/trace/${await orderOfA()}` }), expected: auditorsOnly(200) },
   { route: 'GET /api/admin/parked-events', call: async () => ({ path: '/api/admin/parked-events' }), expected: staffOnly(200) },
+  { route: 'GET /api/admin/radar', call: async () => ({ path: '/api/admin/radar' }), expected: staffOnly(200) },
+  { route: 'GET /api/notifications', call: async () => ({ path: '/api/notifications?status=failed', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/accounts', call: async () => ({ path: '/api/accounts', headers: await upToNow() }), expected: adminOnly(200) },
   // No such parked event: allowed (404), refused (401/403); the retry itself is in test/processes.
   { route: 'POST /api/admin/parked-events/{parkedEventId}/retry', call: async () => ({ path: '/api/admin/parked-events/999999999/retry' }), expected: staffOnly(404) },
   {

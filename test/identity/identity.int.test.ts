@@ -83,6 +83,49 @@ describe('sessions', () => {
     expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: session.body.refreshToken } })).status).toBe(401);
   });
 
+  it("keeps a browser's refresh token in an httpOnly, SameSite=Strict cookie the page cannot read, rotated at each refresh", async () => {
+    const { email } = await customerSignedIn(api);
+    const login = await api.request('POST', '/api/auth/login', { body: { email, password: testPassword, refreshTokenIn: 'cookie' } });
+    expect(login.status).toBe(200);
+    expect(login.body.refreshToken).toBeUndefined();
+    expect(login.body.accessToken).toEqual(expect.any(String));
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^emporium_session=[^;]+; Path=\/api\/auth; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    const cookie = setCookie.split(';')[0]!;
+
+    // No body: the cookie's token is used, and the new one goes back into the cookie.
+    const refreshed = await api.request('POST', '/api/auth/refresh', { headers: { cookie } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refreshToken).toBeUndefined();
+    expect((await api.request('GET', '/api/auth/me', { token: String(refreshed.body.accessToken) })).status).toBe(200);
+    const rotated = (refreshed.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(rotated).toMatch(/^emporium_session=.+/);
+    expect(rotated).not.toBe(cookie);
+
+    // The old cookie again (a copy someone kept): refused, the cookie cleared, and the family revoked.
+    const replay = await api.request('POST', '/api/auth/refresh', { headers: { cookie } });
+    expect(replay.status).toBe(401);
+    expect(replay.headers.get('set-cookie')).toMatch(/^emporium_session=; Path=\/api\/auth; Expires=Thu, 01 Jan 1970/);
+    expect((await api.request('POST', '/api/auth/refresh', { headers: { cookie: rotated } })).status).toBe(401);
+  });
+
+  it('signs a browser out by its cookie, and a refresh without any token is 401', async () => {
+    const { email } = await customerSignedIn(api);
+    const login = await api.request('POST', '/api/auth/login', { body: { email, password: testPassword, refreshTokenIn: 'cookie' } });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const logout = await api.request('POST', '/api/auth/logout', { headers: { cookie } });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get('set-cookie')).toMatch(/^emporium_session=;/);
+    expect((await api.request('POST', '/api/auth/refresh', { headers: { cookie } })).status).toBe(401);
+    const none = await api.request('POST', '/api/auth/refresh');
+    expect(none.status).toBe(401);
+    expect(none.body.type).toBe('/problems/no-session');
+    expect((await api.request('POST', '/api/auth/login', { body: { email, password: testPassword, refreshTokenIn: 'pocket' } })).status).toBe(400);
+    // Left out is not null: a null token is refused, not taken for "use the cookie".
+    expect((await api.request('POST', '/api/auth/logout', { body: { refreshToken: null } })).status).toBe(400);
+    expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: null } })).status).toBe(400);
+  });
+
   it('refuses every tampered access token with 401 and WWW-Authenticate', async () => {
     const { customerId } = await customerSignedIn(api);
     const forged = await tamperedTokens(api.accessTokens, { accountId: customerId, role: 'customer' }, publicKeyPemOf(api.accessTokens));

@@ -5,7 +5,9 @@ import { InMemoryDocumentStore } from '../../src/projections/in-memory-document-
 import { catalogProjection } from '../../src/projections/read-models/catalog';
 import { customersProjection } from '../../src/projections/read-models/customers';
 import { orderHistoryProjection } from '../../src/projections/read-models/order-history';
+import { notificationsProjection } from '../../src/projections/read-models/notifications';
 import { paymentsProjection } from '../../src/projections/read-models/payments';
+import { staffAccountsProjection } from '../../src/projections/read-models/staff-accounts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
@@ -164,5 +166,44 @@ describe('payments read model', () => {
   it('shows a payment submitted so far as submitted, with the gateway reference', async () => {
     const documents = await project(paymentsProjection, [[requested, submitted]]);
     expect(documents.get('p-2')).toMatchObject({ status: 'submitted', gatewayReference: 'gw_7', settledAt: null });
+  });
+});
+
+describe('notifications read model', () => {
+  const message = { to: 'ada@example.test', subject: 'Your order is paid', text: 't', html: 'h', messageId: '<m@x>', purpose: 'payment-succeeded', causeEventId: 'e' };
+  const requested = (id: string) => recorded(`notification-${id}`, 'EmailRequested', { notificationId: id, ...message, requestedAt: '2026-11-25T10:00:00.000Z' });
+  const failed = (id: string, attempt: number, permanent: boolean) =>
+    recorded(`notification-${id}`, 'EmailDeliveryFailed', { notificationId: id, attempt, error: permanent ? '550 no such user' : '421 try later', permanent, failedAt: `2026-11-25T10:0${attempt}:00.000Z` });
+
+  it('follows an email from asked for to sent, retrying or refused for good, without its body', async () => {
+    // Made in log order: each recorded event takes the next position.
+    const first = [requested('n1'), failed('n1', 1, false), recorded('notification-n1', 'EmailSent', { notificationId: 'n1', attempts: 2, sentAt: '2026-11-25T10:05:00.000Z' })];
+    const documents = await project(notificationsProjection, [first, [requested('n2'), failed('n2', 1, false)], [requested('n3'), failed('n3', 1, true)]]);
+    expect(documents.get('n1')).toEqual({ notificationId: 'n1', to: message.to, subject: message.subject, purpose: 'payment-succeeded', status: 'sent', attempts: 2, lastError: '421 try later', requestedAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:05:00.000Z' });
+    expect(documents.get('n2')).toMatchObject({ status: 'retrying', attempts: 1, lastError: '421 try later' });
+    expect(documents.get('n3')).toMatchObject({ status: 'failed', lastError: '550 no such user' });
+    expect(JSON.stringify([...documents.values()])).not.toContain('"html"');
+  });
+
+  it('does not take a failure reported after the email left for the last word', async () => {
+    const asked = requested('n4');
+    const sent = recorded('notification-n4', 'EmailSent', { notificationId: 'n4', attempts: 1, sentAt: '2026-11-25T10:05:00.000Z' });
+    const documents = await project(notificationsProjection, [[asked, sent, failed('n4', 1, false)]]);
+    expect(documents.get('n4')).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe('staff accounts read model', () => {
+  const created = (id: string, role: string) => recorded(`account-${id}`, 'AccountCreated', { accountId: id, email: `${id}@shop.test`, role, passwordHash: 'scrypt$secret', createdAt: '2026-11-25T09:00:00.000Z' });
+
+  it('lists staff, admins and auditors with their role and status, never customers nor a password hash', async () => {
+    const documents = await project(staffAccountsProjection, [
+      [created('s1', 'staff'), created('c1', 'customer'), created('a1', 'admin')],
+      [recorded('account-s1', 'AccountRoleChanged', { accountId: 's1', previousRole: 'staff', role: 'auditor', changedAt: 't' }), recorded('account-a1', 'AccountDisabled', { accountId: 'a1', reason: 'left', disabledAt: 't' })],
+    ]);
+    expect([...documents.keys()].sort()).toEqual(['a1', 's1']);
+    expect(documents.get('s1')).toEqual({ accountId: 's1', email: 's1@shop.test', role: 'auditor', status: 'active', createdAt: '2026-11-25T09:00:00.000Z' });
+    expect(documents.get('a1')).toMatchObject({ role: 'admin', status: 'disabled' });
+    expect(JSON.stringify([...documents.values()])).not.toContain('scrypt');
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatCheckpoint } from '../../src/event-store/event-store';
 import { customerSignedIn, staffSignedIn } from '../support/principals';
 import { openReadStore, readStoreKinds } from '../support/read-stores';
 import { startTestApp, type HttpAnswer, type RequestOptions, type TestApp } from '../support/test-app';
@@ -167,6 +168,31 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
         expect((await query(`/api/customers/${customerA.customerId}/orders`, { token: customerB.token })).status).toBe(404);
       });
 
+      it('lists every order to the staff, newest first, and by status', async () => {
+        const all = await query<{ items: { orderId: string; placedAt: string }[] }>('/api/orders?limit=100');
+        const ours = all.body.items.map((order) => order.orderId).filter((id) => id === firstOrder || id === secondOrder);
+        expect(ours).toEqual([secondOrder, firstOrder]);
+        const placedAt = all.body.items.map((order) => order.placedAt);
+        expect(placedAt).toEqual([...placedAt].sort().reverse());
+        const paid = await query<{ items: { orderId: string; status: string }[] }>('/api/orders?status=paid&limit=100');
+        expect(paid.body.items.map((order) => order.orderId)).toContain(firstOrder);
+        expect(paid.body.items.map((order) => order.orderId)).not.toContain(secondOrder);
+        expect(new Set(paid.body.items.map((order) => order.status))).toEqual(new Set(['paid']));
+        const refused = await query('/api/orders?status=lost');
+        expect(refused.status).toBe(400);
+      });
+
+      it('lists every customer to the staff, newest first, a page at a time', async () => {
+        const first = await query<{ items: { customerId: string; registeredAt: string }[]; nextCursor: string | null }>('/api/customers?limit=1');
+        expect(first.body.items).toHaveLength(1);
+        const rest = await query<{ items: { customerId: string; registeredAt: string }[] }>(`/api/customers?limit=100&cursor=${first.body.nextCursor}`);
+        const ids = [...first.body.items, ...rest.body.items].map((customer) => customer.customerId);
+        expect(ids).toEqual(expect.arrayContaining([customerA.customerId, customerB.customerId]));
+        expect(new Set(ids).size).toBe(ids.length);
+        const registeredAt = [...first.body.items, ...rest.body.items].map((customer) => customer.registeredAt);
+        expect(registeredAt).toEqual([...registeredAt].sort().reverse());
+      });
+
       it('shows an order with its timeline to its customer and the staff only', async () => {
         const order = await query(`/api/orders/${firstOrder}`, { token: customerA.token });
         expect(order.body).toMatchObject({
@@ -220,6 +246,31 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
           expect({ path, status: answer.status }).toEqual({ path, status: 400 });
           expect(answer.body.errors.map((error) => error.parameter)).toContain(parameter);
         }
+      });
+    });
+
+    describe('emails that did not leave', () => {
+      it('lists emails refused for good or being retried to the staff, and the radar shows them', async () => {
+        // As the mail sender records them: one refused for good (550), one refused for now (421), one sent.
+        const ids = { failed: randomUUID(), retrying: randomUUID(), sent: randomUUID() };
+        const message = (id: string) => ({ notificationId: id, to: `${id}@example.test`, subject: 'Your order', text: 't', html: 'h', messageId: `<${id}@shop>`, purpose: 'payment-succeeded', causeEventId: randomUUID(), requestedAt: new Date().toISOString() });
+        const failure = (id: string, permanent: boolean) => ({ notificationId: id, attempt: 1, error: permanent ? '550 mailbox unavailable' : '421 try again later', permanent, failedAt: new Date().toISOString() });
+        await api.app.eventStore.appendToStream(`notification-${ids.failed}`, [{ id: randomUUID(), type: 'EmailRequested', data: message(ids.failed) }, { id: randomUUID(), type: 'EmailDeliveryFailed', data: failure(ids.failed, true) }]);
+        await api.app.eventStore.appendToStream(`notification-${ids.retrying}`, [{ id: randomUUID(), type: 'EmailRequested', data: message(ids.retrying) }, { id: randomUUID(), type: 'EmailDeliveryFailed', data: failure(ids.retrying, false) }]);
+        const appended = await api.app.eventStore.appendToStream(`notification-${ids.sent}`, [
+          { id: randomUUID(), type: 'EmailRequested', data: message(ids.sent) },
+          { id: randomUUID(), type: 'EmailSent', data: { notificationId: ids.sent, attempts: 1, sentAt: new Date().toISOString() } },
+        ]);
+        last = formatCheckpoint(appended.checkpoint);
+
+        const failed = await query<{ items: { notificationId: string; status: string; lastError: string }[] }>('/api/notifications?status=failed&limit=100');
+        expect(failed.body.items.map((email) => email.notificationId)).toContain(ids.failed);
+        expect(failed.body.items.find((email) => email.notificationId === ids.failed)).toMatchObject({ status: 'failed', lastError: '550 mailbox unavailable' });
+        expect(failed.body.items.map((email) => email.notificationId)).not.toContain(ids.retrying);
+        const radar = await query<{ emailsNotSent: { notificationId: string }[] }>('/api/admin/radar');
+        const shown = radar.body.emailsNotSent.map((email) => email.notificationId);
+        expect(shown).toEqual(expect.arrayContaining([ids.failed, ids.retrying]));
+        expect(shown).not.toContain(ids.sent);
       });
     });
 

@@ -1,10 +1,11 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Operation } from '../../http/operations';
+import { HttpProblem } from '../../http/problem-details';
 import { parseBody } from '../../http/validation';
 import type { Principal } from '../../identity/access-tokens';
 import type { IdentityService, Session } from '../../identity/identity-service';
 import { answer, commandContext, uuidParameter } from './command-responses';
-import { ChangePasswordDto, ChangeRoleDto, CreateStaffAccountDto, LoginDto, ReasonDto, RefreshTokenDto, SignUpDto } from './dtos';
+import { ChangePasswordDto, ChangeRoleDto, CreateStaffAccountDto, LoginDto, ReasonDto, RefreshSessionDto, SignUpDto } from './dtos';
 
 const sessionSchema = {
   type: 'object',
@@ -12,21 +13,48 @@ const sessionSchema = {
     accessToken: { type: 'string', description: 'A JWT (EdDSA); send it as Authorization: Bearer <token>' },
     tokenType: { const: 'Bearer' },
     expiresIn: { type: 'integer', description: 'Seconds the access token lives' },
-    refreshToken: { type: 'string', description: 'Use once, at POST /api/auth/refresh, for a new pair' },
+    refreshToken: { type: 'string', description: 'Use once, at POST /api/auth/refresh, for a new pair. Absent when it went into the session cookie (refreshTokenIn: cookie)' },
     refreshTokenExpiresAt: { type: 'string', format: 'date-time' },
     accountId: { type: 'string' },
     role: { enum: ['customer', 'staff', 'admin'] },
   },
-  required: ['accessToken', 'tokenType', 'expiresIn', 'refreshToken', 'refreshTokenExpiresAt', 'accountId', 'role'],
+  required: ['accessToken', 'tokenType', 'expiresIn', 'refreshTokenExpiresAt', 'accountId', 'role'],
 };
+
+/**
+ * The browser's session cookie: the refresh token where no script of the page can read it
+ * (HttpOnly), sent only to the sign-in endpoints and never along with a request another site
+ * starts (SameSite=Strict). The access token lives in the page's memory only, for minutes.
+ */
+export const sessionCookie = 'emporium_session';
+const sessionCookiePath = '/api/auth';
+
+function sessionCookieOf(request: Request): string | undefined {
+  for (const part of (request.get('cookie') ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === sessionCookie) return value.join('=') || undefined;
+  }
+  return undefined;
+}
+
+function setSessionCookie(request: Request, response: Response, token: string, expires: Date): void {
+  response.cookie(sessionCookie, token, { httpOnly: true, sameSite: 'strict', path: sessionCookiePath, expires, secure: request.secure });
+}
+
+function clearSessionCookie(request: Request, response: Response): void {
+  response.clearCookie(sessionCookie, { httpOnly: true, sameSite: 'strict', path: sessionCookiePath, secure: request.secure });
+}
 
 /** Sign-up, sign-in and sessions (public), one's own account, and staff accounts (admin). */
 export function accountOperations(identity: IdentityService, clock: () => Date): Operation[] {
   const context = (request: Parameters<typeof commandContext>[0], response: Response) => commandContext(request, response, clock);
-  const session = (response: Response, value: Session) => {
+  const session = (request: Request, response: Response, value: Session, refreshTokenIn: 'body' | 'cookie' = 'body') => {
     // Tokens must not be kept by any cache on the way.
     response.setHeader('Cache-Control', 'no-store');
-    response.status(200).json(value);
+    if (refreshTokenIn === 'body') return response.status(200).json(value);
+    const { refreshToken, ...rest } = value;
+    setSessionCookie(request, response, refreshToken, new Date(value.refreshTokenExpiresAt));
+    response.status(200).json(rest);
   };
   const principalOf = (response: Response) => response.locals.principal as Principal;
 
@@ -59,23 +87,33 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
       answers: { name: 'Session', schema: sessionSchema },
       responses: { 200: 'Signed in', 400: 'The request is not valid', 401: 'The email or password is not right', 429: 'Too many failed sign-ins; see Retry-After' },
       async handle(request, response) {
-        const body = await parseBody(LoginDto, request.body);
-        session(response, await identity.login({ ...body, clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown' }, clock()));
+        const { refreshTokenIn, ...body } = await parseBody(LoginDto, request.body);
+        session(request, response, await identity.login({ ...body, clientAddress: request.ip ?? request.socket.remoteAddress ?? 'unknown' }, clock()), refreshTokenIn);
       },
     },
     {
       method: 'post',
       path: '/api/auth/refresh',
       operationId: 'refreshSession',
-      summary: 'Trade a refresh token (once) for a new access and refresh token',
+      summary: "Trade a refresh token (once) for a new access and refresh token; without one in the body, the session cookie's (which then gets the new one)",
       tag: 'auth',
       access: 'public',
-      body: RefreshTokenDto,
+      body: RefreshSessionDto,
+      bodyOptional: true,
       answers: { name: 'Session', schema: sessionSchema },
-      responses: { 200: 'A new pair', 400: 'The request is not valid', 401: 'The refresh token is not valid (used, revoked or expired)' },
+      responses: { 200: 'A new pair', 400: 'The request is not valid', 401: 'The refresh token is not valid (used, revoked or expired), or there is none' },
       async handle(request, response) {
-        const { refreshToken } = await parseBody(RefreshTokenDto, request.body);
-        session(response, await identity.refresh(refreshToken, clock()));
+        const { refreshToken } = await parseBody(RefreshSessionDto, request.body ?? {});
+        const fromCookie = refreshToken === undefined ? sessionCookieOf(request) : undefined;
+        const token = refreshToken ?? fromCookie;
+        if (token === undefined) throw new HttpProblem(401, 'no-session', 'There is no session to refresh: send refreshToken, or sign in again');
+        try {
+          session(request, response, await identity.refresh(token, clock()), fromCookie === undefined ? 'body' : 'cookie');
+        } catch (error) {
+          // A cookie whose token is spent or revoked is of no more use to the browser.
+          if (fromCookie !== undefined) clearSessionCookie(request, response);
+          throw error;
+        }
       },
     },
     {
@@ -85,11 +123,14 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
       summary: "Sign out: revoke the refresh token's whole family",
       tag: 'auth',
       access: 'public',
-      body: RefreshTokenDto,
-      responses: { 204: 'Signed out', 400: 'The request is not valid' },
+      body: RefreshSessionDto,
+      bodyOptional: true,
+      responses: { 204: 'Signed out (the session cookie too)', 400: 'The request is not valid' },
       async handle(request, response) {
-        const { refreshToken } = await parseBody(RefreshTokenDto, request.body);
-        await identity.logout(refreshToken, clock());
+        const { refreshToken } = await parseBody(RefreshSessionDto, request.body ?? {});
+        const token = refreshToken ?? sessionCookieOf(request);
+        if (token !== undefined) await identity.logout(token, clock());
+        clearSessionCookie(request, response);
         response.status(204).end();
       },
     },

@@ -234,17 +234,32 @@ export class SignUpDto extends RegisterCustomerDto {
   password!: string;
 }
 
+/** Optional, but null is no value: a field left out is absent, not null (IsOptional lets null through). */
+const absentOrValid = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** Where the refresh token goes: the body (API clients), or an httpOnly cookie a page's script cannot read (browsers). */
+const refreshTokenPlaces = ['body', 'cookie'] as const;
+
 export class LoginDto {
   @IsString() @MaxLength(254)
   email!: string;
 
   @IsString() @MaxLength(128)
   password!: string;
+
+  @absentOrValid() @IsIn(refreshTokenPlaces, { message: 'refreshTokenIn must be body or cookie' })
+  refreshTokenIn?: (typeof refreshTokenPlaces)[number];
 }
 
 export class RefreshTokenDto {
   @IsString() @MaxLength(200)
   refreshToken!: string;
+}
+
+/** A refresh token in the body, or none: then the session cookie's is used (and the new one goes there too). */
+export class RefreshSessionDto {
+  @absentOrValid() @IsString() @MaxLength(200)
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {

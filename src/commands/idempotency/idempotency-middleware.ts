@@ -39,8 +39,11 @@ export function idempotencyMiddleware(store: IdempotencyStore, logger: Logger, c
     }
     const scope = idempotencyScope(callerOf(response), request.method, request.path);
     response.locals.idempotencyKey = scopedIdempotencyKey(scope, key);
+    // If-Match changes what the request asks (write only at that revision): another one is another
+    // request. Added only when sent, so that the keys stored before it was counted still match.
+    const ifMatch = request.get('If-Match');
     const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}${ifMatch === undefined ? '' : `\nIf-Match: ${ifMatch}`}`)
       .digest('hex');
 
     const begun = await store.begin(scope, key, fingerprint, leaseMs);

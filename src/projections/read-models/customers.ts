@@ -37,7 +37,7 @@ function addSpent(spent: readonly Money[], amount: Money): Money[] {
 
 export const customersProjection: DocumentProjection<CustomerProfile> = {
   name: 'customers',
-  collection: { name: 'customers', indexes: [] },
+  collection: { name: 'customers', indexes: [[{ path: 'registeredAt', type: 'text' }, { path: 'customerId', type: 'text' }]] },
   filter: { streamPrefixes: [streamPrefix('customer'), streamPrefix('order')] },
   documentIds: documentNamedBy('customerId'),
   evolve(customer, recorded) {

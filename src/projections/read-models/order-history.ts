@@ -28,7 +28,12 @@ export interface OrderSummary {
 
 export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
   name: 'order-history',
-  collection: { name: 'orders', indexes: [[{ path: 'customerId', type: 'text' }, { path: 'placedAt', type: 'text' }, { path: 'orderId', type: 'text' }]] },
+  collection: { name: 'orders', indexes: [
+      [{ path: 'customerId', type: 'text' }, { path: 'placedAt', type: 'text' }, { path: 'orderId', type: 'text' }],
+      [{ path: 'placedAt', type: 'text' }, { path: 'orderId', type: 'text' }],
+      [{ path: 'status', type: 'text' }, { path: 'placedAt', type: 'text' }, { path: 'orderId', type: 'text' }],
+    ],
+  },
   filter: { streamPrefixes: [streamPrefix('order')] },
   documentIds: documentNamedBy('orderId'),
   evolve(order, recorded) {

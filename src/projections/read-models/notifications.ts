@@ -1,0 +1,53 @@
+import type { EmailEvent } from '../../domain/notifications/email';
+import { streamPrefix } from '../../domain/stream-names';
+import type { SortKey } from '../document-store';
+import { documentNamedBy, type DocumentProjection } from '../document-projection';
+
+/**
+ * An email as the staff follow it: to whom, why, and whether it left. `retrying`: the SMTP server
+ * refused it for now and the mail sender tries again; `failed`: refused for good (a 5xx answer).
+ * The body is not kept here: the log has it, and the radar needs only the subject.
+ */
+export interface NotificationSummary {
+  readonly notificationId: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly purpose: string;
+  readonly status: 'requested' | 'sent' | 'retrying' | 'failed';
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly requestedAt: string;
+  readonly updatedAt: string;
+}
+
+/** Last changed first: what the staff look at (its index starts with status, for the lists by status). */
+export const notificationsByLastChange: readonly SortKey[] = [
+  { path: 'updatedAt', type: 'text', direction: 'desc' },
+  { path: 'notificationId', type: 'text', direction: 'desc' },
+];
+
+/** Named `emails`: `notifications` is the process manager that asks for them, and names are checkpoint keys. */
+export const notificationsProjection: DocumentProjection<NotificationSummary> = {
+  name: 'emails',
+  collection: { name: 'notifications', indexes: [[{ path: 'status', type: 'text' }, { path: 'updatedAt', type: 'text' }, { path: 'notificationId', type: 'text' }]] },
+  filter: { streamPrefixes: [streamPrefix('notification')] },
+  documentIds: documentNamedBy('notificationId'),
+  evolve(notification, recorded) {
+    const event = recorded as unknown as EmailEvent;
+    if (event.type === 'EmailRequested') {
+      const { notificationId, to, subject, purpose, requestedAt } = event.data;
+      return { notificationId, to, subject, purpose, status: 'requested', attempts: 0, lastError: null, requestedAt, updatedAt: requestedAt };
+    }
+    if (!notification) return null;
+    switch (event.type) {
+      case 'EmailSent':
+        return { ...notification, status: 'sent', attempts: event.data.attempts, updatedAt: event.data.sentAt };
+      case 'EmailDeliveryFailed':
+        // A failure recorded after the email left (a late report of an earlier attempt) does not undo it.
+        if (notification.status === 'sent') return notification;
+        return { ...notification, status: event.data.permanent ? 'failed' : 'retrying', attempts: event.data.attempt, lastError: event.data.error, updatedAt: event.data.failedAt };
+      default:
+        return notification;
+    }
+  },
+};

@@ -1,0 +1,195 @@
+import { useState, type FormEvent } from 'react';
+import { api, asCurrency, call, formatMoney, type Product } from '../api/client';
+import { Field, StatusBadge, useLoad } from '../ui';
+import { OutcomeAlert, runCommand, type Outcome } from './commands';
+
+/** "12.50" → 1250 minor units; null when it is no price. */
+export function toMinorUnits(text: string): number | null {
+  if (!/^\d+([.,]\d{1,2})?$/.test(text.trim())) return null;
+  const [whole = '0', fraction = ''] = text.trim().replace(',', '.').split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+function ProductRow({ product, onChanged }: { product: Product; onChanged: (outcome: Outcome) => void }) {
+  const [price, setPrice] = useState((product.price.amount / 100).toFixed(2));
+  const [editing, setEditing] = useState(false);
+  const [details, setDetails] = useState({ name: product.name, description: product.description, lowStockThreshold: String(product.lowStockThreshold) });
+
+  const changePrice = async (event: FormEvent) => {
+    event.preventDefault();
+    const amount = toMinorUnits(price);
+    if (amount === null || amount < 1) return onChanged({ ok: false, message: 'A price is a positive amount such as 12.50' });
+    onChanged(await runCommand((key) => call(() => api.PUT('/api/products/{code}/price', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { amount, currency: asCurrency(product.price.currency) } })), `${product.name} now costs ${formatMoney({ amount, currency: product.price.currency })}`));
+  };
+  const saveDetails = async (event: FormEvent) => {
+    event.preventDefault();
+    onChanged(
+      await runCommand(
+        (key) => call(() => api.PATCH('/api/products/{code}', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { name: details.name, description: details.description, lowStockThreshold: Number(details.lowStockThreshold) } })),
+        `${product.code} updated`,
+      ),
+    );
+    setEditing(false);
+  };
+  const discontinue = async () => {
+    const reason = window.prompt(`Why is ${product.name} discontinued?`, 'No longer sold');
+    if (!reason) return;
+    onChanged(await runCommand((key) => call(() => api.POST('/api/products/{code}/discontinue', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { reason } })), `${product.name} is discontinued`));
+  };
+
+  return (
+    <tr>
+      <td>
+        <code>{product.code}</code>
+      </td>
+      <td>
+        {editing ? (
+          <form onSubmit={(e) => void saveDetails(e)} className="stack">
+            <Field label="Name" value={details.name} onChange={(e) => setDetails({ ...details, name: e.target.value })} />
+            <Field label="Description" value={details.description} onChange={(e) => setDetails({ ...details, description: e.target.value })} />
+            <Field label="Low-stock threshold" type="number" min={0} value={details.lowStockThreshold} onChange={(e) => setDetails({ ...details, lowStockThreshold: e.target.value })} />
+            <button type="submit">Save</button>
+          </form>
+        ) : (
+          <>
+            {product.name}
+            <br />
+            <small className="muted">{product.category.name}</small>
+          </>
+        )}
+      </td>
+      <td>
+        <form onSubmit={(e) => void changePrice(e)} className="inline-form">
+          <label>
+            <span className="visually-hidden">Price of {product.code}</span>
+            <input value={price} onChange={(e) => setPrice(e.target.value)} size={8} inputMode="decimal" />
+          </label>
+          <button type="submit">Change price</button>
+        </form>
+      </td>
+      <td>
+        {product.available} / {product.onHand}
+      </td>
+      <td>
+        <StatusBadge status={product.status} />
+      </td>
+      <td>
+        <button type="button" onClick={() => setEditing(!editing)}>
+          {editing ? 'Cancel' : 'Edit'}
+        </button>{' '}
+        {product.status === 'active' ? (
+          <button type="button" onClick={() => void discontinue()}>
+            Discontinue
+          </button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function ProductsPage() {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const products = useLoad(async () => (await api.GET('/api/products', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })).data, [outcome, cursor]);
+  const categories = useLoad(async () => (await api.GET('/api/categories')).data?.items ?? [], []);
+  const [form, setForm] = useState({ code: '', name: '', description: '', categoryId: '', price: '', currency: 'EUR', lowStockThreshold: '5' });
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const amount = toMinorUnits(form.price);
+    if (amount === null) return setOutcome({ ok: false, message: 'price: a price is an amount such as 12.50' });
+    setOutcome(
+      await runCommand(
+        (key) =>
+          call(() =>
+            api.POST('/api/products', {
+              params: { header: { 'Idempotency-Key': key } },
+              body: { code: form.code, name: form.name, description: form.description, categoryId: form.categoryId, price: { amount, currency: asCurrency(form.currency) }, lowStockThreshold: Number(form.lowStockThreshold) },
+            }),
+          ),
+        `${form.code.toUpperCase()} added`,
+      ),
+    );
+  };
+
+  return (
+    <section>
+      <h1>Products</h1>
+      <OutcomeAlert outcome={outcome} />
+      <table>
+        <caption className="visually-hidden">Products</caption>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Name</th>
+            <th scope="col">Price</th>
+            <th scope="col">Available / on hand</th>
+            <th scope="col">Status</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(products.value?.items ?? []).map((p) => (
+            <ProductRow key={`${p.code}-${p.price.amount}-${p.status}-${p.name}`} product={p} onChanged={setOutcome} />
+          ))}
+        </tbody>
+      </table>
+      {products.value?.nextCursor ? (
+        <button type="button" onClick={() => setCursor(products.value!.nextCursor)}>
+          More products
+        </button>
+      ) : null}
+      <h2>Add a product</h2>
+      <form onSubmit={(e) => void add(e)} className="grid-form">
+        <Field label="Code" required value={form.code} onChange={set('code')} hint="Letters, digits and dashes, such as SENCHA-50" />
+        <Field label="Name" required value={form.name} onChange={set('name')} />
+        <Field label="Description" value={form.description} onChange={set('description')} />
+        <label className="field">
+          <span>Category</span>
+          <select required value={form.categoryId} onChange={set('categoryId')}>
+            <option value="">Choose…</option>
+            {(categories.value ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Field label="Price" required inputMode="decimal" value={form.price} onChange={set('price')} hint="Such as 12.50" />
+        <Field label="Currency" required maxLength={3} value={form.currency} onChange={set('currency')} />
+        <Field label="Low-stock threshold" type="number" min={0} value={form.lowStockThreshold} onChange={set('lowStockThreshold')} />
+        <button type="submit">Add product</button>
+      </form>
+    </section>
+  );
+}
+
+export function CategoriesPage() {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const categories = useLoad(async () => (await api.GET('/api/categories')).data?.items ?? [], [outcome]);
+  const [form, setForm] = useState({ name: '', description: '' });
+  const define = async (event: FormEvent) => {
+    event.preventDefault();
+    setOutcome(await runCommand((key) => call(() => api.POST('/api/categories', { params: { header: { 'Idempotency-Key': key } }, body: form })), `Category ${form.name} defined`));
+  };
+  return (
+    <section>
+      <h1>Categories</h1>
+      <OutcomeAlert outcome={outcome} />
+      <ul className="list">
+        {(categories.value ?? []).map((c) => (
+          <li key={c.id}>
+            <strong>{c.name}</strong> <code>{c.id}</code> — {c.description}
+          </li>
+        ))}
+      </ul>
+      <h2>Define a category</h2>
+      <form onSubmit={(e) => void define(e)} className="grid-form">
+        <Field label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <Field label="Description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+        <button type="submit">Define category</button>
+      </form>
+    </section>
+  );
+}

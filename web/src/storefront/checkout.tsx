@@ -1,0 +1,129 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, asCountry, call, formatMoney, newIdempotencyKey, problemText } from '../api/client';
+import { cart, cartTotal, useCart } from '../cart';
+import { Link, navigate } from '../router';
+import { useSession } from '../session';
+import { Alert, Field } from '../ui';
+
+type Method = 'card' | 'paypal' | 'bank-transfer';
+
+/** The payment sandbox's test tokens; a real provider's form would give a token of its own. */
+const sandboxTokens = [
+  { token: 'tok_success', label: 'Test card that pays' },
+  { token: 'tok_declined', label: 'Test card that is declined' },
+  { token: 'tok_insufficient_funds', label: 'Test card with insufficient funds' },
+  { token: 'tok_no_answer', label: 'Test card the provider never answers (the payment expires)' },
+];
+
+export function Checkout() {
+  const { me } = useSession();
+  const lines = useCart();
+  const [address, setAddress] = useState({ line1: '', line2: '', city: '', postalCode: '', country: '' });
+  const [method, setMethod] = useState<Method>('card');
+  const [token, setToken] = useState('tok_success');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One key per checkout: a double click or a retry after a lost answer places one order, not two.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+
+  useEffect(() => {
+    if (!me?.customerId) return;
+    void call(() => api.GET('/api/customers/{customerId}', { params: { path: { customerId: me.customerId! } } })).then(({ data }) => {
+      if (data) setAddress({ line2: '', ...data.shippingAddress });
+    });
+  }, [me?.customerId]);
+
+  if (me === undefined) return <p>Loading…</p>;
+  if (me === null)
+    return (
+      <section className="narrow">
+        <h1>Checkout</h1>
+        <p>
+          Please <Link href="/sign-in?next=/checkout">sign in</Link> or <Link href="/sign-up?next=/checkout">create an account</Link> to place your order.
+        </p>
+      </section>
+    );
+  if (lines.length === 0)
+    return (
+      <section>
+        <h1>Checkout</h1>
+        <p>
+          Your cart is empty. <Link href="/">Browse the shop</Link>
+        </p>
+      </section>
+    );
+
+  const total = cartTotal(lines)!;
+  const set = (name: keyof typeof address) => (event: { target: { value: string } }) => setAddress({ ...address, [name]: event.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const { line2, ...required } = address;
+    const { data, error: problem } = await call(() =>
+      api.POST('/api/orders', {
+        params: { header: { 'Idempotency-Key': idempotencyKey } },
+        body: {
+          lines: lines.map((l) => ({ productCode: l.productCode, quantity: l.quantity })),
+          paymentMethod: method,
+          ...(method === 'card' ? { paymentToken: token } : {}),
+          shippingAddress: { ...required, ...(line2 ? { line2 } : {}), country: asCountry(required.country) },
+        },
+      }),
+    );
+    setBusy(false);
+    if (!data) return setError(problemText(problem));
+    cart.clear();
+    navigate(`/orders/${data.id}`);
+  };
+
+  return (
+    <section className="narrow">
+      <h1>Checkout</h1>
+      <ul className="summary">
+        {lines.map((l) => (
+          <li key={l.productCode}>
+            {l.quantity} × {l.name} — {formatMoney({ amount: l.unitPrice.amount * l.quantity, currency: total.currency })}
+          </li>
+        ))}
+      </ul>
+      <p className="price big">Total {formatMoney(total)}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>Ship to</legend>
+          <Field label="Street and number" autoComplete="address-line1" required value={address.line1} onChange={set('line1')} />
+          <Field label="Address line 2 (optional)" autoComplete="address-line2" value={address.line2} onChange={set('line2')} />
+          <Field label="City" autoComplete="address-level2" required value={address.city} onChange={set('city')} />
+          <Field label="Postal code" autoComplete="postal-code" required value={address.postalCode} onChange={set('postalCode')} />
+          <Field label="Country (two letters)" autoComplete="country" required maxLength={2} value={address.country} onChange={set('country')} />
+        </fieldset>
+        <fieldset>
+          <legend>Payment</legend>
+          <label className="field">
+            <span>Payment method</span>
+            <select value={method} onChange={(e) => setMethod(e.target.value as Method)}>
+              <option value="card">Card</option>
+              <option value="paypal">PayPal</option>
+              <option value="bank-transfer">Bank transfer</option>
+            </select>
+          </label>
+          {method === 'card' ? (
+            <fieldset className="tokens">
+              <legend>Card (payment sandbox: test cards)</legend>
+              {sandboxTokens.map((t) => (
+                <label key={t.token} className="radio">
+                  <input type="radio" name="token" value={t.token} checked={token === t.token} onChange={() => setToken(t.token)} />
+                  {t.label} <code>{t.token}</code>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+        </fieldset>
+        {error ? <Alert>{error}</Alert> : null}
+        <button type="submit" disabled={busy}>
+          Place order and pay {formatMoney(total)}
+        </button>
+      </form>
+    </section>
+  );
+}

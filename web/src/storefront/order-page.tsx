@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { api, call, formatMoney, type Order, type Payment } from '../api/client';
+import { cart } from '../cart';
+import { Link, navigate } from '../router';
+import { Alert, formatDate, StatusBadge } from '../ui';
+
+const settled = new Set(['paid', 'payment-failed', 'cancelled', 'rejected']);
+
+/**
+ * Follows the order until it settles, without the customer reloading: it asks again every second,
+ * with the tab's latest checkpoint (the order's own), so the first answer already shows the order.
+ */
+export function OrderPage({ orderId }: { orderId: string }) {
+  const [order, setOrder] = useState<Order | null>(null);
+  const [payments, setPayments] = useState<Payment[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    const poll = async () => {
+      const [o, p] = await Promise.all([
+        call(() => api.GET('/api/orders/{orderId}', { params: { path: { orderId } } })),
+        call(() => api.GET('/api/orders/{orderId}/payments', { params: { path: { orderId } } })),
+      ]);
+      if (!live) return;
+      if (o.data) {
+        setOrder(o.data);
+        setError(null);
+      } else if (o.response.status === 404) return setError('There is no such order among yours.');
+      if (p.data) setPayments(p.data.items);
+      if (!o.data || !settled.has(o.data.status)) timer = setTimeout(() => void poll(), 1_000);
+    };
+    void poll();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [orderId]);
+
+  if (error) return <Alert>{error}</Alert>;
+  if (!order) return <p>Loading your order…</p>;
+  const lastPayment = payments.at(-1);
+  const orderAgain = () => {
+    for (const line of order.lines) cart.add({ productCode: line.productCode, name: line.name, unitPrice: line.unitPrice }, line.quantity);
+    navigate('/checkout');
+  };
+
+  return (
+    <section>
+      <h1>Order {order.orderId.slice(0, 8)}</h1>
+      <p aria-live="polite" className="order-status">
+        Status: <StatusBadge status={order.status} />
+      </p>
+      {order.status === 'paid' ? <Alert kind="success">Thank you: your payment went through. A confirmation is on its way to your email.</Alert> : null}
+      {order.status === 'payment-failed' ? (
+        <Alert>
+          Your payment did not go through{lastPayment?.failureReason ? `: ${lastPayment.failureReason}` : ''}. Nothing was charged and the goods were put back. You can{' '}
+          <button type="button" className="link" onClick={orderAgain}>
+            order the same again
+          </button>{' '}
+          with another card or payment method.
+        </Alert>
+      ) : null}
+      {order.status === 'rejected' ? <Alert>Sorry: some of the goods ran out before your order could be reserved. Nothing was charged.</Alert> : null}
+      {!settled.has(order.status) ? <p className="muted">Waiting for the payment provider… this page updates by itself.</p> : null}
+      <table>
+        <caption className="visually-hidden">Order lines</caption>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Price</th>
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.productCode}>
+              <td>{line.name}</td>
+              <td>{line.quantity}</td>
+              <td>{formatMoney(line.unitPrice)}</td>
+              <td>{formatMoney(line.lineTotal)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="price big">Total {formatMoney(order.total)}</p>
+      <h2>Timeline</h2>
+      <ol className="timeline">
+        {order.timeline.map((entry, i) => (
+          <li key={i}>
+            <StatusBadge status={entry.status} /> {formatDate(entry.at)}
+            {entry.reason ? ` — ${entry.reason}` : ''}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <Link href="/orders">All my orders</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { api, asCountry, call, formatMoney, problemText } from '../api/client';
+import { Link } from '../router';
+import { useSession } from '../session';
+import { Alert, Field, useLoad } from '../ui';
+
+export function Profile() {
+  const { me } = useSession();
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const customer = useLoad(async () => {
+    if (!me?.customerId) return null;
+    const { data } = await call(() => api.GET('/api/customers/{customerId}', { params: { path: { customerId: me.customerId! } } }));
+    return data ?? null;
+  }, [me?.customerId]);
+  const [address, setAddress] = useState<Record<string, string> | null>(null);
+  if (me === null)
+    return (
+      <p>
+        <Link href="/sign-in?next=/account">Sign in</Link> to see your profile.
+      </p>
+    );
+  const c = customer.value;
+  if (!c) return <p>Loading…</p>;
+  const shown = address ?? { line2: '', ...c.shippingAddress };
+  const set = (name: string) => (event: { target: { value: string } }) => setAddress({ ...shown, [name]: event.target.value });
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const { line2, line1 = '', city = '', postalCode = '', country = '' } = shown;
+    const { error } = await call(() =>
+      api.PUT('/api/customers/{customerId}/shipping-address', { params: { path: { customerId: c.customerId } }, body: { line1, city, postalCode, country: asCountry(country), ...(line2 ? { line2 } : {}) } }),
+    );
+    if (error) return setMessage({ kind: 'error', text: problemText(error) });
+    setMessage({ kind: 'success', text: 'Your shipping address is saved.' });
+    setAddress(null);
+    customer.reload();
+  };
+  return (
+    <section className="narrow">
+      <h1>My profile</h1>
+      <p>
+        {c.firstName} {c.lastName} · {c.email}
+      </p>
+      <p>
+        {c.orders.count} orders{c.orders.totalSpent.length ? `, ${c.orders.totalSpent.map(formatMoney).join(' + ')} spent` : ''}
+      </p>
+      <form onSubmit={(e) => void save(e)}>
+        <fieldset>
+          <legend>Shipping address</legend>
+          <Field label="Street and number" required value={shown.line1 ?? ''} onChange={set('line1')} />
+          <Field label="Address line 2 (optional)" value={shown.line2 ?? ''} onChange={set('line2')} />
+          <Field label="City" required value={shown.city ?? ''} onChange={set('city')} />
+          <Field label="Postal code" required value={shown.postalCode ?? ''} onChange={set('postalCode')} />
+          <Field label="Country (two letters)" required maxLength={2} value={shown.country ?? ''} onChange={set('country')} />
+        </fieldset>
+        {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
+        <button type="submit">Save address</button>
+      </form>
+    </section>
+  );
+}
