@@ -21,7 +21,7 @@ import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
 import { benchServer } from './bench-database';
 import { post, prepare, productCount } from './bench-shop';
-import { countStatements, perOrder } from './statement-counter';
+import { countStatements, kindsPerOrder, perOrder } from './statement-counter';
 import { startDistributedShop } from './distributed-shop';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -179,7 +179,9 @@ async function main(): Promise<void> {
     const pacedBefore = journeyCounter.snapshot();
     const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
     const pacedReceived = await emailsFor(watcher.seen, paced);
-    const journeyCost = perOrder(pacedBefore, journeyCounter.snapshot(), paced.size);
+    const pacedAfter = journeyCounter.snapshot();
+    const journeyCost = perOrder(pacedBefore, pacedAfter, paced.size);
+    const journeyKinds = kindsPerOrder(pacedBefore, pacedAfter, paced.size);
     const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
     // Measured to when the watcher saw the email (it looks every 5 ms).
     const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
@@ -199,7 +201,10 @@ async function main(): Promise<void> {
     console.log(`bare command API (POST /api/orders, nothing behind it): ${bareOrders.size} orders, ${bareRate.toFixed(1)} orders/s`);
     console.log(`  cost: ${bareCost}`);
     console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
-    if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${journeyCost}`);
+    if (!distributed) {
+      console.log(`  cost, every role together (and the pollers meanwhile): ${journeyCost}`);
+      console.log(`  statements per order by kind:\n${journeyKinds.map((line) => `    ${line}`).join('\n')}`);
+    }
     console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);

@@ -6,6 +6,23 @@ export interface StatementCounts {
   transactions: number;
   notifies: number;
   checkouts: number;
+  /** Statements by what they do (kindOf), to see where the journey's go. */
+  byKind: Record<string, number>;
+}
+
+/** A statement's kind: its prepared name, or its verb and first table. */
+export function kindOf(text: string, name?: string): string {
+  if (name) return name;
+  const sql = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const control = /^(begin|commit|rollback|savepoint|release)\b/.exec(sql);
+  if (control) return 'transaction control';
+  if (sql.includes('pg_notify')) return 'notify';
+  if (/^(listen|unlisten)\b/.test(sql)) return 'listen';
+  const call = /\b(emporium_\w+)\s*\(/.exec(sql);
+  if (call) return call[1]!;
+  const verb = /^(with|select|insert|update|delete)\b/.exec(sql)?.[1] ?? sql.split(' ')[0]!;
+  const table = /\b(?:into|update|from)\s+([a-z_][a-z0-9_.]*)/.exec(sql)?.[1] ?? '?';
+  return `${verb} ${table}`;
 }
 
 /**
@@ -13,7 +30,7 @@ export interface StatementCounts {
  * connectionPool, so one hook sees both). For the per-order table of bench/README.md.
  */
 export function countStatements(pool: Pool): { counts: StatementCounts; snapshot: () => StatementCounts } {
-  const counts: StatementCounts = { statements: 0, transactions: 0, notifies: 0, checkouts: 0 };
+  const counts: StatementCounts = { statements: 0, transactions: 0, notifies: 0, checkouts: 0, byKind: {} };
   const counted = new WeakSet<PoolClient>();
   const connect = pool.connect.bind(pool) as () => Promise<PoolClient>;
   pool.connect = (async () => {
@@ -23,9 +40,11 @@ export function countStatements(pool: Pool): { counts: StatementCounts; snapshot
       counted.add(client);
       const query = client.query.bind(client) as (...args: unknown[]) => unknown;
       client.query = ((...args: unknown[]) => {
-        const first = args[0] as string | { text?: string } | undefined;
+        const first = args[0] as string | { text?: string; name?: string } | undefined;
         const text = typeof first === 'string' ? first : (first?.text ?? '');
         counts.statements++;
+        const kind = kindOf(text, typeof first === 'string' ? undefined : first?.name);
+        counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
         if (/^\s*begin\b/i.test(text)) counts.transactions++;
         if (/pg_notify|^\s*notify\b/i.test(text)) counts.notifies++;
         return query(...args);
@@ -33,10 +52,20 @@ export function countStatements(pool: Pool): { counts: StatementCounts; snapshot
     }
     return client;
   }) as Pool['connect'];
-  return { counts, snapshot: () => ({ ...counts }) };
+  return { counts, snapshot: () => ({ ...counts, byKind: { ...counts.byKind } }) };
 }
 
 export function perOrder(from: StatementCounts, to: StatementCounts, orders: number): string {
-  const each = (key: keyof StatementCounts) => ((to[key] - from[key]) / orders).toFixed(1);
+  const each = (key: Exclude<keyof StatementCounts, 'byKind'>) => ((to[key] - from[key]) / orders).toFixed(1);
   return `${each('statements')} statements, ${each('transactions')} transactions, ${each('notifies')} NOTIFYs, ${each('checkouts')} connection checkouts per order`;
+}
+
+/** The kinds of statement that made up most of the cost, per order, largest first. */
+export function kindsPerOrder(from: StatementCounts, to: StatementCounts, orders: number, top = 12): string[] {
+  return Object.entries(to.byKind)
+    .map(([kind, count]) => [kind, (count - (from.byKind[kind] ?? 0)) / orders] as const)
+    .filter(([, each]) => each >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([kind, each]) => `${each.toFixed(1).padStart(7)}  ${kind}`);
 }
