@@ -13,7 +13,8 @@ export interface StatementCounts {
 /** A statement's kind: its prepared name, or its verb and first table. */
 export function kindOf(text: string, name?: string): string {
   if (name) return name;
-  const sql = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  // extract(epoch from …) is not the table read.
+  const sql = text.trim().replace(/\s+/g, ' ').toLowerCase().replace(/extract\(epoch from [a-z_.]+\)/g, '');
   const control = /^(begin|commit|rollback|savepoint|release)\b/.exec(sql);
   if (control) return 'transaction control';
   if (sql.includes('pg_notify')) return 'notify';

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { silentLogger, type Logger } from '../shared/logger';
 import { readAllInBatches, startCatchUpSubscription, type CommitOrderedLog, type LogPage } from './catch-up-subscription';
+import { coalescePageReads } from './coalesced-page-reads';
 import { chainHash, eventDigest } from './event-integrity';
 import {
   DuplicateEventIdError,
@@ -130,7 +131,7 @@ export class InMemoryEventStore implements EventStore {
     return stream.filter((e) => e.revision >= from).slice(0, maxCount);
   }
 
-  private readonly commitOrderedLog: CommitOrderedLog = {
+  private readonly commitOrderedLog: CommitOrderedLog = coalescePageReads({
     readPage: async (after: Checkpoint | null, filter: EventFilter | undefined, limit: number): Promise<LogPage> => {
       const start = after ? after.position : 0;
       const scanned = this.log.slice(start, start + limit);
@@ -145,7 +146,7 @@ export class InMemoryEventStore implements EventStore {
       this.appended.on('appended', listener);
       return () => this.appended.off('appended', listener);
     },
-  };
+  });
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
     return readAllInBatches(this.commitOrderedLog, options);

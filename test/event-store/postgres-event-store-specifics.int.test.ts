@@ -142,4 +142,30 @@ describe('PostgresEventStore beyond the port contract', () => {
     const { rows } = await db.pool.query<{ table: string | null }>("select to_regclass('half_done') as table");
     expect(rows[0]!.table).toBeNull();
   });
+
+  it('wakes a dozen subscriptions at the head of the log with one read of it per append, not one each', async () => {
+    const pageReads: unknown[] = [];
+    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+    db.pool.query = ((...args: unknown[]) => {
+      if ((args[0] as { name?: string }).name === 'emporium_read_page') pageReads.push(args[0]);
+      return query(...args);
+    }) as typeof db.pool.query;
+    const shared = new PostgresEventStore(db.pool);
+    const subscriptions = Array.from({ length: 12 }, (_, i) =>
+      shared.subscribe({ subscriptionId: `head-${i}`, filter: { eventTypes: [`OnlyFor${i}`] }, pollIntervalMs: 60_000, handle: async () => undefined }),
+    );
+    try {
+      const first = await shared.appendToStream('order-1', [newEvent('OrderPlaced')]);
+      expect(await Promise.all(subscriptions.map((subscription) => subscription.waitFor(first.checkpoint, 5_000)))).toEqual(subscriptions.map(() => true));
+
+      pageReads.length = 0;
+      const second = await shared.appendToStream('order-1', [newEvent('OrderPlaced')]);
+      expect(await Promise.all(subscriptions.map((subscription) => subscription.waitFor(second.checkpoint, 5_000)))).toEqual(subscriptions.map(() => true));
+      // One read answers all twelve; a few more only if another transaction held the new event back a moment.
+      expect(pageReads.length).toBeGreaterThanOrEqual(1);
+      expect(pageReads.length).toBeLessThan(subscriptions.length);
+    } finally {
+      await shared.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, START, StreamNotFoundError, streamNameFilter, WrongExpectedVersionError, type ResolvedEvent, type StreamSubscription } from '@eventstore/db-client';
 import { silentLogger, type Logger } from '../../shared/logger';
 import { readAllInBatches, startCatchUpSubscription, type CommitOrderedLog, type LogPage } from '../catch-up-subscription';
+import { coalescePageReads } from '../coalesced-page-reads';
 import { chainHash, eventDigest } from '../event-integrity';
 import {
   DuplicateEventIdError,
@@ -240,7 +241,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** The log as the shared catch-up subscription reads it: pages of $all, filtered here, after a checkpoint. */
-  private readonly log: CommitOrderedLog = {
+  private readonly log: CommitOrderedLog = coalescePageReads({
     readPage: async (after: Checkpoint | null, filter: EventFilter | undefined, limit: number): Promise<LogPage> => {
       const events: RecordedEvent[] = [];
       let scannedTo = after;
@@ -273,7 +274,7 @@ export class EventStoreDbEventStore implements EventStore {
       this.ensureWakeUps();
       return () => this.listeners.delete(listener);
     },
-  };
+  });
 
   /** A live subscription to what this store writes, only to wake its subscriptions; re-made if the server goes away. */
   private ensureWakeUps(): void {
