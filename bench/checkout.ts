@@ -9,6 +9,8 @@
  * BENCH_PROFILE=distributed runs the journey on the distributed profile instead: every role its own
  * process behind nginx, on the test servers (scripts/test-servers.sh up, then its env); the
  * baseline stays the bare command API in this process.
+ * BENCH_CPU_PROFILE=file.cpuprofile profiles the saturated phase (embedded profile) and prints
+ * where its CPU time went.
  */
 import { randomUUID } from 'node:crypto';
 import { createEmporiumApp } from '../src/app/composition-root';
@@ -22,6 +24,7 @@ import { jsonLogger, silentLogger } from '../src/shared/logger';
 import { benchServer } from './bench-database';
 import { post, prepare, productCount } from './bench-shop';
 import { countStatements, kindsPerOrder, perOrder } from './statement-counter';
+import { startCpuProfile } from './cpu-profile';
 import { startDistributedShop } from './distributed-shop';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -187,10 +190,17 @@ async function main(): Promise<void> {
     const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
 
     // Then saturated: orders as fast as the clients can send them; throughput is what reaches the email.
+    const profileFile = distributed ? undefined : process.env.BENCH_CPU_PROFILE;
+    const profiler = profileFile ? await startCpuProfile() : undefined;
+    const saturatedBefore = journeyCounter.snapshot();
     started = performance.now();
     const sentAt = await placeOrders(journeyUrl, shop.codes, shop.customers);
     const placedIn = (performance.now() - started) / 1000;
     const receivedAt = await emailsFor(watcher.seen, sentAt);
+    const saturatedAfter = journeyCounter.snapshot();
+    const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
+    const saturatedKinds = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
+    const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     watcher.stop();
     const lastEmail = Math.max(...receivedAt.values());
     const journeyRate = receivedAt.size / ((lastEmail - started) / 1000);
@@ -208,6 +218,14 @@ async function main(): Promise<void> {
     console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
+    if (!distributed) {
+      console.log(`  cost, saturated (batches share the work): ${saturatedCost}`);
+      console.log(`  statements per order by kind:\n${saturatedKinds.map((line) => `    ${line}`).join('\n')}`);
+    }
+    if (profile) {
+      console.log(`  CPU profile of the saturated phase in ${profileFile}; self time by place:\n${profile.byPlace.map((line) => `    ${line}`).join('\n')}`);
+      console.log(`  by function:\n${profile.byFunction.map((line) => `    ${line}`).join('\n')}`);
+    }
     console.log(`duplicate emails in all: ${duplicates}`);
     // The targets (the same for both profiles): the journey keeps up with a tenth of what the bare
     // command API takes, a paced order's email comes within a second, and no email goes twice.

@@ -62,7 +62,7 @@ export function perOrder(from: StatementCounts, to: StatementCounts, orders: num
 }
 
 /** The kinds of statement that made up most of the cost, per order, largest first. */
-export function kindsPerOrder(from: StatementCounts, to: StatementCounts, orders: number, top = 12): string[] {
+export function kindsPerOrder(from: StatementCounts, to: StatementCounts, orders: number, top = 16): string[] {
   return Object.entries(to.byKind)
     .map(([kind, count]) => [kind, (count - (from.byKind[kind] ?? 0)) / orders] as const)
     .filter(([, each]) => each >= 0.05)

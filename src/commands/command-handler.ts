@@ -13,6 +13,7 @@ import {
 import type { SnapshotStore } from '../event-store/snapshot-store';
 import { backoffDelay, delay } from '../shared/delay';
 import { nameBasedUuid, newUuid } from '../shared/ids';
+import { knownStreamsOf, type KnownStream, type KnownStreams } from './known-streams';
 
 /** Who asks, when, and under which correlation: everything about a command that is not its data. */
 export interface CommandContext {
@@ -96,12 +97,21 @@ export async function handleCommand<Command extends { type: string }, Event exte
   context: CommandContext,
   snapshots?: SnapshotPolicy,
 ): Promise<CommandResult<State, Event>> {
+  const known = knownStreamsOf(eventStore);
+  // A caller pinning the revision it saw is answered from the stream itself.
+  const guess = context.expectedRevision === undefined ? known.get<State>(decider, streamId) : undefined;
+  if (guess) {
+    const answered = await onKnownState(eventStore, known, streamId, decider, command, context, guess, snapshots);
+    if (answered) return answered;
+  }
   for (let attempt = 1; ; attempt++) {
     const snapshot = snapshots ? await snapshots.store.load<State>(streamId, snapshots.key) : null;
     const recorded = await eventStore.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1 } : {});
     const state = recorded.reduce((folded, event) => decider.evolve(folded, event as unknown as Event), snapshot?.state ?? decider.initialState);
     const revision = (snapshot?.revision ?? -1) + recorded.length;
     const lastCheckpoint = recorded.at(-1)?.checkpoint ?? null;
+    const snapshotRevision = snapshot?.revision ?? -1;
+    if (revision >= 0) known.set(decider, streamId, { revision, state, checkpoint: lastCheckpoint, snapshotRevision });
     const pinned = context.expectedRevision;
     if (pinned !== undefined && pinned !== revision) throw new StaleRevisionError(streamId, pinned, revision < 0 ? null : revision);
 
@@ -113,15 +123,7 @@ export async function handleCommand<Command extends { type: string }, Event exte
       return { streamId, events, state, revision, checkpoint: lastCheckpoint, alreadyApplied: false };
     }
     try {
-      const result = await eventStore.appendToStream(streamId, events.map((event, i) => toNewEvent(event, `${streamId}:${resolved.type}:${i}`, context)), {
-        expectedRevision: revision < 0 ? 'no_stream' : revision,
-      });
-      const next = events.reduce((folded, event) => decider.evolve(folded, event), state);
-      if (snapshots && result.nextExpectedRevision - (snapshot?.revision ?? -1) >= snapshots.every) {
-        // Only a cache: the events are written; a snapshot that failed to save means reading more next time.
-        await snapshots.store.save(streamId, snapshots.key, { revision: result.nextExpectedRevision, state: next }).catch(() => undefined);
-      }
-      return { streamId, events, state: next, revision: result.nextExpectedRevision, checkpoint: result.checkpoint, alreadyApplied: false };
+      return await appendDecided(eventStore, known, streamId, decider, resolved.type, events, context, { revision, state, checkpoint: lastCheckpoint, snapshotRevision }, snapshots);
     } catch (error) {
       if (error instanceof DuplicateEventIdError && context.idempotencyKey) {
         // An earlier attempt of this very command got through meanwhile: answer from what it wrote.
@@ -135,6 +137,73 @@ export async function handleCommand<Command extends { type: string }, Event exte
       await delay(backoffDelay(attempt, 2, 100));
     }
   }
+}
+
+/**
+ * The command decided on what this process last knew of the stream, and appended at that
+ * revision: no read when nobody else wrote meanwhile, which is most of the time. Any other
+ * outcome (another writer got there first, nothing to append, a refusal, a retry of a command
+ * already applied) is left to the full path, which reads the stream and so answers as it always
+ * did: a stale guess can cost a round trip, never a wrong answer.
+ */
+async function onKnownState<Command extends { type: string }, Event extends DomainEvent, State>(
+  eventStore: EventStore,
+  known: KnownStreams,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command | ((state: State) => Command | Promise<Command>),
+  context: CommandContext,
+  guess: KnownStream<State>,
+  snapshots: SnapshotPolicy | undefined,
+): Promise<CommandResult<State, Event> | null> {
+  const resolved = typeof command === 'function' ? await command(guess.state) : command;
+  let events: Event[];
+  try {
+    events = decider.decide(resolved, guess.state);
+  } catch {
+    return null;
+  }
+  if (events.length === 0) return null;
+  try {
+    return await appendDecided(eventStore, known, streamId, decider, resolved.type, events, context, guess, snapshots);
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError) return null;
+    throw error;
+  }
+}
+
+async function appendDecided<Event extends DomainEvent, State>(
+  eventStore: EventStore,
+  known: KnownStreams,
+  streamId: string,
+  decider: Decider<unknown, Event, State>,
+  commandType: string,
+  events: readonly Event[],
+  context: CommandContext,
+  before: KnownStream<State>,
+  snapshots: SnapshotPolicy | undefined,
+): Promise<CommandResult<State, Event>> {
+  let result;
+  try {
+    result = await eventStore.appendToStream(streamId, events.map((event, i) => toNewEvent(event, `${streamId}:${commandType}:${i}`, context)), {
+      expectedRevision: before.revision < 0 ? 'no_stream' : before.revision,
+    });
+  } catch (error) {
+    known.forget(decider, streamId);
+    throw error;
+  }
+  const next = events.reduce((folded, event) => decider.evolve(folded, event), before.state);
+  let snapshotRevision = before.snapshotRevision;
+  if (snapshots && result.nextExpectedRevision - snapshotRevision >= snapshots.every) {
+    // Only a cache: the events are written; a snapshot that failed to save means reading more next time.
+    const saved = await snapshots.store.save(streamId, snapshots.key, { revision: result.nextExpectedRevision, state: next }).then(
+      () => true,
+      () => false,
+    );
+    if (saved) snapshotRevision = result.nextExpectedRevision;
+  }
+  known.set(decider, streamId, { revision: result.nextExpectedRevision, state: next, checkpoint: result.checkpoint, snapshotRevision });
+  return { streamId, events, state: next, revision: result.nextExpectedRevision, checkpoint: result.checkpoint, alreadyApplied: false };
 }
 
 /** The id of the event in `slot` of a command run under an idempotency key. */
