@@ -32,7 +32,7 @@ export class KnownStreams {
 
   set<State>(decider: object, streamId: string, known: KnownStream<State>): void {
     let streams = this.byDecider.get(decider);
-    if (!streams) this.byDecider.set(decider, (streams = new Map()));
+    if (!streams) this.byDecider.set(decider, (streams = new Map<string, KnownStream<unknown>>()));
     streams.delete(streamId);
     streams.set(streamId, known);
     if (streams.size > this.capacityPerDecider) streams.delete(streams.keys().next().value!);
