@@ -9,6 +9,8 @@
  * BENCH_PROFILE=distributed runs the journey on the distributed profile instead: every role its own
  * process behind nginx, on the test servers (scripts/test-servers.sh up, then its env); the
  * baseline stays the bare command API in this process.
+ * The journey runs saturated first, then paced at 70 % of the rate it sustained (BENCH_PACE, in
+ * orders per second, to choose another).
  * BENCH_CPU_PROFILE=file.cpuprofile profiles the saturated phase (embedded profile) and prints
  * where its CPU time went.
  */
@@ -176,20 +178,8 @@ async function main(): Promise<void> {
       };
     }
 
-    // Paced first, on a quiet shop, so that latency is the journey's own and not a queue's.
+    // Saturated first: orders as fast as the clients can send them; throughput is what reaches the email.
     const watcher = watchEmails(mail);
-    const pace = Number(process.env.BENCH_PACE ?? 10);
-    const pacedBefore = journeyCounter.snapshot();
-    const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
-    const pacedReceived = await emailsFor(watcher.seen, paced);
-    const pacedAfter = journeyCounter.snapshot();
-    const journeyCost = perOrder(pacedBefore, pacedAfter, paced.size);
-    const journeyKinds = kindsPerOrder(pacedBefore, pacedAfter, paced.size);
-    const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
-    // Measured to when the watcher saw the email (it looks every 5 ms).
-    const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
-
-    // Then saturated: orders as fast as the clients can send them; throughput is what reaches the email.
     const profileFile = distributed ? undefined : process.env.BENCH_CPU_PROFILE;
     const profiler = profileFile ? await startCpuProfile() : undefined;
     const saturatedBefore = journeyCounter.snapshot();
@@ -201,39 +191,53 @@ async function main(): Promise<void> {
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedKinds = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const profile = profiler ? await profiler.stop(profileFile!) : undefined;
-    watcher.stop();
     const lastEmail = Math.max(...receivedAt.values());
     const journeyRate = receivedAt.size / ((lastEmail - started) / 1000);
+
+    // Then paced at 70 % of that (BENCH_PACE to choose), once the shop is quiet again: the latency a
+    // busy hour's customer sees, and whether a backlog builds (emails still due when ordering stops).
+    const pace = Number(process.env.BENCH_PACE ?? Math.max(1, Math.round(0.7 * journeyRate)));
+    const pacedBefore = journeyCounter.snapshot();
+    const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
+    const orderingStopped = performance.now();
+    const pacedReceived = await emailsFor(watcher.seen, paced);
+    watcher.stop();
+    const pacedAfter = journeyCounter.snapshot();
+    const pacedCost = perOrder(pacedBefore, pacedAfter, paced.size);
+    const pacedKinds = kindsPerOrder(pacedBefore, pacedAfter, paced.size);
+    const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
+    // Measured to when the watcher saw the email (it looks every 5 ms).
+    const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
+    const stillDue = [...pacedReceived.values()].filter((at) => at > orderingStopped).length;
+    const drainedIn = Math.max(0, Math.max(...pacedReceived.values()) - orderingStopped);
     const duplicates = mail.messages().length - new Set(mail.messages().map((message) => message.messageId)).size;
 
+    const lines = (kinds: string[]) => kinds.map((line) => `    ${line}`).join('\n');
     console.log(`${distributed ? 'distributed profile (every role its own process, behind nginx, on EventStoreDB' + (process.env.EVENTSTORE_URL ? '' : ' stand-in') + ', FerretDB, Kafka, PostgreSQL)' : 'embedded profile (one process, PostgreSQL)'}`);
     console.log(`${clients} clients, ${seconds} s of ordering per phase, orders of 1 or 2 of ${productCount} products; sandbox answers after 50 ms`);
     console.log(`bare command API (POST /api/orders, nothing behind it): ${bareOrders.size} orders, ${bareRate.toFixed(1)} orders/s`);
     console.log(`  cost: ${bareCost}`);
-    console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
-    if (!distributed) {
-      console.log(`  cost, every role together (and the pollers meanwhile): ${journeyCost}`);
-      console.log(`  statements per order by kind:\n${journeyKinds.map((line) => `    ${line}`).join('\n')}`);
-    }
-    console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
-    if (!distributed) {
-      console.log(`  cost, saturated (batches share the work): ${saturatedCost}`);
-      console.log(`  statements per order by kind:\n${saturatedKinds.map((line) => `    ${line}`).join('\n')}`);
-    }
+    if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}`);
     if (profile) {
-      console.log(`  CPU profile of the saturated phase in ${profileFile}; self time by place:\n${profile.byPlace.map((line) => `    ${line}`).join('\n')}`);
-      console.log(`  by function:\n${profile.byFunction.map((line) => `    ${line}`).join('\n')}`);
+      console.log(`  CPU profile of the saturated phase in ${profileFile}; self time by place:\n${lines(profile.byPlace)}`);
+      console.log(`  by function:\n${lines(profile.byFunction)}`);
     }
+    console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
+    console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
+    console.log(`  when ordering stopped, ${stillDue} emails were still due; the last came ${drainedIn.toFixed(0)} ms later`);
+    if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${pacedCost}\n  statements per order by kind:\n${lines(pacedKinds)}`);
     console.log(`duplicate emails in all: ${duplicates}`);
-    // The targets (the same for both profiles): the journey keeps up with a tenth of what the bare
-    // command API takes, a paced order's email comes within a second, and no email goes twice.
+    // The targets of issue 18, the same for both profiles.
     const ratio = journeyRate / bareRate;
-    const p95 = percentile(latencies, 95);
+    const [p95, p99] = [percentile(latencies, 95), percentile(latencies, 99)];
     const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
-    console.log(`target: sustained journey >= 0.1 of the bare command API rate: ${ratio.toFixed(3)}, ${verdict(ratio >= 0.1)}`);
-    console.log(`target: paced order-to-email p95 <= 1000 ms: ${p95.toFixed(0)} ms, ${verdict(p95 <= 1000)}`);
+    console.log(`target: saturated journey >= 0.5 of the bare command API rate: ${ratio.toFixed(3)}, ${verdict(ratio >= 0.5)}`);
+    console.log(`target: paced at 70 % of that, order-to-email p95 < 500 ms: ${p95.toFixed(0)} ms, ${verdict(p95 < 500)}`);
+    console.log(`target: paced at 70 % of that, order-to-email p99 < 1000 ms: ${p99.toFixed(0)} ms, ${verdict(p99 < 1000)}`);
+    // No backlog growth: what is due when ordering stops is what a second of latency holds, not a queue.
+    console.log(`target: paced at 70 % of that, no backlog (the last email within 1 s of the last order): ${drainedIn.toFixed(0)} ms, ${verdict(drainedIn < 1000)}`);
     console.log(`target: no duplicate email: ${duplicates}, ${verdict(duplicates === 0)}`);
 
     await stopJourney();

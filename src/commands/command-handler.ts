@@ -89,17 +89,29 @@ export interface SnapshotPolicy {
   readonly every: number;
 }
 
+export interface CommandOptions {
+  readonly snapshots?: SnapshotPolicy;
+  /**
+   * The stream is named by an id made for this command (a new order, payment or email): its first
+   * event is appended without reading it first. Only a retry finds it written, and is then
+   * answered as any command on a stream that exists.
+   */
+  readonly newStream?: boolean;
+}
+
 export async function handleCommand<Command extends { type: string }, Event extends DomainEvent, State>(
   eventStore: EventStore,
   streamId: string,
   decider: Decider<Command, Event, State>,
   command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
-  snapshots?: SnapshotPolicy,
+  options: CommandOptions = {},
 ): Promise<CommandResult<State, Event>> {
+  const { snapshots } = options;
   const known = knownStreamsOf(eventStore);
+  const newStream: KnownStream<State> = { revision: -1, state: decider.initialState, checkpoint: null, snapshotRevision: -1 };
   // A caller pinning the revision it saw is answered from the stream itself.
-  const guess = context.expectedRevision === undefined ? known.get<State>(decider, streamId) : undefined;
+  const guess = context.expectedRevision === undefined ? (known.get<State>(decider, streamId) ?? (options.newStream ? newStream : undefined)) : undefined;
   if (guess) {
     const answered = await onKnownState(eventStore, known, streamId, decider, command, context, guess, snapshots);
     if (answered) return answered;

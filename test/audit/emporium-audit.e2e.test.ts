@@ -130,7 +130,9 @@ describe('emporium-audit, on a shop history written through the real handlers', 
     // Nothing of the other order.
     expect(JSON.stringify(trace)).not.toContain(failedOrder);
     const human = await audit(url, ['trace', paidOrder]);
-    expect(human.stdout).toMatch(/└─ OrderPaid order-/);
+    // Drawn as a tree: OrderPaid and EmailRequested both follow from PaymentSucceeded, in whichever order they were written.
+    expect(human.stdout).toMatch(/\n {3}[├└]─ OrderPaid order-/);
+    expect(human.stdout).toMatch(/\n {3}[│ ] {2}└─ EmailSent notification-/);
   });
 
   it('replay: rebuilds into a scratch database, touching nothing live and causing nothing', async () => {

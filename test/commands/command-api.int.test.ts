@@ -325,6 +325,21 @@ describe('command API', () => {
     });
   });
 
+  describe('reservations', () => {
+    it('tells a commit or release of an unknown product from one of an unknown reservation', async () => {
+      const unknown = `NOT-THERE-${randomUUID().slice(0, 6)}`;
+      const code = await productWithStock(5);
+      const orderId = randomUUID();
+      for (const action of ['commit', 'release']) {
+        const noProduct = await call('POST', `/api/inventory/${unknown}/reservations/${orderId}/${action}`, { body: action === 'release' ? { reason: 'cancelled' } : {} });
+        expect([noProduct.status, noProduct.body]).toEqual([404, expect.objectContaining({ type: '/problems/product-not-found' })]);
+        const noReservation = await call('POST', `/api/inventory/${code}/reservations/${orderId}/${action}`, { body: action === 'release' ? { reason: 'cancelled' } : {} });
+        expect([noReservation.status, noReservation.body]).toEqual([404, expect.objectContaining({ type: '/problems/reservation-not-found' })]);
+      }
+      expect(await streamEvents(`inventory-${unknown}`)).toHaveLength(0);
+    });
+  });
+
   describe('concurrency', () => {
     it('invariant 2: of 50 concurrent reservations for the last 10 units exactly 10 succeed, and stock never goes negative', async () => {
       const code = await productWithStock(10, { lowStockThreshold: 3 });

@@ -75,6 +75,16 @@ describe('commands on a stream this process knows', () => {
     expect((await store.readStream('inventory-P')).length).toBe(2);
   });
 
+  it('append the first event of a stream made for the command without reading it, and answer a retry from what the first attempt wrote', async () => {
+    const { store, reads, elsewhere } = countingStore();
+    const first = await handleCommand(store, 'inventory-NEW', inventoryDecider, receive(4), context('event-9:receive'), { newStream: true });
+    expect(reads.count).toBe(0);
+    // A retry in another process (a redelivery after a crash): the stream exists, so it reads it and finds the first attempt.
+    const again = await handleCommand(elsewhere, 'inventory-NEW', inventoryDecider, receive(4), context('event-9:receive'), { newStream: true });
+    expect(again).toMatchObject({ alreadyApplied: true, revision: first.revision });
+    expect((await store.readStream('inventory-NEW')).length).toBe(1);
+  });
+
   it('forget the least recently used stream first', () => {
     const known = new KnownStreams(2);
     const decider = {};

@@ -1,5 +1,5 @@
 import { inventoryDecider } from '../../domain/inventory/inventory';
-import { notFound } from '../../domain/shared/domain-error';
+import { DomainError, notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import type { SnapshotStore } from '../../event-store/snapshot-store';
@@ -18,31 +18,46 @@ export function inventoryHandlers(eventStore: EventStore, snapshotStore?: Snapsh
     return state;
   }
   const stream = (code: string) => streamName('inventory', code);
+  /**
+   * Releasing or committing follows a reservation, which only a catalog product can have: the
+   * product is looked up only to tell why a command was refused (no such product, or no such
+   * reservation), not on the way of every order.
+   */
+  async function explainingUnknownProduct<T>(code: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DomainError) await product(code);
+      throw error;
+    }
+  }
 
   return {
     async receiveStock(input: { code: string; quantity: number }, context: CommandContext) {
       await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReceiveStock', data: { ...input, now: context.now } }, context, snapshots);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReceiveStock', data: { ...input, now: context.now } }, context, { snapshots });
     },
 
     async reserveStock(input: { code: string; orderId: string; quantity: number }, context: CommandContext) {
       const { lowStockThreshold } = await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReserveStock', data: { ...input, lowStockThreshold, now: context.now } }, context, snapshots);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReserveStock', data: { ...input, lowStockThreshold, now: context.now } }, context, { snapshots });
     },
 
-    async releaseReservation(input: { code: string; orderId: string; reason: string }, context: CommandContext) {
-      await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReleaseReservation', data: { ...input, now: context.now } }, context, snapshots);
+    releaseReservation(input: { code: string; orderId: string; reason: string }, context: CommandContext) {
+      return explainingUnknownProduct(input.code, () =>
+        handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReleaseReservation', data: { ...input, now: context.now } }, context, { snapshots }),
+      );
     },
 
-    async commitReservation(input: { code: string; orderId: string }, context: CommandContext) {
-      await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'CommitReservation', data: { ...input, now: context.now } }, context, snapshots);
+    commitReservation(input: { code: string; orderId: string }, context: CommandContext) {
+      return explainingUnknownProduct(input.code, () =>
+        handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'CommitReservation', data: { ...input, now: context.now } }, context, { snapshots }),
+      );
     },
 
     async adjustStock(input: { code: string; countedOnHand: number; reason: string }, context: CommandContext) {
       const { lowStockThreshold } = await product(input.code);
-      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'AdjustStock', data: { ...input, lowStockThreshold, now: context.now } }, context, snapshots);
+      return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'AdjustStock', data: { ...input, lowStockThreshold, now: context.now } }, context, { snapshots });
     },
   };
 }

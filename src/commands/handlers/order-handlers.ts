@@ -5,11 +5,12 @@ import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import { notFound } from '../../domain/shared/domain-error';
 import { mayActFor } from '../authorization';
-import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
+import { handleCommand, newIdFor, type CommandContext, type CommandOptions } from '../command-handler';
 import { loadProduct, loadState } from './catalog-handlers';
 
 export function orderHandlers(eventStore: EventStore) {
-  const run = (orderId: string, command: OrderCommand, context: CommandContext) => handleCommand(eventStore, streamName('order', orderId), orderDecider, command, context);
+  const run = (orderId: string, command: OrderCommand, context: CommandContext, options?: CommandOptions) =>
+    handleCommand(eventStore, streamName('order', orderId), orderDecider, command, context, options);
 
   return {
     async placeOrder(
@@ -42,6 +43,7 @@ export function orderHandlers(eventStore: EventStore) {
           },
         },
         context,
+        { newStream: true },
       );
     },
 

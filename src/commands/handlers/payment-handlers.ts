@@ -22,6 +22,7 @@ export function paymentHandlers(eventStore: EventStore) {
         paymentDecider,
         { type: 'RequestPayment', data: { paymentId, orderId: order.orderId, amount: order.total, method: input.method ?? order.paymentMethod, now: context.now } },
         context,
+        { newStream: true },
       );
     },
 
