@@ -21,7 +21,7 @@ import { benchServer } from './bench-database';
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const concurrencies = [1, 8, 32];
 const rounds = 2;
-const target = 0.5;
+const target = 0.7;
 
 const data = { orderId: '', customerId: 'c-42', lines: [{ productCode: 'TEA-001', quantity: 2, unitPrice: { amount: 450, currency: 'EUR' } }], total: { amount: 900, currency: 'EUR' } };
 const metadata = { correlationId: '', causationId: '', actor: { id: 'c-42', role: 'customer' }, occurredAt: '2026-11-24T12:00:00.000Z', schemaVersion: 1, traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
@@ -90,8 +90,9 @@ async function main(): Promise<void> {
         `${String(concurrency).padStart(11)} | ${row.raw.toFixed(0).padStart(10)} | ${row.append.toFixed(0).padStart(6)} | ${(row.append / row.raw).toFixed(2).padStart(5)} | ${row.quiet.toFixed(0).padStart(17)} | ${(row.quiet / row.raw).toFixed(2).padStart(5)}`,
       );
     }
-    const meets = results.filter((r) => r.concurrency >= 8).every((r) => r.append / r.raw >= target);
-    console.log(`target: append/raw >= ${target} at concurrency 8 and above: ${meets ? 'met' : 'MISSED'}`);
+    for (const r of results.filter((r) => r.concurrency >= 8)) {
+      console.log(`target: append/raw >= ${target} at concurrency ${r.concurrency}: ${(r.append / r.raw).toFixed(2)}, ${r.append / r.raw >= target ? 'met' : 'MISSED'}`);
+    }
     await store.close();
     await withoutNotify.close();
     if (process.env.EVENTSTORE_URL) await eventStoreDb(process.env.EVENTSTORE_URL);

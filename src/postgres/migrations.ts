@@ -7,6 +7,7 @@ import { processTimersMigration } from './migrations/0004-process-timers';
 import { snapshotsMigration } from './migrations/0005-snapshots';
 import { parkedEventsMigration } from './migrations/0006-parked-events';
 import { auditIndexesMigration } from './migrations/0007-audit-indexes';
+import { appendBatchMigration } from './migrations/0008-append-batch';
 
 export interface Migration {
   readonly version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Applied in version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration];
+export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration, appendBatchMigration];
 
 /** Any fixed number; it only has to differ from the other advisory lock keys we use. */
 const migrationLockKey = 7000;

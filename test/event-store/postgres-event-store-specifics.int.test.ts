@@ -1,5 +1,5 @@
 import { findBrokenLink } from '../../src/event-store/event-integrity';
-import type { AppendResult } from '../../src/event-store/event-store';
+import { DuplicateEventIdError, WrongExpectedRevisionError, type AppendResult, type RecordedEvent } from '../../src/event-store/event-store';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { migrations, runMigrations } from '../../src/postgres/migrations';
 import { silentLogger } from '../../src/shared/logger';
@@ -167,5 +167,52 @@ describe('PostgresEventStore beyond the port contract', () => {
     } finally {
       await shared.close();
     }
+  });
+
+  it('commits appends that arrive together in one transaction, judging each as if it came alone', async () => {
+    await store.appendToStream('order-hot', [newEvent('OrderPlaced')]);
+    const reused = newEvent('OrderPlaced');
+    await store.appendToStream('order-reused', [reused]);
+
+    const fresh = Array.from({ length: 30 }, (_, i) => store.appendToStream(`order-fresh-${i}`, [newEvent('OrderPlaced', { i }), newEvent('OrderPaid', { i })], { expectedRevision: 'no_stream' }));
+    // Ten writers who all read revision 0 of one stream: one gets through.
+    const racing = Array.from({ length: 10 }, () => store.appendToStream('order-hot', [newEvent('OrderPaid')], { expectedRevision: 0 }));
+    // An event id used before, with other content: refused, whatever else is in its batch.
+    const collision = store.appendToStream('order-other', [{ ...newEvent('OrderPlaced'), id: reused.id }]);
+    // A value PostgreSQL will not store (NUL in JSON text): only that append fails.
+    const unstorable = store.appendToStream('order-nul', [newEvent('OrderPlaced', { note: 'a\u0000b' })]);
+    const [freshResults, racingResults, collisionResult, unstorableResult] = await Promise.all([
+      Promise.allSettled(fresh),
+      Promise.allSettled(racing),
+      collision.then(() => null, (error: unknown) => error),
+      unstorable.then(() => null, (error: unknown) => error),
+    ]);
+
+    expect(freshResults.every((result) => result.status === 'fulfilled' && result.value.nextExpectedRevision === 1)).toBe(true);
+    expect(racingResults.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of racingResults.filter((result) => result.status === 'rejected')) {
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ actual: 1 });
+    }
+    expect(collisionResult).toBeInstanceOf(DuplicateEventIdError);
+    expect(unstorableResult).toBeInstanceOf(Error);
+    expect(await store.readStream('order-nul')).toEqual([]);
+    expect(await store.readStream('order-other')).toEqual([]);
+
+    // Fewer transactions than appends: they were committed together.
+    const { rows } = await db.pool.query<{ appends: string; transactions: string }>(
+      `select count(distinct stream_id) as appends, count(distinct transaction_id) as transactions from events where stream_id like 'order-fresh-%'`,
+    );
+    expect(Number(rows[0]!.appends)).toBe(30);
+    expect(Number(rows[0]!.transactions)).toBeLessThan(30);
+    // Every stream chained, and delivered in its own order by the log read in commit order.
+    const delivered: RecordedEvent[] = [];
+    for await (const batch of store.readAll()) delivered.push(...batch);
+    for (let i = 0; i < 30; i++) {
+      const stream = delivered.filter((event) => event.streamId === `order-fresh-${i}`);
+      expect(stream.map((event) => [event.revision, event.type])).toEqual([[0, 'OrderPlaced'], [1, 'OrderPaid']]);
+      expect(findBrokenLink(stream)).toBeNull();
+    }
+    expect(delivered.filter((event) => event.streamId === 'order-hot').map((event) => event.revision)).toEqual([0, 1]);
   });
 });

@@ -23,6 +23,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store';
+import { AppendBatches, type PendingAppend } from './append-batches';
 import { AppendNotifications } from './append-notifications';
 
 /** A pool, or a client inside a transaction the caller controls. */
@@ -101,6 +102,7 @@ export class PostgresEventStore implements EventStore {
   private readonly notifications: AppendNotifications;
   private readonly logger: Logger;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly batches: AppendBatches;
 
   constructor(
     private readonly pool: Pool,
@@ -109,17 +111,20 @@ export class PostgresEventStore implements EventStore {
     this.logger = options.logger ?? silentLogger;
     this.checkpoints = new PostgresCheckpointStore(pool);
     this.notifications = new AppendNotifications(pool, this.logger, options.notifyOtherProcesses ?? true);
+    this.batches = new AppendBatches(pool, (append) => this.appendOne(this.pool, append));
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    validateExpectedRevision(expected);
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
     try {
-      const result = await this.appendInTransaction(this.pool, streamId, events, options);
+      const result = await this.batches.append({ streamId, expected, events, digests: events.map(digestOf) });
       this.notifyAppended();
       return result;
     } catch (error) {
       // With 'any' or 'stream_exists' a retry is only recognised once its ids collide; then look
       // for the earlier append of the same events (a rare path, so it stays off the hot one).
-      const expected = options.expectedRevision ?? 'any';
       if (error instanceof DuplicateEventIdError && (expected === 'any' || expected === 'stream_exists')) {
         const { rows } = await this.pool.query<AppendRow>('select * from emporium_find_replay($1, $2::uuid[], $3::bytea[])', [
           streamId,
@@ -143,6 +148,10 @@ export class PostgresEventStore implements EventStore {
     const expected = options.expectedRevision ?? 'any';
     validateExpectedRevision(expected);
     if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    return this.appendOne(db, { streamId, expected, events, digests: events.map(digestOf) });
+  }
+
+  private async appendOne(db: Queryable, { streamId, expected, events, digests }: PendingAppend): Promise<AppendResult> {
     try {
       const { rows } = await db.query<AppendRow>({
         name: 'emporium_append',
@@ -154,7 +163,7 @@ export class PostgresEventStore implements EventStore {
           events.map((event) => event.type),
           events.map((event) => JSON.stringify(event.data)),
           events.map((event) => JSON.stringify(event.metadata ?? {})),
-          events.map(digestOf),
+          digests,
         ],
       });
       return appendResultOf(rows[0]!);
