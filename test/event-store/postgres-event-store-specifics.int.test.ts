@@ -191,8 +191,8 @@ describe('PostgresEventStore beyond the port contract', () => {
     expect(freshResults.every((result) => result.status === 'fulfilled' && result.value.nextExpectedRevision === 1)).toBe(true);
     expect(racingResults.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     for (const result of racingResults.filter((result) => result.status === 'rejected')) {
-      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
-      expect((result as PromiseRejectedResult).reason).toMatchObject({ actual: 1 });
+      expect((result).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((result).reason).toMatchObject({ actual: 1 });
     }
     expect(collisionResult).toBeInstanceOf(DuplicateEventIdError);
     expect(unstorableResult).toBeInstanceOf(Error);
