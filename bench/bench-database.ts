@@ -20,6 +20,7 @@ export interface BenchServer {
 export async function benchServer(): Promise<BenchServer> {
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let stopServer = async () => {};
+  const ownServer = !serverUrl;
   if (!serverUrl) {
     const server = await startEmbeddedPostgres({ dataDir: path.resolve(__dirname, '../.test-servers'), database: 'postgres', logger: jsonLogger('warn') });
     serverUrl = server.adminConnectionString;
@@ -50,8 +51,26 @@ export async function benchServer(): Promise<BenchServer> {
       };
     },
     async stop() {
+      if (ownServer) await trimWal(admin);
       await admin.end();
       await stopServer();
     },
   };
+}
+
+/**
+ * A benchmark writes gigabytes of WAL, which PostgreSQL keeps for reuse up to max_wal_size: lowered
+ * for one checkpoint, it lets the test server's pg_wal go back to a few segments.
+ */
+async function trimWal(admin: Client): Promise<void> {
+  const walMb = async () => Number((await admin.query<{ mb: string }>('select coalesce(sum(size), 0) / 1048576 as mb from pg_ls_waldir()')).rows[0]!.mb);
+  const before = await walMb();
+  await admin.query("alter system set min_wal_size = '32MB'");
+  await admin.query("alter system set max_wal_size = '64MB'");
+  await admin.query('select pg_reload_conf()');
+  await admin.query('checkpoint');
+  await admin.query('alter system reset min_wal_size');
+  await admin.query('alter system reset max_wal_size');
+  await admin.query('select pg_reload_conf()');
+  console.log(`(benchmark server: WAL trimmed from ${before.toFixed(0)} MB to ${(await walMb()).toFixed(0)} MB)`);
 }

@@ -183,6 +183,10 @@ async function main(): Promise<void> {
     const profileFile = distributed ? undefined : process.env.BENCH_CPU_PROFILE;
     const profiler = profileFile ? await startCpuProfile() : undefined;
     const saturatedBefore = journeyCounter.snapshot();
+    // The app's memory under load. In the embedded profile the load generator shares the process,
+    // so this is an upper bound of the app's own; in the distributed one, each role's is its own.
+    let peakRss = process.memoryUsage().rss;
+    const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
     started = performance.now();
     const sentAt = await placeOrders(journeyUrl, shop.codes, shop.customers);
     const placedIn = (performance.now() - started) / 1000;
@@ -190,6 +194,7 @@ async function main(): Promise<void> {
     const saturatedAfter = journeyCounter.snapshot();
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedKinds = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
+    clearInterval(rssSampler);
     const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     const lastEmail = Math.max(...receivedAt.values());
     const journeyRate = receivedAt.size / ((lastEmail - started) / 1000);
@@ -239,6 +244,10 @@ async function main(): Promise<void> {
     // No backlog growth: what is due when ordering stops is what a second of latency holds, not a queue.
     console.log(`target: paced at 70 % of that, no backlog (the last email within 1 s of the last order): ${drainedIn.toFixed(0)} ms, ${verdict(drainedIn < 1000)}`);
     console.log(`target: no duplicate email: ${duplicates}, ${verdict(duplicates === 0)}`);
+    if (!distributed) {
+      const peakMb = peakRss / 2 ** 20;
+      console.log(`target: peak RSS under the saturated journey < 250 MB (every role, and the load generator too): ${peakMb.toFixed(0)} MB, ${verdict(peakMb < 250)}`);
+    }
 
     await stopJourney();
     await mail.close();

@@ -3,7 +3,9 @@
  * handler and the event store; or the query API and the read model), against an Express
  * hello-world route served by the same process in the same run, loaded by autocannon.
  * Targets (issue 18): POST /api/orders >= 0.25 and GET /api/products >= 0.5 of hello-world.
- * BENCH_SECONDS (default 10) per phase, BENCH_CONNECTIONS (default 16).
+ * BENCH_SECONDS (default 10) per phase, BENCH_CONNECTIONS (default 16); BENCH_CPU_PROFILE=prefix
+ * profiles the two measured phases into prefix-products.cpuprofile and prefix-orders.cpuprofile and
+ * prints where their CPU time went.
  */
 import autocannon from 'autocannon';
 import express from 'express';
@@ -14,14 +16,21 @@ import { ScryptPasswordHasher } from '../src/identity/password-hasher';
 import { silentLogger } from '../src/shared/logger';
 import { benchServer } from './bench-database';
 import { prepare } from './bench-shop';
+import { startCpuProfile } from './cpu-profile';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
 /** Requests per second over the phase, after a second of warm-up. */
-async function rate(name: string, options: Omit<autocannon.Options, 'duration' | 'connections'>): Promise<number> {
+async function rate(name: string, options: Omit<autocannon.Options, 'duration' | 'connections'>, profileAs?: string): Promise<number> {
   await autocannon({ ...options, connections, duration: 1 });
+  const profileFile = profileAs && process.env.BENCH_CPU_PROFILE ? `${process.env.BENCH_CPU_PROFILE}-${profileAs}.cpuprofile` : undefined;
+  const profiler = profileFile ? await startCpuProfile() : undefined;
   const result = await autocannon({ ...options, connections, duration: seconds });
+  if (profiler) {
+    const where = await profiler.stop(profileFile!);
+    console.log(`  CPU profile (load generator included) in ${profileFile}; self time by place:\n${where.byPlace.map((line) => `    ${line}`).join('\n')}\n  by function:\n${where.byFunction.map((line) => `    ${line}`).join('\n')}`);
+  }
   const failed = result.non2xx + result.errors + result.timeouts;
   const perSecond = result.requests.average;
   console.log(`${name}: ${perSecond.toFixed(0)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${failed ? `, ${failed} not 2xx` : ''}`);
@@ -48,19 +57,19 @@ async function main(): Promise<void> {
 
     // The baseline before and after, so that a machine getting busier during the run shows.
     const helloBefore = await rate('Express hello-world GET /hello', { url: `${helloHttp.url}/hello` });
-    const products = await rate('GET /api/products (query API, catalog read model)', { url: `${http.url}/api/products?limit=20` });
+    const products = await rate('GET /api/products (query API, catalog read model)', { url: `${http.url}/api/products?limit=20` }, 'products');
     const orders = await rate('POST /api/orders (command API, event store)', {
       url: `${http.url}/api/orders`,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.customers[0]}` },
       body: order,
-    });
+    }, 'orders');
     const helloAfter = await rate('Express hello-world GET /hello, again', { url: `${helloHttp.url}/hello` });
     const baseline = (helloBefore + helloAfter) / 2;
 
-    const verdict = (ratio: number, target: number) => `${ratio.toFixed(3)} of hello-world (target >= ${target}): ${ratio >= target ? 'met' : 'MISSED'}`;
-    console.log(`target: GET /api/products ${verdict(products / baseline, 0.5)}`);
-    console.log(`target: POST /api/orders ${verdict(orders / baseline, 0.25)}`);
+    const verdict = (what: string, ratio: number, target: number) => `target: ${what} >= ${target} of hello-world: ${ratio.toFixed(3)}, ${ratio >= target ? 'met' : 'MISSED'}`;
+    console.log(verdict('GET /api/products', products / baseline, 0.5));
+    console.log(verdict('POST /api/orders', orders / baseline, 0.25));
   } finally {
     await helloHttp.close();
     await http.close();

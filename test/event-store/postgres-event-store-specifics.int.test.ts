@@ -215,4 +215,22 @@ describe('PostgresEventStore beyond the port contract', () => {
     }
     expect(delivered.filter((event) => event.streamId === 'order-hot').map((event) => event.revision)).toEqual([0, 1]);
   });
+
+  it('answers stream reads asked together with a few statements, each read as it would be alone', async () => {
+    for (let i = 0; i < 20; i++) await store.appendToStream(`order-${i}`, Array.from({ length: 1 + (i % 4) }, () => newEvent('OrderPlaced', { i })));
+    const asked = Array.from({ length: 60 }, (_, n) => ({ streamId: `order-${n % 25}`, fromRevision: n % 3 }));
+    const alone: RecordedEvent[][] = [];
+    for (const { streamId, fromRevision } of asked) alone.push(await store.readStream(streamId, { fromRevision }));
+
+    let statements = 0;
+    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+    db.pool.query = ((...args: unknown[]) => {
+      statements++;
+      return query(...args);
+    }) as typeof db.pool.query;
+    const together = await Promise.all(asked.map(({ streamId, fromRevision }) => store.readStream(streamId, { fromRevision })));
+    expect(together).toEqual(alone);
+    expect(together.some((events) => events.length === 0)).toBe(true);
+    expect(statements).toBeLessThan(asked.length / 4);
+  });
 });

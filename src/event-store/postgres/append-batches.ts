@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { RequestBatcher, type Queued } from '../../shared/request-batcher';
 import { DuplicateEventIdError, WrongExpectedRevisionError, type AppendResult, type ExpectedRevision, type NewEvent } from '../event-store';
 
 export interface PendingAppend {
@@ -8,10 +9,7 @@ export interface PendingAppend {
   readonly digests: readonly Buffer[];
 }
 
-interface Queued extends PendingAppend {
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
-}
+type QueuedAppend = Queued<PendingAppend, AppendResult>;
 
 interface BatchRow {
   append_index: number;
@@ -34,37 +32,24 @@ interface BatchRow {
  * say) sends its halves again, and so on, so that only the append at fault fails.
  */
 export class AppendBatches {
-  private readonly queue: Queued[] = [];
-  private inFlight = 0;
+  private readonly batcher: RequestBatcher<PendingAppend, AppendResult>;
 
   constructor(
     private readonly pool: Pool,
     private readonly appendOne: (append: PendingAppend) => Promise<AppendResult>,
-    private readonly options: { readonly maxInFlight: number; readonly maxBatch: number } = { maxInFlight: 2, maxBatch: 200 },
-  ) {}
+    options: { readonly maxInFlight: number; readonly maxBatch: number } = { maxInFlight: 2, maxBatch: 200 },
+  ) {
+    this.batcher = new RequestBatcher((batch) => this.send(batch), options);
+  }
 
   append(append: PendingAppend): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ ...append, resolve, reject });
-      this.drain();
-    });
+    return this.batcher.submit(append);
   }
 
-  private drain(): void {
-    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
-      this.inFlight++;
-      void this.send(batch).finally(() => {
-        this.inFlight--;
-        this.drain();
-      });
-    }
-  }
-
-  private async send(batch: readonly Queued[]): Promise<void> {
+  private async send(batch: readonly QueuedAppend[]): Promise<void> {
     if (batch.length === 1) {
       const [only] = batch;
-      await this.appendOne(only!).then(only!.resolve, only!.reject);
+      await this.appendOne(only!.request).then(only!.resolve, only!.reject);
       return;
     }
     let rows: BatchRow[];
@@ -72,7 +57,7 @@ export class AppendBatches {
       ({ rows } = await this.pool.query<BatchRow>({
         name: 'emporium_append_batch',
         text: 'select * from emporium_append_batch($1::jsonb)',
-        values: [JSON.stringify(batch.map(toJson))],
+        values: [JSON.stringify(batch.map(({ request }) => toJson(request)))],
       }));
     } catch {
       // Halves, then halves of those: the appends at fault end up alone and fail, the rest still go together.
@@ -82,26 +67,27 @@ export class AppendBatches {
     }
     const unanswered = new Set(batch);
     for (const row of rows) {
-      const append = batch[row.append_index - 1]!;
-      unanswered.delete(append);
+      const queued = batch[row.append_index - 1]!;
+      unanswered.delete(queued);
+      const { streamId, expected } = queued.request;
       switch (row.outcome) {
         case 'appended':
         case 'replayed': {
           const position = Number(row.last_position);
-          append.resolve({ nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } });
+          queued.resolve({ nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } });
           break;
         }
         case 'wrong-revision': {
           const actual = Number(row.actual_revision);
-          append.reject(new WrongExpectedRevisionError(append.streamId, append.expected, actual < 0 ? 'no_stream' : actual));
+          queued.reject(new WrongExpectedRevisionError(streamId, expected, actual < 0 ? 'no_stream' : actual));
           break;
         }
         case 'duplicate-id':
-          append.reject(new DuplicateEventIdError(append.streamId, row.duplicate_event_id ?? 'unknown'));
+          queued.reject(new DuplicateEventIdError(streamId, row.duplicate_event_id ?? 'unknown'));
           break;
       }
     }
-    for (const append of unanswered) append.reject(new Error(`emporium_append_batch gave no answer for an append to ${append.streamId}`));
+    for (const queued of unanswered) queued.reject(new Error(`emporium_append_batch gave no answer for an append to ${queued.request.streamId}`));
   }
 }
 

@@ -23,6 +23,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store';
+import { RequestBatcher } from '../../shared/request-batcher';
 import { AppendBatches, type PendingAppend } from './append-batches';
 import { AppendNotifications } from './append-notifications';
 
@@ -47,8 +48,9 @@ type PageRow = { held_back: boolean; matched: boolean | null } & { [K in keyof E
 
 // Time as epoch milliseconds and hashes as hex text: converted by PostgreSQL once, rather than
 // parsed by the driver and converted again here (it shows when a rebuild reads a million events).
-export const eventColumns = `position, transaction_id, stream_id, revision, event_id, type, data, metadata,
-  (extract(epoch from recorded_at) * 1000)::float8 as recorded_at_ms, encode(previous_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash`;
+const eventColumnsOf = (table: string) => `${table}position, ${table}transaction_id, ${table}stream_id, ${table}revision, ${table}event_id, ${table}type, ${table}data, ${table}metadata,
+  (extract(epoch from ${table}recorded_at) * 1000)::float8 as recorded_at_ms, encode(${table}previous_hash, 'hex') as previous_hash, encode(${table}hash, 'hex') as hash`;
+export const eventColumns = eventColumnsOf('');
 
 export class PostgresCheckpointStore implements CheckpointStore {
   constructor(private readonly pool: Pool) {}
@@ -187,6 +189,8 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
+    // The common read, a stream from a revision on, is grouped with those asked meanwhile (see streamReads).
+    if (!backwards && options.maxCount === undefined) return this.streamReads.submit({ streamId, fromRevision: options.fromRevision ?? 0 });
     const { rows } = await this.pool.query<EventRow>(
       `select ${eventColumns} from events
         where stream_id = $1 and ($2::bigint is null or revision ${backwards ? '<=' : '>='} $2)
@@ -196,6 +200,27 @@ export class PostgresEventStore implements EventStore {
     );
     return rows.map(toRecordedEvent);
   }
+
+  /**
+   * Commands and process managers read whole streams, many at once under load: those asked while
+   * a few reads are under way go together, as one statement, when one of those returns.
+   */
+  private readonly streamReads = new RequestBatcher<{ streamId: string; fromRevision: number }, RecordedEvent[]>(
+    async (batch) => {
+      const { rows } = await this.pool.query<EventRow & { request: string }>({
+        name: 'emporium_read_streams',
+        text: `select r.request, ${eventColumnsOf('e.')}
+                 from unnest($1::text[], $2::bigint[]) with ordinality as r(stream_id, from_revision, request)
+                 join events e on e.stream_id = r.stream_id and e.revision >= r.from_revision
+                order by r.request, e.revision`,
+        values: [batch.map(({ request }) => request.streamId), batch.map(({ request }) => request.fromRevision)],
+      });
+      const answers = batch.map((): RecordedEvent[] => []);
+      for (const row of rows) answers[Number(row.request) - 1]!.push(toRecordedEvent(row));
+      batch.forEach((queued, i) => queued.resolve(answers[i]!));
+    },
+    { maxInFlight: 4, maxBatch: 100 },
+  );
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
     return readAllInBatches(this.commitOrderedLog, options);
