@@ -18,7 +18,7 @@ export interface KnownStream<State> {
 export class KnownStreams {
   private readonly byDecider = new WeakMap<object, Map<string, KnownStream<unknown>>>();
 
-  constructor(private readonly capacityPerDecider = 10_000) {}
+  constructor(private readonly capacityPerDecider = 1_000) {}
 
   get<State>(decider: object, streamId: string): KnownStream<State> | undefined {
     const streams = this.byDecider.get(decider);

@@ -17,14 +17,14 @@ export interface AppProcess {
 
 /**
  * Starts `src/main.ts` as its own process, in a process group of its own, as `npm start` would run
- * it (or as one role, with `['--role', name]`).
+ * it (or as one role, with `['--role', name]`). `entry: ['dist/main.js']` runs the built app instead.
  */
-export function startApp(env: NodeJS.ProcessEnv, args: readonly string[] = []): AppProcess {
+export function startApp(env: NodeJS.ProcessEnv, args: readonly string[] = [], options: { entry?: readonly string[] } = {}): AppProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
   if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
   // The test servers' address is for the suites; the app uses Kafka only when a test says so.
   if (!('KAFKA_BROKERS' in env)) delete childEnv.KAFKA_BROKERS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: repositoryRoot, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.entry ?? ['--import', 'tsx', 'src/main.ts']), ...args], { cwd: repositoryRoot, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let onOutput = () => {};
   child.stdout.on('data', (chunk: Buffer) => {
