@@ -129,7 +129,7 @@ async function emailsFor(seen: Map<string, number>, sentAt: Map<string, number>)
  * in a process of its own on a database of its own, loaded as the saturated phase loads it; its
  * peak resident set (VmHWM) read from /proc once the emails are in.
  */
-async function appAlone(server: BenchServer, smtpUrl: string, watcherOf: () => { seen: Map<string, number>; stop: () => void }): Promise<{ peakMb: number; orders: number; emails: number }> {
+async function appAlone(server: BenchServer, smtpUrl: string, watcherOf: () => { seen: Map<string, number>; stop: () => void }): Promise<{ peakMb: number; orders: number; emails: number; rate: number }> {
   execFileSync(process.execPath, ['scripts/build.js'], { cwd: path.resolve(__dirname, '..'), stdio: 'ignore' });
   const db = await server.database(2);
   const workDir = mkdtempSync(path.join(tmpdir(), 'emporium-bench-app-'));
@@ -145,12 +145,14 @@ async function appAlone(server: BenchServer, smtpUrl: string, watcherOf: () => {
     await untilReady(url);
     const shop = await prepareOverHttp(url, admin, clients);
     const watcher = watcherOf();
+    const started = performance.now();
     const sentAt = await placeOrders(url, shop.codes, shop.customers);
     const received = await emailsFor(watcher.seen, sentAt);
+    const rate = received.size / ((Math.max(...received.values()) - started) / 1000);
     watcher.stop();
     const status = readFileSync(`/proc/${app.child.pid}/status`, 'utf8');
     const peakKb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-    return { peakMb: peakKb / 1024, orders: sentAt.size, emails: received.size };
+    return { peakMb: peakKb / 1024, orders: sentAt.size, emails: received.size, rate };
   } finally {
     if (app.child.exitCode === null) app.interrupt();
     await app.exited;
@@ -300,7 +302,7 @@ async function main(): Promise<void> {
     await stopJourney();
     if (!distributed) {
       const alone = await appAlone(server, mail.smtpUrl, () => watchEmails(mail));
-      console.log(`npm start in a process of its own, loaded the same way: ${alone.orders} orders, ${alone.emails} confirmation emails`);
+      console.log(`npm start in a process of its own, loaded the same way from this one: ${alone.orders} orders, ${alone.emails} confirmation emails, ${alone.rate.toFixed(1)} orders/s to the email`);
       console.log(`target: peak RSS of the app (every role in one process) under the saturated journey < 250 MB: ${alone.peakMb.toFixed(0)} MB, ${verdict(alone.peakMb < 250)}`);
     }
     await mail.close();
