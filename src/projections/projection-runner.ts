@@ -45,6 +45,8 @@ export class ProjectionRunner {
   private readonly watched = new Map<string, Projection>();
   private readonly rebuilding = new Set<string>();
   private readonly lastRebuild = new Map<string, NonNullable<ProjectionStatus['lastRebuild']>>();
+  /** Per projection run here, how many times it changed its read model (see version). */
+  private readonly changes = new Map<string, number>();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -68,8 +70,29 @@ export class ProjectionRunner {
       checkpointing: projection.checkpointing,
       retry: { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...this.options.retry },
       ...(this.options.pollIntervalMs ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
-      handle: (events, { checkpoint }) => projection.handle(events, { checkpoint, subscriptionId, target }),
+      handle: async (events, { checkpoint }) => {
+        try {
+          await projection.handle(events, { checkpoint, subscriptionId, target });
+        } finally {
+          // Counted once the writes are done (or failed half way): whoever read the version before
+          // reads the read model again.
+          if (target === projection.liveTarget) this.changed(projection.name);
+        }
+      },
     });
+  }
+
+  private changed(name: string): void {
+    this.changes.set(name, (this.changes.get(name) ?? 0) + 1);
+  }
+
+  /**
+   * Changes whenever this process changes the projection's read model (a batch handled, a rebuild
+   * swapped in), for answers kept in memory to know they still hold; undefined when another process
+   * runs the projection, as this one cannot tell then.
+   */
+  version(name: string): number | undefined {
+    return this.running.has(name) ? (this.changes.get(name) ?? 0) : undefined;
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -196,6 +219,7 @@ export class ProjectionRunner {
       for (const { name, projection, rebuildId } of targets) {
         const checkpoint = await this.eventStore.checkpoints.load(rebuildId);
         await projection.swap(shadows.get(name)!);
+        this.changed(name);
         await this.eventStore.checkpoints.reset(name, checkpoint);
         await this.eventStore.checkpoints.reset(rebuildId, null);
         this.running.set(name, { projection, subscription: this.subscribe(projection, name, projection.liveTarget) });

@@ -22,6 +22,7 @@ import { orderHistoryProjection, type OrderSummary } from '../projections/read-m
 import { notificationsByLastChange, notificationsProjection, type NotificationSummary } from '../projections/read-models/notifications';
 import { paymentsProjection, type PaymentSummary } from '../projections/read-models/payments';
 import { staffAccountsProjection, type StaffAccount } from '../projections/read-models/staff-accounts';
+import { AnswerCache } from './answer-cache';
 import { customerSchema, lowStockSchema, notificationSchema, staffAccountSchema, orderSchema, pageOfSchema, paymentOutcomesSchema, paymentSchema, productSchema, categorySchema, salesReportSchema } from './answer-schemas';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../projections/reporting/reporting-queries';
 
@@ -118,6 +119,7 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
 
 function readModelQueries(deps: QueryApiDependencies): Operation[] {
   const { documents, pool, projections } = deps;
+  const catalogAnswers = new AnswerCache();
 
   /** Waits until the projections this query reads have reached the checkpoint the request carries, if any. */
   async function caughtUp(request: Request, projectionNames: readonly string[]): Promise<void> {
@@ -172,14 +174,15 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
       async handle(request, response) {
         const query = await parseQuery(ProductListQuery, request.query);
         await caughtUp(request, [catalogProjection.name]);
-        response.json(
-          await page<CatalogProduct>(catalogProjection.collection.name, query, {
+        const body = await catalogAnswers.get(request.originalUrl, projections.version(catalogProjection.name), () =>
+          page<CatalogProduct>(catalogProjection.collection.name, query, {
             ...(query.category ? { where: { 'category.id': query.category } } : {}),
             ...(query.q ? { contains: { path: 'searchText', text: query.q } } : {}),
             sort: productSorts[query.sort ?? 'name'],
             show: publicProduct,
           }),
         );
+        response.type('application/json').send(body);
       },
     },
     {
@@ -194,9 +197,13 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
       async handle(request, response) {
         const code = String(request.params.code ?? '').toUpperCase();
         await caughtUp(request, [catalogProjection.name]);
-        const product = productCodePattern.test(code) ? await documents.get<CatalogProduct>(catalogProjection.collection.name, code) : null;
-        if (!product) throw notFound('product-not-found', `There is no product ${code}`);
-        response.json(publicProduct(product));
+        if (!productCodePattern.test(code)) throw notFound('product-not-found', `There is no product ${code}`);
+        const body = await catalogAnswers.get(`product:${code}`, projections.version(catalogProjection.name), async () => {
+          const product = await documents.get<CatalogProduct>(catalogProjection.collection.name, code);
+          return product ? publicProduct(product) : null;
+        });
+        if (body === 'null') throw notFound('product-not-found', `There is no product ${code}`);
+        response.type('application/json').send(body);
       },
     },
     {

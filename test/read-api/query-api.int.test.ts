@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatCheckpoint } from '../../src/event-store/event-store';
+import { PostgresDocumentStore } from '../../src/projections/postgres/postgres-document-store';
 import { customerSignedIn, staffSignedIn } from '../support/principals';
 import { openReadStore, readStoreKinds } from '../support/read-stores';
 import { startTestApp, type HttpAnswer, type RequestOptions, type TestApp } from '../support/test-app';
@@ -87,6 +88,25 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
         await command('POST', `/api/inventory/${code('MAT')}/reservations`, { orderId: randomUUID(), quantity: 16 });
         const matcha = await query(`/api/products/${code('MAT')}`, { token: undefined });
         expect(matcha.body).toMatchObject({ onHand: 20, reserved: 16, available: 4, lowStock: true });
+      });
+
+      it('answers the same page again from memory, and anew as soon as the catalog changes', async () => {
+        const page = `/api/products?category=black-${run.toLowerCase()}&sort=price`;
+        const prices = (answer: HttpAnswer<{ items: { code: string; price: { amount: number } }[] }>) => answer.body.items.map((item) => [item.code, item.price.amount]);
+        const first = await query<{ items: { code: string; price: { amount: number } }[] }>(page, { token: undefined });
+        expect(prices(first)).toEqual([[code('ASS'), 390], [code('DAR'), 890]]);
+        // Changed behind the projection's back, the kept answer shows it was not read again...
+        const documents = readStore.documents ?? new PostgresDocumentStore(api.db.pool);
+        const stored = (await documents.load<Record<string, unknown>>('products', [code('ASS')])).get(code('ASS'))!;
+        await documents.save('products', [{ id: code('ASS'), document: { ...stored.document, name: 'Assam, as kept' }, checkpoint: stored.checkpoint }]);
+        const kept = await query<{ items: { name: string }[] }>(page, { token: undefined });
+        expect(kept.body.items[0]!.name).toBe('Assam');
+        expect(kept.headers.get('content-type')).toMatch(/^application\/json/);
+        // ...until the projection changes the catalog: then it is read again, with the new price.
+        await command('PUT', `/api/products/${code('ASS')}/price`, { amount: 990, currency: 'EUR' });
+        const changed = await query<{ items: { code: string; price: { amount: number } }[] }>(page, { token: undefined });
+        expect(prices(changed)).toEqual([[code('DAR'), 890], [code('ASS'), 990]]);
+        await command('PUT', `/api/products/${code('ASS')}/price`, { amount: 390, currency: 'EUR' });
       });
 
       it('filters by category, searches name, description and code, and sorts', async () => {

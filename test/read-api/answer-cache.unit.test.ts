@@ -1,0 +1,25 @@
+import { AnswerCache } from '../../src/read-api/answer-cache';
+
+describe('AnswerCache', () => {
+  it('answers again from memory at the same version, anew at another, and never keeps what has no version', async () => {
+    const cache = new AnswerCache();
+    let reads = 0;
+    const read = async () => ({ read: ++reads });
+    expect(await cache.get('/a', 1, read)).toBe('{"read":1}');
+    expect(await cache.get('/a', 1, read)).toBe('{"read":1}');
+    expect(await cache.get('/a', 2, read)).toBe('{"read":2}');
+    expect(await cache.get('/a', undefined, read)).toBe('{"read":3}');
+    expect(await cache.get('/a', undefined, read)).toBe('{"read":4}');
+  });
+
+  it('lets the answer made longest ago go first', async () => {
+    const cache = new AnswerCache(2);
+    let reads = 0;
+    const read = async () => ++reads;
+    await cache.get('/a', 1, read);
+    await cache.get('/b', 1, read);
+    await cache.get('/c', 1, read);
+    expect(await cache.get('/b', 1, read)).toBe('2');
+    expect(await cache.get('/a', 1, read)).toBe('4');
+  });
+});
