@@ -28,6 +28,18 @@ describe('access tokens', () => {
     await expect(tokens.verify(forged.expired!)).rejects.toThrow('The access token has expired');
   });
 
+  it('refuse a token verified before once it has expired, though its signature is not checked again', async () => {
+    const shortLived = AccessTokens.withNewKey(60);
+    const token = await shortLived.issue(principal);
+    expect(await shortLived.verify(token)).toEqual(principal);
+    jest.useFakeTimers({ now: Date.now() + 61_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      await expect(shortLived.verify(token)).rejects.toThrow('The access token has expired');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuse a key that is not Ed25519', () => {
     const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(() => AccessTokens.fromPem(rsaPem)).toThrow('Ed25519');
