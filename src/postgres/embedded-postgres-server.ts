@@ -28,6 +28,8 @@ export interface EmbeddedPostgresOptions {
   readonly logger: Logger;
   /** 0 (default) picks a free port at each start. */
   readonly port?: number;
+  /** Server settings for this start only (`-c name=value`), such as a smaller max_wal_size. */
+  readonly settings?: Readonly<Record<string, string>>;
   /**
    * As root, where clusters go when the `postgres` account cannot reach the data directory
    * (default /var/lib/emporium). See clusterLocation.
@@ -74,7 +76,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = options.port || (await freePort());
   logger.info('starting embedded PostgreSQL', { clusterDir, port });
-  await pgCtl(binaries, owner, clusterDir, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', serverLog(clusterDir), '-o', `-p ${port}`]);
+  await pgCtl(binaries, owner, clusterDir, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', serverLog(clusterDir), '-o', [`-p ${port}`, ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`)].join(' ')]);
 
   const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(url('postgres'), options.database);
