@@ -233,4 +233,20 @@ describe('PostgresEventStore beyond the port contract', () => {
     expect(together.some((events) => events.length === 0)).toBe(true);
     expect(statements).toBeLessThan(asked.length / 4);
   });
+
+  it('saves the checkpoints of many subscriptions asked together in a few statements, keeping the furthest of each', async () => {
+    let statements = 0;
+    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+    db.pool.query = ((...args: unknown[]) => {
+      statements++;
+      return query(...args);
+    }) as typeof db.pool.query;
+    const saves = Array.from({ length: 40 }, (_, i) => store.checkpoints.save(`subscriber-${i % 10}`, { commit: 100 + i, position: i }));
+    await Promise.all(saves);
+    expect(statements).toBeLessThan(10);
+    for (let s = 0; s < 10; s++) expect(await store.checkpoints.load(`subscriber-${s}`)).toEqual({ commit: 130 + s, position: 30 + s });
+    // And never backwards, together or not.
+    await Promise.all([store.checkpoints.save('subscriber-0', { commit: 1, position: 1 }), store.checkpoints.save('subscriber-1', { commit: 2, position: 2 })]);
+    expect(await store.checkpoints.load('subscriber-0')).toEqual({ commit: 130, position: 30 });
+  });
 });

@@ -4,6 +4,7 @@ import { readAllInBatches, startCatchUpSubscription, type CommitOrderedLog, type
 import { coalescePageReads } from '../coalesced-page-reads';
 import { eventDigest } from '../event-integrity';
 import {
+  compareCheckpoints,
   DuplicateEventIdError,
   WrongExpectedRevisionError,
   validateExpectedRevision,
@@ -55,6 +56,29 @@ export const eventColumns = eventColumnsOf('');
 export class PostgresCheckpointStore implements CheckpointStore {
   constructor(private readonly pool: Pool) {}
 
+  /** Saves asked while others are under way go as one statement, the furthest per subscription. */
+  private readonly saves = new RequestBatcher<{ subscriptionId: string; checkpoint: Checkpoint }, void>(
+    async (batch) => {
+      const furthest = new Map<string, Checkpoint>();
+      for (const { request } of batch) {
+        const known = furthest.get(request.subscriptionId);
+        if (!known || compareCheckpoints(request.checkpoint, known) > 0) furthest.set(request.subscriptionId, request.checkpoint);
+      }
+      await this.pool.query({
+        name: 'emporium_save_checkpoints',
+        text: `insert into subscription_checkpoints (subscription_id, transaction_id, position)
+               select id, commit_id::text::xid8, position from unnest($1::text[], $2::text[], $3::bigint[]) as saved(id, commit_id, position)
+               on conflict (subscription_id) do update
+                 set transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+                 where (subscription_checkpoints.transaction_id, subscription_checkpoints.position)
+                     < (excluded.transaction_id, excluded.position)`,
+        values: [[...furthest.keys()], [...furthest.values()].map((checkpoint) => String(checkpoint.commit)), [...furthest.values()].map((checkpoint) => checkpoint.position)],
+      });
+      for (const { resolve } of batch) resolve();
+    },
+    { maxInFlight: 2, maxBatch: 200 },
+  );
+
   async load(subscriptionId: string): Promise<Checkpoint | null> {
     const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(
       'select transaction_id, position from subscription_checkpoints where subscription_id = $1',
@@ -68,7 +92,9 @@ export class PostgresCheckpointStore implements CheckpointStore {
    * Pass a transaction's client to commit the checkpoint with the handler's own writes. A
    * checkpoint never moves backwards, so a stale instance of a subscription cannot rewind it.
    */
-  async save(subscriptionId: string, checkpoint: Checkpoint, db: Queryable = this.pool): Promise<void> {
+  async save(subscriptionId: string, checkpoint: Checkpoint, db?: Queryable): Promise<void> {
+    // Saves outside a caller's transaction, from every subscription of the process, go together.
+    if (!db) return this.saves.submit({ subscriptionId, checkpoint });
     await db.query(
       `insert into subscription_checkpoints (subscription_id, transaction_id, position)
        values ($1, $2::text::xid8, $3)
