@@ -245,6 +245,7 @@ async function main(): Promise<void> {
     const saturatedAfter = journeyCounter.snapshot();
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedKinds = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
+    const saturatedWho = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size, 20, 'byWho');
     clearInterval(rssSampler);
     const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     const lastEmail = Math.max(...receivedAt.values());
@@ -261,6 +262,7 @@ async function main(): Promise<void> {
     const pacedAfter = journeyCounter.snapshot();
     const pacedCost = perOrder(pacedBefore, pacedAfter, paced.size);
     const pacedKinds = kindsPerOrder(pacedBefore, pacedAfter, paced.size);
+    const pacedWho = kindsPerOrder(pacedBefore, pacedAfter, paced.size, 20, 'byWho');
     const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
     // Measured to when the watcher saw the email (it looks every 5 ms).
     const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);
@@ -275,7 +277,7 @@ async function main(): Promise<void> {
     console.log(`  cost: ${bareCost}`);
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
-    if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}`);
+    if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}\n  by who sent them:\n${lines(saturatedWho)}`);
     if (profile) {
       console.log(`  CPU profile of the saturated phase in ${profileFile}; self time by place:\n${lines(profile.byPlace)}`);
       console.log(`  by function:\n${lines(profile.byFunction)}`);
@@ -283,7 +285,7 @@ async function main(): Promise<void> {
     console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
     console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`  when ordering stopped, ${stillDue} emails were still due; the last came ${drainedIn.toFixed(0)} ms later`);
-    if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${pacedCost}\n  statements per order by kind:\n${lines(pacedKinds)}`);
+    if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${pacedCost}\n  statements per order by kind:\n${lines(pacedKinds)}\n  by who sent them:\n${lines(pacedWho)}`);
     console.log(`duplicate emails in all: ${duplicates}`);
     // The targets of issue 18, the same for both profiles.
     const ratio = journeyRate / bareRate;

@@ -1,4 +1,5 @@
 import { backoffDelay } from '../shared/delay';
+import { doingWorkOf } from '../shared/work-context';
 import type { Logger } from '../shared/logger';
 import {
   compareCheckpoints,
@@ -188,7 +189,7 @@ export function startCatchUpSubscription(
     await prefetched;
   }
 
-  const running = run()
+  const running = doingWorkOf(options.subscriptionId, run)
     .catch((error: unknown) => {
       state = 'failed';
       failure = { message: error instanceof Error ? error.message : String(error) };

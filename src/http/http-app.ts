@@ -8,6 +8,7 @@ import { healthRoutes, type HealthCheck } from './health-routes';
 import { inputGuard, pathGuard } from './input-guard';
 import { methodNotAllowed, mountOperations, openApiDocument, optionsAnswer, type Operation } from './operations';
 import { notFoundHandler, problemDetailsMiddleware, sendProblem, traceIdMiddleware } from './problem-details';
+import { doingWorkOf } from '../shared/work-context';
 
 /** Large enough for an order of fifty lines many times over; anything bigger is a mistake or an attack. */
 export const bodyLimitBytes = 64 * 1024;
@@ -81,6 +82,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Behind the gateway every request comes from it; sign-in throttling needs the client's own address.
   if (options.trustProxy) app.set('trust proxy', [...options.trustProxy]);
   app.use(traceIdMiddleware);
+  app.use((request, _response, next) => doingWorkOf(request.path === '/api/payments/webhook' ? 'payment webhook' : request.method === 'GET' ? 'query API' : 'command API', next));
   app.use(pathGuard);
   app.use(healthRoutes(options.healthChecks));
   for (const routes of options.extraRoutes ?? []) app.use(routes);

@@ -5,6 +5,7 @@ import type { EventStore } from '../event-store/event-store';
 import { nameBasedUuid } from '../shared/ids';
 import type { Logger } from '../shared/logger';
 import { paymentStillPending } from './fulfilment';
+import { doingWorkOf } from '../shared/work-context';
 
 export const expiredReason = 'expired: the payment provider did not answer in time';
 
@@ -39,7 +40,7 @@ export class PaymentDeadlines {
   /** Looks for due deadlines every `intervalMs`. */
   start(intervalMs: number): void {
     const tick = () => {
-      this.sweeping = this.sweep()
+      this.sweeping = doingWorkOf('payment-deadlines', () => this.sweep())
         .then(() => undefined)
         .catch((error: unknown) => this.logger.warn('payment deadline sweep failed', { error }))
         .finally(() => {
