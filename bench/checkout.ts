@@ -31,7 +31,7 @@ import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
 import { benchServer, type BenchServer } from './bench-database';
 import { post, prepare, productCount } from './bench-shop';
-import { countStatements, kindsPerOrder, perOrder } from './statement-counter';
+import { countStatements, topPerOrder, perOrder } from './statement-counter';
 import { startCpuProfile } from './cpu-profile';
 import { startDistributedShop } from './distributed-shop';
 
@@ -244,8 +244,8 @@ async function main(): Promise<void> {
     const receivedAt = await emailsFor(watcher.seen, sentAt);
     const saturatedAfter = journeyCounter.snapshot();
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
-    const saturatedKinds = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
-    const saturatedWho = kindsPerOrder(saturatedBefore, saturatedAfter, sentAt.size, 20, 'byWho');
+    const saturatedKinds = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
+    const saturatedWho = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size, 20, 'byWho');
     clearInterval(rssSampler);
     const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     const lastEmail = Math.max(...receivedAt.values());
@@ -261,8 +261,8 @@ async function main(): Promise<void> {
     watcher.stop();
     const pacedAfter = journeyCounter.snapshot();
     const pacedCost = perOrder(pacedBefore, pacedAfter, paced.size);
-    const pacedKinds = kindsPerOrder(pacedBefore, pacedAfter, paced.size);
-    const pacedWho = kindsPerOrder(pacedBefore, pacedAfter, paced.size, 20, 'byWho');
+    const pacedKinds = topPerOrder(pacedBefore, pacedAfter, paced.size);
+    const pacedWho = topPerOrder(pacedBefore, pacedAfter, paced.size, 20, 'byWho');
     const byNumber = new Map([...paced].map(([orderId, at]) => [orderId.slice(0, 8).toUpperCase(), at]));
     // Measured to when the watcher saw the email (it looks every 5 ms).
     const latencies = [...pacedReceived].map(([number, at]) => at - byNumber.get(number)!).sort((a, b) => a - b);

@@ -71,7 +71,7 @@ export function perOrder(from: StatementCounts, to: StatementCounts, orders: num
 }
 
 /** What made up most of the cost, per order, largest first: by kind of statement, or by who sent it. */
-export function kindsPerOrder(from: StatementCounts, to: StatementCounts, orders: number, top = 16, by: 'byKind' | 'byWho' = 'byKind'): string[] {
+export function topPerOrder(from: StatementCounts, to: StatementCounts, orders: number, top = 16, by: 'byKind' | 'byWho' = 'byKind'): string[] {
   return Object.entries(to[by])
     .map(([kind, count]) => [kind, (count - (from[by][kind] ?? 0)) / orders] as const)
     .filter(([, each]) => each >= 0.05)

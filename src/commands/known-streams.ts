@@ -1,4 +1,5 @@
 import type { Checkpoint, EventStore } from '../event-store/event-store';
+import { RecentlyUsed } from '../shared/recently-used';
 
 /** What this process last knew of a stream, as one decider folds it. */
 export interface KnownStream<State> {
@@ -16,26 +17,18 @@ export interface KnownStream<State> {
  * the command reads the stream as usual (see handleCommand). Least recently used streams go first.
  */
 export class KnownStreams {
-  private readonly byDecider = new WeakMap<object, Map<string, KnownStream<unknown>>>();
+  private readonly byDecider = new WeakMap<object, RecentlyUsed<string, KnownStream<unknown>>>();
 
   constructor(private readonly capacityPerDecider = 1_000) {}
 
   get<State>(decider: object, streamId: string): KnownStream<State> | undefined {
-    const streams = this.byDecider.get(decider);
-    const known = streams?.get(streamId);
-    if (!streams || !known) return undefined;
-    // Map keeps insertion order: moved to the end, it is the last to be forgotten.
-    streams.delete(streamId);
-    streams.set(streamId, known);
-    return known as KnownStream<State>;
+    return this.byDecider.get(decider)?.get(streamId) as KnownStream<State> | undefined;
   }
 
   set<State>(decider: object, streamId: string, known: KnownStream<State>): void {
     let streams = this.byDecider.get(decider);
-    if (!streams) this.byDecider.set(decider, (streams = new Map<string, KnownStream<unknown>>()));
-    streams.delete(streamId);
+    if (!streams) this.byDecider.set(decider, (streams = new RecentlyUsed(this.capacityPerDecider)));
     streams.set(streamId, known);
-    if (streams.size > this.capacityPerDecider) streams.delete(streams.keys().next().value!);
   }
 
   forget(decider: object, streamId: string): void {

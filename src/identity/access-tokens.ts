@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { roles, type Role } from '../domain/accounts/account';
+import { RecentlyUsed } from '../shared/recently-used';
 
 /** Who a verified access token speaks for. */
 export interface Principal {
@@ -27,8 +28,7 @@ export class AccessTokens {
    * Tokens verified lately, until they expire: a client sends the same token with every request,
    * and checking its signature again each time was the costliest part of placing an order.
    */
-  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
-  private readonly verifiedCapacity = 10_000;
+  private readonly verified = new RecentlyUsed<string, { principal: Principal; expiresAtMs: number }>(10_000);
 
   constructor(
     private readonly privateKey: KeyObject,
@@ -77,8 +77,6 @@ export class AccessTokens {
       if (typeof payload.sub !== 'string' || !role) throw new InvalidAccessTokenError('The token names no account or role');
       const principal: Principal = { accountId: payload.sub, role };
       this.verified.set(token, { principal, expiresAtMs: payload.exp! * 1000 });
-      // Map keeps insertion order: the first is the token verified longest ago.
-      if (this.verified.size > this.verifiedCapacity) this.verified.delete(this.verified.keys().next().value!);
       return principal;
     } catch (error) {
       if (error instanceof InvalidAccessTokenError) throw error;

@@ -1,3 +1,5 @@
+import { RecentlyUsed } from '../shared/recently-used';
+
 /**
  * Answers of public queries kept as sent, by request, while the read model they came from has not
  * changed: the storefront asks for the same catalog pages again and again, and each time they
@@ -6,9 +8,11 @@
  * process there is no version, and nothing is kept.
  */
 export class AnswerCache {
-  private readonly answers = new Map<string, { version: number; body: string }>();
+  private readonly answers: RecentlyUsed<string, { version: number; body: string }>;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(capacity = 500) {
+    this.answers = new RecentlyUsed(capacity);
+  }
 
   /** The body for `key` at `version`: kept, or made now by `answer` (and kept). */
   async get(key: string, version: number | undefined, answer: () => Promise<unknown>): Promise<string> {
@@ -16,10 +20,7 @@ export class AnswerCache {
     const kept = this.answers.get(key);
     if (kept && kept.version === version) return kept.body;
     const body = JSON.stringify(await answer());
-    this.answers.delete(key);
     this.answers.set(key, { version, body });
-    // Map keeps insertion order: the first key is the one made longest ago.
-    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
     return body;
   }
 }

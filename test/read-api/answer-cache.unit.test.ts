@@ -12,7 +12,7 @@ describe('AnswerCache', () => {
     expect(await cache.get('/a', undefined, read)).toBe('{"read":4}');
   });
 
-  it('lets the answer made longest ago go first', async () => {
+  it('lets the answer used least recently go first', async () => {
     const cache = new AnswerCache(2);
     let reads = 0;
     const read = async () => ++reads;

@@ -40,6 +40,15 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge badge-${status}`}>{statusWords[status] ?? status}</span>;
 }
 
+/** Asks for the next page while the page shown says there is one. */
+export function NextPageButton({ cursor, onNext, children }: { cursor: string | null | undefined; onNext: (cursor: string) => void; children: ReactNode }) {
+  return cursor ? (
+    <button type="button" onClick={() => onNext(cursor)}>
+      {children}
+    </button>
+  ) : null;
+}
+
 /** Loads once per change of `deps`; `reload` loads again (after a command, say). */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { value: T | undefined; error: string | null; reload: () => void } {
   const [value, setValue] = useState<T | undefined>(undefined);

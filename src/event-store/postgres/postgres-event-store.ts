@@ -143,11 +143,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const expected = options.expectedRevision ?? 'any';
-    validateExpectedRevision(expected);
-    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    const append = pendingAppend(streamId, events, options);
+    const { expected, digests } = append;
     try {
-      const result = await this.batches.append({ streamId, expected, events, digests: events.map(digestOf) });
+      const result = await this.batches.append(append);
       this.notifyAppended();
       return result;
     } catch (error) {
@@ -157,7 +156,7 @@ export class PostgresEventStore implements EventStore {
         const { rows } = await this.pool.query<AppendRow>('select * from emporium_find_replay($1, $2::uuid[], $3::bytea[])', [
           streamId,
           events.map((event) => event.id),
-          events.map(digestOf),
+          digests,
         ]);
         if (rows[0]) return appendResultOf(rows[0]);
       }
@@ -173,10 +172,7 @@ export class PostgresEventStore implements EventStore {
    * DuplicateEventIdError, as the caller's transaction is then aborted.
    */
   async appendInTransaction(db: Queryable, streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const expected = options.expectedRevision ?? 'any';
-    validateExpectedRevision(expected);
-    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-    return this.appendOne(db, { streamId, expected, events, digests: events.map(digestOf) });
+    return this.appendOne(db, pendingAppend(streamId, events, options));
   }
 
   private async appendOne(db: Queryable, { streamId, expected, events, digests }: PendingAppend): Promise<AppendResult> {
@@ -351,6 +347,14 @@ function appendResultOf(row: AppendRow): AppendResult {
 }
 
 const digestOf = (event: NewEvent) => eventDigest({ ...event, metadata: event.metadata ?? {} });
+
+/** An append checked and ready to send: its expectation valid, its events there, each one's digest made. */
+function pendingAppend(streamId: string, events: readonly NewEvent[], options: AppendOptions): PendingAppend {
+  const expected = options.expectedRevision ?? 'any';
+  validateExpectedRevision(expected);
+  if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+  return { streamId, expected, events, digests: events.map(digestOf) };
+}
 
 function translateAppendError(error: DatabaseError, streamId: string, expected: ExpectedRevision): Error {
   if (error.code === 'ES409') {

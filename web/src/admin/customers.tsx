@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, call, formatMoney } from '../api/client';
 import { Link } from '../router';
-import { formatDate, StatusBadge, useLoad } from '../ui';
+import { formatDate, NextPageButton, StatusBadge, useLoad } from '../ui';
 
 export function CustomersPage() {
   const [cursor, setCursor] = useState<string | null>(null);
@@ -49,11 +49,9 @@ export function CustomersPage() {
           ))}
         </tbody>
       </table>
-      {page.value?.nextCursor ? (
-        <button type="button" onClick={() => setCursor(page.value!.nextCursor)}>
-          More customers
-        </button>
-      ) : null}
+      <NextPageButton cursor={page.value?.nextCursor} onNext={setCursor}>
+        More customers
+      </NextPageButton>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, call, formatMoney } from '../api/client';
 import { Link } from '../router';
-import { formatDate, StatusBadge, useLoad } from '../ui';
+import { formatDate, NextPageButton, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
 
 const statuses = ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected'] as const;
@@ -60,11 +60,9 @@ export function OrdersPage() {
           ))}
         </tbody>
       </table>
-      {page.value?.nextCursor ? (
-        <button type="button" onClick={() => setCursor(page.value!.nextCursor)}>
-          Older orders
-        </button>
-      ) : null}
+      <NextPageButton cursor={page.value?.nextCursor} onNext={setCursor}>
+        Older orders
+      </NextPageButton>
     </section>
   );
 }

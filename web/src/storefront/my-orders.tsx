@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, call, formatMoney } from '../api/client';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { Alert, formatDate, StatusBadge, useLoad } from '../ui';
+import { Alert, formatDate, NextPageButton, StatusBadge, useLoad } from '../ui';
 
 export function MyOrders() {
   const { me } = useSession();
@@ -36,11 +36,9 @@ export function MyOrders() {
             Newest
           </button>
         ) : null}
-        {page.value?.nextCursor ? (
-          <button type="button" onClick={() => setCursor(page.value!.nextCursor)}>
-            Older orders
-          </button>
-        ) : null}
+        <NextPageButton cursor={page.value?.nextCursor} onNext={setCursor}>
+          Older orders
+        </NextPageButton>
       </nav>
     </section>
   );
