@@ -162,8 +162,7 @@ export function identityService(deps: IdentityDependencies) {
       ];
       // Counted before the (deliberately slow) password hash, in one step with the check, so a flood
       // costs us little and a burst of parallel guesses gets no more tries than a patient one.
-      const waits = await Promise.all(buckets.map(({ bucket, limit }) => throttle.attempt(bucket, limit, now)));
-      const wait = Math.max(...waits);
+      const wait = await throttle.attempt(buckets, now);
       if (wait > 0) throw new TooManyLoginAttemptsError(Math.ceil(wait / 1000));
 
       const ownerId = await ownerOfEmail(email);
