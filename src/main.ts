@@ -1,14 +1,10 @@
+// First: tracing, when asked for, must be running before what it instruments is loaded.
+import { stopTelemetry } from './observability/telemetry';
 import { startRole } from './app/roles/start-role';
 import { ConfigError, loadConfig } from './config/config';
+import { roleArgument } from './config/role-argument';
 import { runSandboxGateway } from './payments/sandbox/main';
 import { jsonLogger } from './shared/logger';
-
-/** `--role <name>` on the command line stands for EMPORIUM_ROLE. */
-function roleArgument(argv: readonly string[]): string | undefined {
-  const index = argv.findIndex((arg) => arg === '--role' || arg.startsWith('--role='));
-  if (index === -1) return undefined;
-  return argv[index]!.includes('=') ? argv[index]!.slice('--role='.length) : argv[index + 1];
-}
 
 async function main(): Promise<void> {
   let config;
@@ -67,7 +63,8 @@ async function main(): Promise<void> {
       logger.error('did not stop within 30 s; exiting');
       process.exit(1);
     }, 30_000).unref();
-    emporium.stop().then(
+    // The spans of the last work are flushed after it has stopped.
+    emporium.stop().then(stopTelemetry).then(
       () => {
         logger.info('stopped');
         process.exit(0);

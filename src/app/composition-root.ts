@@ -1,3 +1,4 @@
+import { tracedEventStore } from '../observability/traced-event-store';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -128,7 +129,7 @@ export interface EmporiumAppOptions {
  */
 export async function createEmporiumApp(pool: Pool, logger: Logger, options: EmporiumAppOptions): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
-  const store = options.eventStore ?? new PostgresEventStore(pool, { logger });
+  const store = options.eventStore ?? tracedEventStore(new PostgresEventStore(pool, { logger }));
   // Everything that reads events reads them upcast; the store itself is kept for what needs it as written.
   const eventStore = upcastingEventStore(store, options.upcasters ?? []);
   const projections = new ProjectionRunner(eventStore, logger);

@@ -1,3 +1,4 @@
+import { tracedEventStore } from '../observability/traced-event-store';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -69,9 +70,9 @@ export async function openDatabase(config: Config, logger: Logger, teardown: Tea
  * beside the read models' and reports'), else PostgreSQL. Closing it is left to whoever runs on it.
  */
 export function openEventStore(config: Config, pool: Pool, logger: Logger): EventStore {
-  if (config.eventStore.kind === 'postgres') return new PostgresEventStore(pool, { logger });
+  if (config.eventStore.kind === 'postgres') return tracedEventStore(new PostgresEventStore(pool, { logger }));
   logger.info('events are kept in EventStoreDB', { url: config.eventStore.url.replace(/\/\/[^@/]*@/, '//***@') });
-  return EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool), namespace: config.eventStore.namespace });
+  return tracedEventStore(EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool), namespace: config.eventStore.namespace }));
 }
 
 /** Where read models are kept: MongoDB when configured, else PostgreSQL JSONB. */

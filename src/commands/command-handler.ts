@@ -13,6 +13,7 @@ import {
 import type { SnapshotStore } from '../event-store/snapshot-store';
 import { backoffDelay, delay } from '../shared/delay';
 import { nameBasedUuid, newUuid } from '../shared/ids';
+import { currentTraceparent, inSpan } from '../observability/tracing';
 import { knownStreamsOf, type KnownStream, type KnownStreams } from './known-streams';
 
 /** Who asks, when, and under which correlation: everything about a command that is not its data. */
@@ -106,6 +107,18 @@ export async function handleCommand<Command extends { type: string }, Event exte
   command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
   options: CommandOptions = {},
+): Promise<CommandResult<State, Event>> {
+  const name = typeof command === 'function' ? `command on ${streamId.split('-')[0]}` : `command ${command.type}`;
+  return inSpan(name, { attributes: { 'emporium.stream_id': streamId } }, () => decideAndAppend(eventStore, streamId, decider, command, context, options));
+}
+
+async function decideAndAppend<Command extends { type: string }, Event extends DomainEvent, State>(
+  eventStore: EventStore,
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: Command | ((state: State) => Command | Promise<Command>),
+  context: CommandContext,
+  options: CommandOptions,
 ): Promise<CommandResult<State, Event>> {
   const { snapshots } = options;
   const known = knownStreamsOf(eventStore);
@@ -236,6 +249,11 @@ function earlierAttempt<Event>(recorded: readonly RecordedEvent[], streamId: str
   return { events: written.map((event) => ({ type: event.type, data: event.data }) as Event), revision: last.revision, checkpoint: last.checkpoint, alreadyApplied: true };
 }
 
+function traceparentOf(context: CommandContext): { traceparent?: string } {
+  const traceparent = currentTraceparent(context.traceparent);
+  return traceparent ? { traceparent } : {};
+}
+
 /** `slot` names the event's place in the command: stream, command type, index in the batch. */
 function toNewEvent(event: DomainEvent, slot: string, context: CommandContext): NewEvent {
   const metadata: EventMetadata = {
@@ -244,7 +262,8 @@ function toNewEvent(event: DomainEvent, slot: string, context: CommandContext): 
     actor: context.actor,
     occurredAt: context.now.toISOString(),
     schemaVersion: 1,
-    ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+    // The command's span while tracing: what reacts to these events continues its trace.
+    ...traceparentOf(context),
     ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
   };
   return {

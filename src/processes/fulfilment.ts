@@ -1,3 +1,4 @@
+import { inSpan, SpanKind } from '../observability/tracing';
 import { DomainError } from '../domain/shared/domain-error';
 import { orderDecider, type OrderState, type UnavailableLine } from '../domain/orders/order';
 import { paymentDecider } from '../domain/payments/payment';
@@ -102,9 +103,11 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     const requested = await payments.requestPayment({ orderId: order.orderId, method: order.paymentMethod }, causedBy(event, name, 'request-payment', clock()));
     const paymentId = requested.streamId.slice(streamPrefix('payment').length);
     // The payment id is the idempotency key: asking the gateway again gets the same payment, never a second charge.
-    const { gatewayReference } = await gateway.createPayment(
-      { paymentId, orderId: order.orderId, amount: order.total, method: order.paymentMethod, ...(order.paymentToken ? { paymentToken: order.paymentToken } : {}) },
-      paymentId,
+    const { gatewayReference } = await inSpan('payment gateway: create payment', { kind: SpanKind.CLIENT, attributes: { 'emporium.payment_id': paymentId, 'emporium.payment_method': order.paymentMethod } }, () =>
+      gateway.createPayment(
+        { paymentId, orderId: order.orderId, amount: order.total, method: order.paymentMethod, ...(order.paymentToken ? { paymentToken: order.paymentToken } : {}) },
+        paymentId,
+      ),
     );
     await payments.recordSubmitted({ paymentId, gatewayReference }, causedBy(event, name, 'submitted', clock()));
     await deps.deadlines.schedule(paymentId, new Date(clock().getTime() + deps.paymentDeadlineMs));

@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../event-store/event-store';
+import { inSpan, SpanKind } from '../observability/tracing';
 import { backoffDelay } from '../shared/delay';
 import type { Logger } from '../shared/logger';
 import { isTransient } from '../shared/transient-errors';
@@ -16,7 +17,17 @@ export type HandlingOutcome = { readonly handled: true } | { readonly handled: f
  * event's fault), any other failure up to the manager's retry policy, after which the caller parks
  * the event (in PostgreSQL, or on Kafka's dead-letter topic). Stopping ends the waits.
  */
-export async function handleWithRetry(manager: ProcessManager, event: ProcessInput, options: { logger: Logger; stopping: AbortSignal; sleep: (ms: number) => Promise<void> }): Promise<HandlingOutcome> {
+export function handleWithRetry(manager: ProcessManager, event: ProcessInput, options: { logger: Logger; stopping: AbortSignal; sleep: (ms: number) => Promise<void> }): Promise<HandlingOutcome> {
+  // In the trace of the command that wrote the event (or of the message that told of it): what
+  // the manager does about it continues that trace.
+  return inSpan(
+    `${manager.name} ${event.type}`,
+    { kind: SpanKind.CONSUMER, ...(event.metadata.traceparent ? { parent: event.metadata.traceparent } : {}), attributes: { 'emporium.process': manager.name, 'emporium.event_id': event.id, 'emporium.event_type': event.type, 'emporium.stream_id': event.streamId } },
+    () => handleUntilDone(manager, event, options),
+  );
+}
+
+async function handleUntilDone(manager: ProcessManager, event: ProcessInput, options: { logger: Logger; stopping: AbortSignal; sleep: (ms: number) => Promise<void> }): Promise<HandlingOutcome> {
   const { logger, stopping, sleep } = options;
   const policy = { ...defaultPoisonRetry, ...manager.retry };
   for (let attempt = 1, outages = 0; ; attempt++) {

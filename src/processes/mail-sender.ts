@@ -1,3 +1,4 @@
+import { inSpan, SpanKind } from '../observability/tracing';
 import { emailDecider } from '../domain/notifications/email';
 import { streamName } from '../domain/stream-names';
 import type { EventStore, RecordedEvent } from '../event-store/event-store';
@@ -35,7 +36,8 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
       if (email.status !== 'pending') return;
       const attempt = email.attempts + 1;
       try {
-        await mailer.send({ ...email.message, from: deps.from });
+        // Never the address or the text in the span: they are personal data.
+        await inSpan('send email', { kind: SpanKind.CLIENT, attributes: { 'emporium.notification_id': notificationId, 'emporium.attempt': attempt } }, () => mailer.send({ ...email.message, from: deps.from }));
       } catch (error) {
         const permanent = error instanceof MailDeliveryError && error.permanent;
         await notifications.recordFailure({ notificationId, attempt, error: (error as Error).message, permanent }, causedBy(event, name, `failure:${attempt}`, clock()));

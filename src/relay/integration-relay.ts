@@ -1,3 +1,4 @@
+import { openSpan, SpanKind, type OpenSpan } from '../observability/tracing';
 import type { Message, Producer } from 'kafkajs';
 import type { EventStore, RecordedEvent, Subscription, SubscriptionStatus } from '../event-store/event-store';
 import { toKafkaRecord } from '../integration/cloud-events';
@@ -47,12 +48,18 @@ export class IntegrationRelay {
   private async publish(events: readonly RecordedEvent[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     const add = (topic: string, message: Message) => byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+    // A publish span per message, in the trace of its own event (not the batch's): the consumers
+    // continue from the span named in the message's traceparent header.
+    const spans: OpenSpan[] = [];
     for (const event of events) {
       try {
         const integrationEvent = toIntegrationEvent(event);
         if (!integrationEvent) continue;
         const record = toKafkaRecord(integrationEvent);
-        add(this.bus.topic(record.topic), { key: record.key, value: record.value, headers: record.headers });
+        const topic = this.bus.topic(record.topic);
+        const span = openSpan(`publish ${topic}`, { kind: SpanKind.PRODUCER, ...(event.metadata.traceparent ? { parent: event.metadata.traceparent } : {}), attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': integrationEvent.id } });
+        spans.push(span);
+        add(topic, { key: record.key, value: record.value, headers: { ...record.headers, ...(span.traceparent ? { traceparent: span.traceparent } : {}) } });
       } catch (error) {
         if (!(error instanceof UnmappableEvent)) throw error;
         this.logger.error('an event could not be told to other systems: sent to the dead-letter topic', { eventId: event.id, type: event.type, streamId: event.streamId, error: error.message });
@@ -64,7 +71,13 @@ export class IntegrationRelay {
       }
     }
     if (byTopic.size === 0) return;
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    try {
+      await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    } catch (error) {
+      for (const span of spans) span.end(error);
+      throw error;
+    }
+    for (const span of spans) span.end();
     this.published += [...byTopic.values()].reduce((sum, messages) => sum + messages.length, 0);
   }
 

@@ -30,6 +30,10 @@ export function paymentHandlers(eventStore: EventStore) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordPaymentSubmitted', data: { ...input, now: context.now } }, context);
     },
 
+    /** The trace of the request that made the payment (its first event's), for the outcome to continue. */
+    async requestTraceparent(paymentId: string): Promise<string | undefined> {
+      return (await eventStore.readStream(streamName('payment', paymentId)))[0]?.metadata.traceparent;
+    },
     recordOutcome(input: { paymentId: string; outcome: PaymentOutcome }, context: CommandContext) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordPaymentOutcome', data: { ...input, now: context.now } }, context);
     },

@@ -1,3 +1,4 @@
+import { currentTraceparent, inSpan, tracingEnabled } from '../../observability/tracing';
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
@@ -86,10 +87,13 @@ export function paymentWebhookOperation(deps: {
         event.type === 'payment.succeeded'
           ? { status: 'succeeded' as const, gatewayReference: event.data.gatewayReference }
           : { status: 'failed' as const, reason: event.data.failureMessage ?? event.data.failureCode ?? 'declined by the payment provider' };
+      const paymentId = event.data.paymentId.toLowerCase();
+      // A gateway does not send our trace context back: the outcome continues the trace of the
+      // payment's request, linked to the webhook's own request.
+      const paymentTrace = tracingEnabled() ? await deps.payments.requestTraceparent(paymentId) : undefined;
       try {
-        await deps.payments.recordOutcome(
-          { paymentId: event.data.paymentId.toLowerCase(), outcome },
-          { now, actor: { id: 'payment-gateway', role: 'system' }, correlationId: String(response.locals.traceId), idempotencyKey: `gateway-event:${event.id}` },
+        await inSpan(`payment webhook ${event.type}`, { ...(paymentTrace ? { parent: paymentTrace } : {}), links: [currentTraceparent()], attributes: { 'emporium.payment_id': paymentId, 'emporium.gateway_event_id': event.id } }, () =>
+          deps.payments.recordOutcome({ paymentId, outcome }, { now, actor: { id: 'payment-gateway', role: 'system' }, correlationId: String(response.locals.traceId), idempotencyKey: `gateway-event:${event.id}` }),
         );
       } catch (error) {
         if (!(error instanceof DomainError && error.code === 'payment-outcome-conflict')) throw error;
