@@ -53,6 +53,8 @@ export interface DocumentStore {
   save<Doc>(collection: string, changes: readonly DocumentChange<Doc>[]): Promise<void>;
   get<Doc>(collection: string, id: string): Promise<Doc | null>;
   find<Doc>(collection: string, query: FindQuery): Promise<Doc[]>;
+  /** How many live documents have each text value at `path` (orders by status, for metrics). */
+  countBy(collection: string, path: string): Promise<Record<string, number>>;
   /** An empty copy of the collection (same indexes) to rebuild into, under another name. */
   createShadow(spec: CollectionSpec): Promise<string>;
   /** Puts the shadow in the collection's place, atomically; readers see one or the other. */

@@ -34,6 +34,15 @@ export class InMemoryDocumentStore implements DocumentStore {
     return (structuredClone(this.collection(collection).get(id)?.document) as Doc | undefined) ?? null;
   }
 
+  async countBy(collection: string, path: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const { document } of this.collection(collection).values()) {
+      const value = document === null ? undefined : valueAt(document, path);
+      if (typeof value === 'string') counts[value] = (counts[value] ?? 0) + 1;
+    }
+    return counts;
+  }
+
   async find<Doc>(collection: string, query: FindQuery): Promise<Doc[]> {
     const compare = (a: unknown, b: unknown) => {
       for (const [i, key] of query.sort.entries()) {

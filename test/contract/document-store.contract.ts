@@ -76,6 +76,17 @@ export function documentStoreContract(adapter: string, create: () => Promise<Doc
       expect(ids(await store.find(spec.name, { contains: { path: 'searchText', text: '100%_' }, sort: [{ path: 'id', type: 'text', direction: 'asc' }], limit: 10 }))).toEqual([]);
     });
 
+    it('counts live documents by the text value at a path, leaving out tombstones', async () => {
+      await store.save(spec.name, [
+        { id: 'C1', document: product('C1', 'Sencha', 'green', 450), checkpoint: checkpoint(1) },
+        { id: 'C2', document: product('C2', 'Assam', 'black', 390), checkpoint: checkpoint(1) },
+        { id: 'C3', document: product('C3', 'Gyokuro', 'green', 1200), checkpoint: checkpoint(1) },
+        { id: 'C4', document: product('C4', 'Hojicha', 'green', 300), checkpoint: checkpoint(1) },
+      ]);
+      await store.save(spec.name, [{ id: 'C4', document: null, checkpoint: checkpoint(2) }]);
+      expect(await store.countBy(spec.name, 'category')).toEqual({ green: 2, black: 1 });
+    });
+
     it('pages with a keyset cursor, ties broken by the last key, in either direction', async () => {
       const prices = [500, 300, 500, 100, 300, 500, 200];
       await store.save(

@@ -79,6 +79,14 @@ export class MongoDocumentStore implements DocumentStore {
     return (stored?.doc ?? null) as Doc | null;
   }
 
+  async countBy(collection: string, path: string): Promise<Record<string, number>> {
+    const groups = await this.db
+      .collection<Stored>(collectionOf(collection))
+      .aggregate<{ _id: unknown; count: number }>([{ $match: { doc: { $ne: null } } }, { $group: { _id: `$${field(path)}`, count: { $sum: 1 } } }])
+      .toArray();
+    return Object.fromEntries(groups.filter((group) => typeof group._id === 'string').map((group) => [group._id as string, group.count]));
+  }
+
   async find<Doc>(collection: string, query: FindQuery): Promise<Doc[]> {
     const conditions: MongoDocument[] = [{ doc: { $ne: null } }];
     for (const [path, value] of Object.entries(query.where ?? {})) conditions.push({ [field(path)]: value });

@@ -45,6 +45,13 @@ export class PostgresDocumentStore implements DocumentStore {
     return rows[0]?.document ?? null;
   }
 
+  async countBy(collection: string, path: string): Promise<Record<string, number>> {
+    const { rows } = await this.pool.query<{ value: string | null; count: string }>(
+      `select ${textAt(path)} as value, count(*) as count from ${tableOf(collection)} where document is not null group by 1`,
+    );
+    return Object.fromEntries(rows.filter((row) => row.value !== null).map((row) => [row.value, Number(row.count)]));
+  }
+
   async find<Doc>(collection: string, query: FindQuery): Promise<Doc[]> {
     const values: unknown[] = [];
     const parameter = (value: unknown) => {
