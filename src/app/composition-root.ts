@@ -1,4 +1,7 @@
-import { tracedEventStore } from '../observability/traced-event-store';
+import { progressOf } from '../observability/follower-progress';
+import { reportProgress, reportShop } from '../observability/metrics';
+import { orderHistoryProjection } from '../projections/read-models/order-history';
+import { instrumentedEventStore } from '../observability/instrumented-event-store';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -129,7 +132,7 @@ export interface EmporiumAppOptions {
  */
 export async function createEmporiumApp(pool: Pool, logger: Logger, options: EmporiumAppOptions): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
-  const store = options.eventStore ?? tracedEventStore(new PostgresEventStore(pool, { logger }));
+  const store = options.eventStore ?? instrumentedEventStore(new PostgresEventStore(pool, { logger }));
   // Everything that reads events reads them upcast; the store itself is kept for what needs it as written.
   const eventStore = upcastingEventStore(store, options.upcasters ?? []);
   const projections = new ProjectionRunner(eventStore, logger);
@@ -186,6 +189,20 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     ]);
     deadlines.start(settings.deadlineSweepMs);
   }
+
+  // What /metrics reports of this process: its followers' progress, and the shop's gauges.
+  const reporting = [
+    reportProgress(progressOf(eventStore, 'projection', () => projections.status(), clock)),
+    reportProgress(progressOf(eventStore, 'process', () => processes.status(), clock)),
+    ...(relay ? [reportProgress(progressOf(eventStore, 'relay', () => { const status = relay.status(); return status ? [status] : []; }, clock))] : []),
+    reportShop({
+      ordersByStatus: () => documents.countBy(orderHistoryProjection.collection.name, 'status'),
+      paymentsPastDeadline: async () => {
+        const { rows } = await pool.query<{ count: string }>("select count(*) as count from process_timers where kind = 'payment-deadline' and due_at <= $1", [clock()]);
+        return Number(rows[0]!.count);
+      },
+    }),
+  ];
 
   // Rebuilds and retries of parked events act on the runners of this process.
   const runnerOperations = [...projectionOperations(projections, logger), ...parkedEventOperations(parkedEvents, processes, clock)];
@@ -265,6 +282,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     projections,
     processes,
     async close() {
+      await Promise.all(reporting.map((stopReporting) => stopReporting()));
       clearInterval(purgeIdempotencyKeys);
       await deadlines?.stop();
       await kafkaProcesses?.stop();

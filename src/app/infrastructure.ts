@@ -1,4 +1,4 @@
-import { tracedEventStore } from '../observability/traced-event-store';
+import { instrumentedEventStore } from '../observability/instrumented-event-store';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -70,9 +70,9 @@ export async function openDatabase(config: Config, logger: Logger, teardown: Tea
  * beside the read models' and reports'), else PostgreSQL. Closing it is left to whoever runs on it.
  */
 export function openEventStore(config: Config, pool: Pool, logger: Logger): EventStore {
-  if (config.eventStore.kind === 'postgres') return tracedEventStore(new PostgresEventStore(pool, { logger }));
+  if (config.eventStore.kind === 'postgres') return instrumentedEventStore(new PostgresEventStore(pool, { logger }));
   logger.info('events are kept in EventStoreDB', { url: config.eventStore.url.replace(/\/\/[^@/]*@/, '//***@') });
-  return tracedEventStore(EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool), namespace: config.eventStore.namespace }));
+  return instrumentedEventStore(EventStoreDbEventStore.connect(config.eventStore.url, { logger, checkpoints: new PostgresCheckpointStore(pool), namespace: config.eventStore.namespace }));
 }
 
 /** Where read models are kept: MongoDB when configured, else PostgreSQL JSONB. */

@@ -13,6 +13,8 @@ import {
 import type { SnapshotStore } from '../event-store/snapshot-store';
 import { backoffDelay, delay } from '../shared/delay';
 import { nameBasedUuid, newUuid } from '../shared/ids';
+import { DomainError } from '../domain/shared/domain-error';
+import { commandsHandled } from '../observability/metrics';
 import { currentTraceparent, inSpan } from '../observability/tracing';
 import { knownStreamsOf, type KnownStream, type KnownStreams } from './known-streams';
 
@@ -108,9 +110,23 @@ export async function handleCommand<Command extends { type: string }, Event exte
   context: CommandContext,
   options: CommandOptions = {},
 ): Promise<CommandResult<State, Event>> {
-  const name = typeof command === 'function' ? `command on ${streamId.split('-')[0]}` : `command ${command.type}`;
-  return inSpan(name, { attributes: { 'emporium.stream_id': streamId } }, () => decideAndAppend(eventStore, streamId, decider, command, context, options));
+  const type = typeof command === 'function' ? `on ${streamId.split('-')[0]}` : command.type;
+  try {
+    const result = await inSpan(`command ${type}`, { attributes: { 'emporium.stream_id': streamId } }, () => decideAndAppend(eventStore, streamId, decider, command, context, options));
+    commandsHandled.inc({ type, outcome: 'ok' });
+    return result;
+  } catch (error) {
+    commandsHandled.inc({ type, outcome: commandOutcomeOf(error) });
+    throw error;
+  }
 }
+
+function commandOutcomeOf(error: unknown): string {
+  if (error instanceof DomainError) return 'refused';
+  if (error instanceof StaleRevisionError || error instanceof ConcurrencyRetriesExhaustedError || error instanceof WrongExpectedRevisionError) return 'conflict';
+  return 'error';
+}
+
 
 async function decideAndAppend<Command extends { type: string }, Event extends DomainEvent, State>(
   eventStore: EventStore,

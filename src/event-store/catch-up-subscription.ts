@@ -1,3 +1,4 @@
+import { subscriptionEvents, subscriptionHandlerDuration, subscriptionRetries } from '../observability/metrics';
 import { backoffDelay } from '../shared/delay';
 import { doingWorkOf } from '../shared/work-context';
 import type { Logger } from '../shared/logger';
@@ -71,6 +72,7 @@ export function startCatchUpSubscription(
 
   let state: SubscriptionState = 'starting';
   let checkpoint: Checkpoint | null = null;
+  let lastEventRecordedAt: Date | undefined;
   let failure: SubscriptionStatus['failure'];
   let stopping = false;
   // Set by a wake-up; cleared before each read, so a wake-up that lands while a page is being read
@@ -123,11 +125,18 @@ export function startCatchUpSubscription(
   }
 
   async function handleWithRetry(events: readonly RecordedEvent[], batchCheckpoint: Checkpoint): Promise<'handled' | 'failed' | 'stopped'> {
+    const labels = { subscription: options.subscriptionId };
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) subscriptionRetries.inc(labels);
+      const timer = subscriptionHandlerDuration.startTimer(labels);
       try {
         await options.handle(events, { checkpoint: batchCheckpoint });
+        timer();
+        subscriptionEvents.inc(labels, events.length);
+        lastEventRecordedAt = events.at(-1)!.recordedAt;
         return 'handled';
       } catch (error) {
+        timer();
         if (stopping) return 'stopped';
         if (attempt >= retry.maxAttempts) {
           const first = events[0]!;
@@ -203,7 +212,7 @@ export function startCatchUpSubscription(
 
   return {
     subscriptionId: options.subscriptionId,
-    status: () => ({ subscriptionId: options.subscriptionId, state, checkpoint, ...(failure ? { failure } : {}) }),
+    status: () => ({ subscriptionId: options.subscriptionId, state, checkpoint, ...(lastEventRecordedAt ? { lastEventRecordedAt } : {}), ...(failure ? { failure } : {}) }),
     waitFor(target, timeoutMs) {
       if (checkpoint && compareCheckpoints(checkpoint, target) >= 0) return Promise.resolve(true);
       if (state === 'failed' || state === 'stopped') return Promise.resolve(false);

@@ -149,6 +149,8 @@ export interface SubscriptionStatus {
   readonly state: SubscriptionState;
   /** Last checkpoint handled (or scanned past), null before the first event. */
   readonly checkpoint: Checkpoint | null;
+  /** When the last event it handled was recorded: how old its view is while it is behind. */
+  readonly lastEventRecordedAt?: Date;
   readonly failure?: { readonly message: string; readonly event?: { id: string; streamId: string; revision: number; type: string } };
 }
 

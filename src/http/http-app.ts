@@ -4,6 +4,7 @@ import type { RawBodyRequest } from '../commands/http/payment-webhook';
 import type { IdempotencyStore } from '../commands/idempotency/idempotency-store';
 import type { Principal } from '../identity/access-tokens';
 import type { Logger } from '../shared/logger';
+import { metricsRoutes, requestDurations } from '../observability/metrics-routes';
 import { healthRoutes, type HealthCheck } from './health-routes';
 import { inputGuard, pathGuard } from './input-guard';
 import { methodNotAllowed, mountOperations, openApiDocument, optionsAnswer, type Operation } from './operations';
@@ -82,9 +83,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // Behind the gateway every request comes from it; sign-in throttling needs the client's own address.
   if (options.trustProxy) app.set('trust proxy', [...options.trustProxy]);
   app.use(traceIdMiddleware);
+  app.use(requestDurations);
   app.use((request, _response, next) => doingWorkOf(request.path === '/api/payments/webhook' ? 'payment webhook' : request.method === 'GET' ? 'query API' : 'command API', next));
   app.use(pathGuard);
   app.use(healthRoutes(options.healthChecks));
+  app.use(metricsRoutes());
   for (const routes of options.extraRoutes ?? []) app.use(routes);
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApi);

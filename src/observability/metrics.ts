@@ -101,9 +101,12 @@ export interface FollowerProgress {
 /** Who reports progress: the runners of this process add themselves while they run. */
 const progressSources = new Set<() => Promise<readonly FollowerProgress[]>>();
 
-export function reportProgress(source: () => Promise<readonly FollowerProgress[]>): () => void {
+/** Adds a source; the function returned takes it away (a teardown step). */
+export function reportProgress(source: () => Promise<readonly FollowerProgress[]>): () => Promise<void> {
   progressSources.add(source);
-  return () => progressSources.delete(source);
+  return async () => {
+    progressSources.delete(source);
+  };
 }
 
 async function allProgress(): Promise<FollowerProgress[]> {
@@ -172,9 +175,11 @@ export interface ShopGauges {
 
 const shopSources = new Set<ShopGauges>();
 
-export function reportShop(source: ShopGauges): () => void {
+export function reportShop(source: ShopGauges): () => Promise<void> {
   shopSources.add(source);
-  return () => shopSources.delete(source);
+  return async () => {
+    shopSources.delete(source);
+  };
 }
 
 new Gauge({

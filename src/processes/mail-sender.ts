@@ -1,3 +1,4 @@
+import { emails, orderToEmail } from '../observability/metrics';
 import { inSpan, SpanKind } from '../observability/tracing';
 import { emailDecider } from '../domain/notifications/email';
 import { streamName } from '../domain/stream-names';
@@ -40,6 +41,7 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
         await inSpan('send email', { kind: SpanKind.CLIENT, attributes: { 'emporium.notification_id': notificationId, 'emporium.attempt': attempt } }, () => mailer.send({ ...email.message, from: deps.from }));
       } catch (error) {
         const permanent = error instanceof MailDeliveryError && error.permanent;
+        emails.inc({ outcome: permanent ? 'failed' : 'retrying' });
         await notifications.recordFailure({ notificationId, attempt, error: (error as Error).message, permanent }, causedBy(event, name, `failure:${attempt}`, clock()));
         if (permanent) {
           logger.error('email refused for good', { notificationId, to: email.message.to, error });
@@ -47,7 +49,11 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
         }
         throw new MailServerUnavailableError(`Email ${notificationId} not sent (attempt ${attempt}): ${(error as Error).message}`);
       }
-      await notifications.recordSent({ notificationId, attempt }, causedBy(event, name, 'sent', clock()));
+      const sent = await notifications.recordSent({ notificationId, attempt }, causedBy(event, name, 'sent', clock()));
+      if (!sent.alreadyApplied && sent.events.length > 0) {
+        emails.inc({ outcome: 'sent' });
+        if (email.message.orderPlacedAt) orderToEmail.observe(Math.max(0, (clock().getTime() - Date.parse(email.message.orderPlacedAt)) / 1000));
+      }
     },
   };
 }

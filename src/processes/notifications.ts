@@ -1,6 +1,7 @@
 import { customerDecider } from '../domain/customers/customer';
 import type { InventoryEvent } from '../domain/inventory/inventory';
-import { orderDecider } from '../domain/orders/order';
+import { orderDecider, type OrderEvent } from '../domain/orders/order';
+import { foldEvents } from '../domain/shared/decider';
 import { productDecider } from '../domain/catalog/product';
 import { streamName } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
@@ -29,20 +30,22 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
   const { eventStore, notifications, clock, logger } = deps;
   const name = 'notifications';
 
-  async function request(event: ProcessInput, purpose: string, to: string, email: RenderedEmail): Promise<void> {
+  async function request(event: ProcessInput, purpose: string, to: string, email: RenderedEmail, orderPlacedAt?: string): Promise<void> {
     const notificationId = nameBasedUuid(`${event.id}:${purpose}`);
     await notifications.requestEmail(
-      { notificationId, message: { ...email, to, messageId: `<${notificationId}@emporium>`, purpose, causeEventId: event.id } },
+      { notificationId, message: { ...email, to, messageId: `<${notificationId}@emporium>`, purpose, causeEventId: event.id, ...(orderPlacedAt ? { orderPlacedAt } : {}) } },
       causedBy(event, name, purpose, clock()),
     );
   }
 
   async function orderFacts(orderId: string) {
-    const order = await loadState(eventStore, streamName('order', orderId), orderDecider);
+    const events = await eventStore.readStream(streamName('order', orderId));
+    const order = foldEvents(orderDecider, events as unknown as OrderEvent[]);
     if (order.status === 'none') return null;
+    const placedAt = events[0]?.type === 'OrderPlaced' ? (events[0].data.placedAt as string) : undefined;
     const customer = await loadState(eventStore, streamName('customer', order.customerId), customerDecider);
     if (customer.status !== 'registered') return null;
-    return { to: customer.email, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
+    return { to: customer.email, placedAt, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
   }
 
   return {
@@ -61,8 +64,8 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
         logger.warn('no order or customer to write to about a payment', { eventId: event.id, orderId: event.data.orderId });
         return;
       }
-      if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts));
-      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')));
+      if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts), found.placedAt);
+      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')), found.placedAt);
     },
   };
 }

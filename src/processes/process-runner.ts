@@ -1,3 +1,4 @@
+import { eventsParked } from '../observability/metrics';
 import type { EventFilter, EventStore, RecordedEvent, RetryPolicy, Subscription, SubscriptionStatus } from '../event-store/event-store';
 import type { CommandContext } from '../commands/command-handler';
 import type { Logger } from '../shared/logger';
@@ -136,11 +137,13 @@ export class ProcessRunner {
     const blocked = this.blocked.get(manager.name)!;
     if (blocked.has(key)) {
       await this.parked.park({ process: manager.name, event, partitionKey: key, reason: 'waiting', error: null, attempts: 0 });
+      eventsParked.inc({ process: manager.name, reason: 'waiting' });
       return;
     }
     const outcome = await handleWithRetry(manager, event, { logger: this.logger, stopping: this.stopping.signal, sleep: (ms) => this.sleep(ms) });
     if (outcome.handled) return;
     await this.parked.park({ process: manager.name, event, partitionKey: key, reason: 'failed', error: outcome.error, attempts: outcome.attempts });
+    eventsParked.inc({ process: manager.name, reason: 'failed' });
     blocked.add(key);
     this.logger.error('event parked: its handling kept failing; the process goes on with other events', {
       process: manager.name,

@@ -1,3 +1,5 @@
+import { progressOf } from '../../observability/follower-progress';
+import { reportProgress } from '../../observability/metrics';
 import { notificationHandlers } from '../../commands/handlers/notification-handlers';
 import type { Config } from '../../config/config';
 import { KafkaProcessRunner } from '../../processes/kafka-process-runner';
@@ -33,6 +35,7 @@ export function startNotificationService(config: Config, logger: Logger): Promis
       await started.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger })]);
       return started;
     });
+    teardown.push(reportProgress(progressOf(eventStore, 'process', () => sender()?.status() ?? [])));
     const url = await serveHealth([databaseCheck(pool), consumersCheck(consumers), leasesCheck(leases), followerCheck('mail-sender', () => sender()?.status() ?? [])], config, teardown);
     return { url, ...(mailbox ? { mailboxUrl: mailbox.smtpUrl } : {}) };
   });

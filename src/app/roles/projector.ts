@@ -1,3 +1,5 @@
+import { progressOf } from '../../observability/follower-progress';
+import { reportProgress } from '../../observability/metrics';
 import type { Config } from '../../config/config';
 import { PostgresCheckpointStore } from '../../event-store/postgres/postgres-event-store';
 import { allProjections } from '../../projections/all-projections';
@@ -19,6 +21,7 @@ export function startProjector(config: Config, logger: Logger): Promise<RunningR
     const documents = await openReadStore(config, pool, logger, teardown);
     const runner = new ProjectionRunner(eventStore, logger);
     teardown.push(() => runner.stop());
+    teardown.push(reportProgress(progressOf(eventStore, 'projection', () => runner.status())));
     const leases = openLeases(config, pool, logger, teardown);
     for (const projection of allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }, documents)) {
       leases.keep(`projection:${projection.name}`, async () => {

@@ -1,3 +1,5 @@
+import { progressOf } from '../../observability/follower-progress';
+import { reportProgress } from '../../observability/metrics';
 import type { Config } from '../../config/config';
 import { IntegrationRelay } from '../../relay/integration-relay';
 import type { Logger } from '../../shared/logger';
@@ -28,6 +30,7 @@ export function startRelay(config: Config, logger: Logger): Promise<RunningRole>
       const status = relay()?.status();
       return status ? [status] : [];
     };
+    teardown.push(reportProgress(progressOf(eventStore, 'relay', statuses)));
     return { url: await serveHealth([databaseCheck(pool), leasesCheck(leases), followerCheck('relay', statuses)], config, teardown) };
   });
 }

@@ -1,3 +1,4 @@
+import { metricsRoutes } from '../../observability/metrics-routes';
 import express from 'express';
 import type { Pool } from 'pg';
 import type { Config } from '../../config/config';
@@ -55,6 +56,7 @@ export async function serveHealth(checks: readonly HealthCheck[], config: Config
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRoutes(checks));
+  app.use(metricsRoutes());
   const server = await listen(app, config.port, config.host);
   teardown.push(() => server.close());
   return server.url;

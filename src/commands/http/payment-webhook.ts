@@ -1,3 +1,4 @@
+import { paymentOutcomes } from '../../observability/metrics';
 import { currentTraceparent, inSpan, tracingEnabled } from '../../observability/tracing';
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
@@ -91,8 +92,9 @@ export function paymentWebhookOperation(deps: {
       // A gateway does not send our trace context back: the outcome continues the trace of the
       // payment's request, linked to the webhook's own request.
       const paymentTrace = tracingEnabled() ? await deps.payments.requestTraceparent(paymentId) : undefined;
+      let recorded;
       try {
-        await inSpan(`payment webhook ${event.type}`, { ...(paymentTrace ? { parent: paymentTrace } : {}), links: [currentTraceparent()], attributes: { 'emporium.payment_id': paymentId, 'emporium.gateway_event_id': event.id } }, () =>
+        recorded = await inSpan(`payment webhook ${event.type}`, { ...(paymentTrace ? { parent: paymentTrace } : {}), links: [currentTraceparent()], attributes: { 'emporium.payment_id': paymentId, 'emporium.gateway_event_id': event.id } }, () =>
           deps.payments.recordOutcome({ paymentId, outcome }, { now, actor: { id: 'payment-gateway', role: 'system' }, correlationId: String(response.locals.traceId), idempotencyKey: `gateway-event:${event.id}` }),
         );
       } catch (error) {
@@ -101,6 +103,8 @@ export function paymentWebhookOperation(deps: {
         response.status(200).json({ received: true, conflict: true });
         return;
       }
+      // A redelivered webhook records nothing new and is not counted again.
+      if (!recorded.alreadyApplied && recorded.events.length > 0) paymentOutcomes.inc({ outcome: outcome.status });
       response.status(200).json({ received: true });
     },
   };

@@ -16,6 +16,8 @@ export interface EmailMessage {
   readonly purpose: string;
   /** The event that called for it. */
   readonly causeEventId: string;
+  /** When the order it is about was placed (for the order-to-email latency). */
+  readonly orderPlacedAt?: string;
 }
 
 export type EmailCommand =

@@ -49,7 +49,9 @@ export class PostgresDocumentStore implements DocumentStore {
     const { rows } = await this.pool.query<{ value: string | null; count: string }>(
       `select ${textAt(path)} as value, count(*) as count from ${tableOf(collection)} where document is not null group by 1`,
     );
-    return Object.fromEntries(rows.filter((row) => row.value !== null).map((row) => [row.value, Number(row.count)]));
+    const counts: Record<string, number> = {};
+    for (const row of rows) if (row.value !== null) counts[row.value] = Number(row.count);
+    return counts;
   }
 
   async find<Doc>(collection: string, query: FindQuery): Promise<Doc[]> {
