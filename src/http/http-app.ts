@@ -84,7 +84,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   if (options.trustProxy) app.set('trust proxy', [...options.trustProxy]);
   app.use(traceIdMiddleware);
   app.use(requestDurations);
-  app.use((request, _response, next) => doingWorkOf(request.path === '/api/payments/webhook' ? 'payment webhook' : request.method === 'GET' ? 'query API' : 'command API', next));
+  app.use((request, response, next) => doingWorkOf(request.path === '/api/payments/webhook' ? 'payment webhook' : request.method === 'GET' ? 'query API' : 'command API', next, String(response.locals.traceId)));
   app.use(pathGuard);
   app.use(healthRoutes(options.healthChecks));
   app.use(metricsRoutes());

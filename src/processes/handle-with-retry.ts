@@ -1,6 +1,7 @@
 import type { RetryPolicy } from '../event-store/event-store';
 import { inSpan, SpanKind } from '../observability/tracing';
 import { backoffDelay } from '../shared/delay';
+import { doingWorkOf, traceIdOf, workOf } from '../shared/work-context';
 import type { Logger } from '../shared/logger';
 import { isTransient } from '../shared/transient-errors';
 import type { ProcessInput, ProcessManager } from './process-runner';
@@ -23,7 +24,7 @@ export function handleWithRetry(manager: ProcessManager, event: ProcessInput, op
   return inSpan(
     `${manager.name} ${event.type}`,
     { kind: SpanKind.CONSUMER, ...(event.metadata.traceparent ? { parent: event.metadata.traceparent } : {}), attributes: { 'emporium.process': manager.name, 'emporium.event_id': event.id, 'emporium.event_type': event.type, 'emporium.stream_id': event.streamId } },
-    () => handleUntilDone(manager, event, options),
+    () => doingWorkOf(workOf() ?? manager.name, () => handleUntilDone(manager, event, options), traceIdOf(event.metadata.traceparent)),
   );
 }
 

@@ -51,6 +51,8 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
       }
       const sent = await notifications.recordSent({ notificationId, attempt }, causedBy(event, name, 'sent', clock()));
       if (!sent.alreadyApplied && sent.events.length > 0) {
+        // The logger redacts the address (personal data); the notification id leads a support case to it.
+        logger.debug('email sent', { notificationId, purpose: email.message.purpose, attempt, to: email.message.to });
         emails.inc({ outcome: 'sent' });
         if (email.message.orderPlacedAt) orderToEmail.observe(Math.max(0, (clock().getTime() - Date.parse(email.message.orderPlacedAt)) / 1000));
       }

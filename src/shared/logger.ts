@@ -1,3 +1,7 @@
+import pino, { type Logger as Pino } from 'pino';
+import { activeSpanIds } from '../observability/tracing';
+import { workTraceId } from './work-context';
+
 /** The few log calls the app makes; one JSON line per entry so logs can be shipped as they are. */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -8,25 +12,69 @@ export interface Logger {
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-export function jsonLogger(level: LogLevel, base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Logger {
-  const log = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
-    if (rank[at] < rank[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...base, ...fields }, errorsAsObjects));
+/**
+ * Fields never written as they are: secrets, and the personal data of customers (GDPR). Matched
+ * at the top of a line's fields and two levels down (`{ customer: { email } }`, `{ request:
+ * { headers: { authorization } } }`).
+ */
+export const redactedFields = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'paymentToken',
+  'authorization',
+  'cookie',
+  'secret',
+  'apiKey',
+  'email',
+  'to',
+  'firstName',
+  'lastName',
+  'phone',
+  'shippingAddress',
+  'address',
+];
+const redactPaths = redactedFields.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+
+/**
+ * Structured JSON lines through pino: `time`, `level`, the trace and span ids of the work under way
+ * (`trace_id`, `span_id` while tracing; the request's or event's `trace_id` otherwise), then
+ * `message` and the fields. `write` takes the lines elsewhere (tests).
+ */
+export function jsonLogger(level: LogLevel, base: Record<string, unknown> = {}, write?: (line: string) => void): Logger {
+  const destination = write ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) } : pino.destination({ dest: 1, sync: true });
+  const root = pino(
+    {
+      level,
+      base,
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      mixin: () => {
+        const ids = activeSpanIds();
+        if (ids) return ids;
+        const traceId = workTraceId();
+        return traceId ? { trace_id: traceId } : {};
+      },
+    },
+    destination,
+  );
+  return wrap(root);
+}
+
+function wrap(logger: Pino): Logger {
+  // The message goes first among the fields, so that a line reads (and greps) in that order.
+  const at = (method: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+    if (logger.isLevelEnabled(method)) logger[method]({ message, ...fields });
   };
-  return {
-    debug: log('debug'),
-    info: log('info'),
-    warn: log('warn'),
-    error: log('error'),
-    child: (fields) => jsonLogger(level, { ...base, ...fields }, write),
-  };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (fields) => wrap(logger.child(fields)) };
 }
 
 export const silentLogger: Logger = jsonLogger('silent');
-
-function errorsAsObjects(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
-}
