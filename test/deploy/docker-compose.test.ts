@@ -36,7 +36,7 @@ interface ComposeFile {
 const load = (file: string) => parse(readFileSync(path.join(root, file), 'utf8'), { merge: true }) as ComposeFile;
 const files = ['docker-compose.yml', 'docker-compose.embedded.yml'];
 /** The ports the servers' images listen on. */
-const containerPorts: Record<string, number> = { postgres: 5432, eventstoredb: 2113, mongodb: 27017, kafka: 9092, mailpit: 1025, 'sandbox-gateway': 4100, gateway: 8080 };
+const containerPorts: Record<string, number> = { postgres: 5432, eventstoredb: 2113, mongodb: 27017, kafka: 9092, mailpit: 1025, 'sandbox-gateway': 4100, gateway: 8080, zipkin: 9411 };
 
 describe.each(files)('%s', (file) => {
   const compose = load(file);
@@ -71,7 +71,8 @@ describe.each(files)('%s', (file) => {
       // Set in the image (Dockerfile) for every container.
       const image = { HOST: '0.0.0.0', PORT: '3000', EMPORIUM_DATA_DIR: '/data' };
       const sandboxVariables = ['SANDBOX_PORT', 'SANDBOX_WEBHOOK_URL', 'SANDBOX_API_KEY', 'SANDBOX_ANSWER_AFTER_MS', 'SANDBOX_DUPLICATE_AFTER_MS'];
-      for (const variable of Object.keys(env)) expect({ name, variable, known: variable in configVariables || (role === 'sandbox-gateway' && sandboxVariables.includes(variable)) }).toEqual({ name, variable, known: true });
+      // OTEL_* are OpenTelemetry's own variables, read by its SDK (src/observability/telemetry.ts).
+      for (const variable of Object.keys(env)) expect({ name, variable, known: variable in configVariables || variable.startsWith('OTEL_') || (role === 'sandbox-gateway' && sandboxVariables.includes(variable)) }).toEqual({ name, variable, known: true });
       if (role === 'sandbox-gateway') continue;
       let problems: readonly string[] = [];
       try {
@@ -89,7 +90,7 @@ describe.each(files)('%s', (file) => {
     const names = new Set(Object.keys(compose.services));
     for (const [name, service] of services) {
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
-        const addresses = /(?:URL|BROKERS|_API)$/.test(variable) ? value.split(',').map((address) => (/^[a-z+]+:\/\//.test(address) ? new URL(address) : new URL(`tcp://${address}`))) : [];
+        const addresses = /(?:URL|BROKERS|_API|ENDPOINT)$/.test(variable) ? value.split(',').map((address) => (/^[a-z+]+:\/\//.test(address) ? new URL(address) : new URL(`tcp://${address}`))) : [];
         for (const address of addresses) {
           expect({ name, variable, host: names.has(address.hostname) }).toEqual({ name, variable, host: true });
           const expected = containerPorts[address.hostname] ?? 3000;
