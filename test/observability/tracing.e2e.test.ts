@@ -5,8 +5,8 @@ import { startApp, untilReady, type AppProcess } from '../support/app-process';
 import { ZipkinCollector, type ZipkinSpan } from '../support/zipkin-collector';
 
 /*
- * One order's journey is one trace: `npm start` with OTEL_TRACES_EXPORTER=zipkin sends its spans to
- * a Zipkin collector on loopback (test/support/zipkin-collector.ts), and every hop from the
+ * One order's journey is one trace: `npm start` with OTEL_TRACES_EXPORTER=zipkin,otlp sends its
+ * spans to a collector on loopback (test/support/zipkin-collector.ts), and every hop from the
  * customer's POST /api/orders to the email sent shares the trace id of that request.
  */
 
@@ -21,8 +21,11 @@ beforeAll(async () => {
   app = startApp({
     PORT: '0',
     EMPORIUM_DATA_DIR: dataDir,
-    OTEL_TRACES_EXPORTER: 'zipkin',
+    // Both exporters at once: Zipkin's JSON, and OTLP over HTTP in its JSON encoding.
+    OTEL_TRACES_EXPORTER: 'zipkin,otlp',
     OTEL_EXPORTER_ZIPKIN_ENDPOINT: collector.endpoint,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.otlpEndpoint,
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
     OTEL_BSP_SCHEDULE_DELAY: '200',
   });
   url = await app.url;
@@ -38,6 +41,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function eventuallyTrue(test: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error('not so after 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function json<T>(response: Promise<Response>): Promise<{ status: number; body: T }> {
   const answer = await response;
   return { status: answer.status, body: (await answer.json()) as T };
@@ -47,7 +58,7 @@ function post(pathname: string, body: unknown, token?: string): Promise<Response
   return fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
 }
 
-describe('tracing with OTEL_TRACES_EXPORTER=zipkin', () => {
+describe('tracing with OTEL_TRACES_EXPORTER=zipkin,otlp', () => {
   it('makes one trace of an order, from POST /api/orders through the saga, the gateway, the webhook and the stock commit to the email sent', async () => {
     expect((await post('/api/auth/signup', { email: 'traced@example.test', password: 'a traced customer password', firstName: 'Tess', lastName: 'Traced', shippingAddress: { line1: '1 Span Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' } })).status).toBe(201);
     const { body: session } = await json<{ accessToken: string }>(post('/api/auth/login', { email: 'traced@example.test', password: 'a traced customer password' }));
@@ -77,5 +88,7 @@ describe('tracing with OTEL_TRACES_EXPORTER=zipkin', () => {
     const ids = new Set(trace.map((span) => span.id));
     expect(trace.filter((span) => span.parentId !== undefined && !ids.has(span.parentId)).map((span) => span.name)).toEqual([]);
     expect(names.length).toBeGreaterThan(20);
+    // The same trace reached the OTLP endpoint.
+    await eventuallyTrue(() => collector.otlpTraceIds.filter((id) => id === traceId).length >= trace.length);
   }, 60_000);
 });

@@ -15,8 +15,9 @@ export interface ZipkinSpan {
 }
 
 /**
- * A loopback stand-in for Zipkin's collector: it takes `POST /api/v2/spans` and keeps the spans,
- * so that a test can read the traces an app process exported over a real HTTP connection.
+ * A loopback stand-in for a trace collector: it takes Zipkin's `POST /api/v2/spans` and keeps the
+ * spans, and OTLP's `POST /v1/traces` in its JSON encoding and keeps the trace ids, so that a test
+ * can read the traces an app process exported over a real HTTP connection.
  */
 export class ZipkinCollector {
   private constructor(
@@ -24,21 +25,32 @@ export class ZipkinCollector {
     readonly endpoint: string,
     /** Every span received so far. */
     readonly spans: ZipkinSpan[],
+    /** The trace id of every span received by OTLP so far. */
+    readonly otlpTraceIds: string[],
   ) {}
+
+  /** Where OTLP/HTTP sends traces (OTEL_EXPORTER_OTLP_TRACES_ENDPOINT). */
+  get otlpEndpoint(): string {
+    return this.endpoint.replace('/api/v2/spans', '/v1/traces');
+  }
 
   static async start(): Promise<ZipkinCollector> {
     const spans: ZipkinSpan[] = [];
+    const otlpTraceIds: string[] = [];
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        if (request.method !== 'POST' || request.url !== '/api/v2/spans') {
-          response.writeHead(404).end();
-          return;
-        }
         try {
-          spans.push(...(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ZipkinSpan[]));
-          response.writeHead(202).end();
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+          if (request.method === 'POST' && request.url === '/api/v2/spans') {
+            spans.push(...(body as ZipkinSpan[]));
+            response.writeHead(202).end();
+          } else if (request.method === 'POST' && request.url === '/v1/traces') {
+            const { resourceSpans = [] } = body as { resourceSpans?: { scopeSpans?: { spans?: { traceId: string }[] }[] }[] };
+            for (const resource of resourceSpans) for (const scope of resource.scopeSpans ?? []) for (const span of scope.spans ?? []) otlpTraceIds.push(span.traceId);
+            response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+          } else response.writeHead(404).end();
         } catch {
           response.writeHead(400).end();
         }
@@ -46,7 +58,7 @@ export class ZipkinCollector {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return new ZipkinCollector(server, `http://127.0.0.1:${port}/api/v2/spans`, spans);
+    return new ZipkinCollector(server, `http://127.0.0.1:${port}/api/v2/spans`, spans, otlpTraceIds);
   }
 
   /** Waits until a span matching `test` has arrived (the exporter sends in batches). */
