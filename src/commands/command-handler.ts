@@ -110,6 +110,7 @@ export async function handleCommand<Command extends { type: string }, Event exte
   context: CommandContext,
   options: CommandOptions = {},
 ): Promise<CommandResult<State, Event>> {
+  // A command given as a function of the state is named by its stream's kind until it is decided.
   const type = typeof command === 'function' ? `on ${streamId.split('-')[0]}` : command.type;
   try {
     const result = await inSpan(`command ${type}`, { attributes: { 'emporium.stream_id': streamId } }, () => decideAndAppend(eventStore, streamId, decider, command, context, options));
@@ -126,7 +127,6 @@ function commandOutcomeOf(error: unknown): string {
   if (error instanceof StaleRevisionError || error instanceof ConcurrencyRetriesExhaustedError || error instanceof WrongExpectedRevisionError) return 'conflict';
   return 'error';
 }
-
 
 async function decideAndAppend<Command extends { type: string }, Event extends DomainEvent, State>(
   eventStore: EventStore,
