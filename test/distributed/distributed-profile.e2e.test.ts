@@ -17,6 +17,7 @@ import { silentLogger } from '../../src/shared/logger';
 import { nginxMissing, startApiGateway, type RunningGateway } from '../support/api-gateway';
 import { startApp, untilReady, type AppProcess } from '../support/app-process';
 import { uniqueTopicPrefix } from '../support/kafka-messages';
+import { parsePrometheusText, sampleSum } from '../support/prometheus-text';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const servers = { kafka: process.env.KAFKA_BROKERS, mongo: process.env.MONGO_URL, eventstore: process.env.EVENTSTORE_URL ?? process.env.EVENTSTORE_STAND_IN_URL, nginx: nginxMissing() ? undefined : 'nginx' };
@@ -236,6 +237,28 @@ describeDistributed('the distributed profile, each role its own process', () => 
     expect(report.body.items).toMatchObject([{ method: 'card', succeeded: paid, failed: placed.length - paid }]);
     expect(await mongo.db(database).collection('rm_orders').countDocuments({ doc: { $ne: null } })).toBe(placed.length);
   }, 400_000);
+
+  it('has every role serve its own /metrics, which count the work that role did', async () => {
+    const scrapeOf = async (name: string) => {
+      const answer = await fetch(`${await processes.get(name)!.url}/metrics`);
+      expect({ name, status: answer.status }).toEqual({ name, status: 200 });
+      return parsePrometheusText(await answer.text());
+    };
+    const [commandApi, queryApi, projectorA, projectorB, relay, orderService, notificationService] = await Promise.all(
+      ['command-api', 'query-api', 'projector-a', 'projector-b', 'relay', 'order-service', 'notification-service'].map(scrapeOf),
+    );
+    expect(sampleSum(commandApi!, 'emporium_commands_total', { type: 'PlaceOrder', outcome: 'ok' })).toBeGreaterThanOrEqual(200);
+    expect(sampleSum(commandApi!, 'emporium_payment_outcomes_total')).toBeGreaterThanOrEqual(200);
+    expect(sampleSum(queryApi!, 'emporium_http_request_duration_seconds_count', { method: 'GET' })).toBeGreaterThan(0);
+    // The ten projections are shared between the two projectors, each reporting those it runs.
+    const projections = new Set([...projectorA!, ...projectorB!].filter((sample) => sample.name === 'emporium_subscription_lag_events' && sample.labels.kind === 'projection').map((sample) => sample.labels.subscription));
+    expect(projections.size).toBe(10);
+    expect(sampleSum(relay!, 'emporium_subscription_events_total')).toBeGreaterThan(0);
+    expect(relay!.some((sample) => sample.name === 'emporium_subscription_lag_events' && sample.labels.kind === 'relay')).toBe(true);
+    expect(sampleSum(orderService!, 'emporium_commands_total', { outcome: 'ok' })).toBeGreaterThan(0);
+    expect(sampleSum(notificationService!, 'emporium_emails_total', { outcome: 'sent' })).toBeGreaterThanOrEqual(200);
+    for (const samples of [commandApi, queryApi, projectorA, relay, orderService, notificationService]) expect(sampleSum(samples!, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
 
   it('loses and repeats nothing when the projector, the order service and the notification service are each killed mid-run, and the relay stopped', async () => {
     const holderOfOrders = async () => {
