@@ -19,10 +19,15 @@ async function main(): Promise<void> {
   process.env.OTEL_EXPORTER_ZIPKIN_ENDPOINT = collector.endpoint;
   process.env.OTEL_SERVICE_NAME = 'emporium-bench';
   /* eslint-disable @typescript-eslint/no-require-imports */
-  require('../src/observability/telemetry');
+  const { stopTelemetry } = require('../src/observability/telemetry') as typeof import('../src/observability/telemetry');
   console.log('bench:checkout with tracing on (OTEL_TRACES_EXPORTER=zipkin, to a discarding collector on loopback)');
-  require('./checkout');
+  const { finished } = require('./checkout') as typeof import('./checkout');
   /* eslint-enable @typescript-eslint/no-require-imports */
+  await finished;
+  // The SDK's exporter keeps the process alive: flush it, then end.
+  await stopTelemetry();
+  collector.stop();
+  process.exit(process.exitCode ?? 0);
 }
 
 void main();

@@ -314,7 +314,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+/** Settles when the benchmark has ended (bench/checkout-traced.ts waits for it). */
+export const finished = main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
