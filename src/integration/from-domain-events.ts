@@ -15,8 +15,12 @@ export const integrationEventOf = {
   OrderPaymentFailed: 'order_status_changed',
   OrderCancelled: 'order_status_changed',
   OrderRejected: 'order_status_changed',
+  OrderRefunded: 'order_status_changed',
   PaymentSucceeded: 'payment_processed',
   PaymentFailed: 'payment_processed',
+  PaymentSucceededLate: 'payment_processed',
+  PaymentRefunded: 'payment_processed',
+  RefundFailed: 'payment_processed',
   StockReceived: 'stock_changed',
   StockReserved: 'stock_changed',
   ReservationReleased: 'stock_changed',
@@ -94,6 +98,32 @@ function map(event: RecordedEvent): Made | null {
     case 'OrderRejected': {
       const data = d as Data<'OrderRejected', OrderEvent>;
       return status(event.type, data, 'rejected', data.rejectedAt, { reason: data.reason });
+    }
+    case 'OrderRefunded': {
+      const data = d as Data<'OrderRefunded', OrderEvent>;
+      return status(event.type, data, 'refunded', data.refundedAt, { paymentId: data.paymentId, reason: data.reason });
+    }
+    case 'PaymentSucceededLate': {
+      const data = d as Data<'PaymentSucceededLate', PaymentEvent>;
+      return { name: 'payment_processed', ...order(data.orderId), data: { paymentId: text(data.paymentId, 'paymentId'), orderId: data.orderId, amount: moneyOf(data.amount), status: 'SUCCESS_LATE', timestamp: text(data.succeededAt, 'succeededAt') } };
+    }
+    case 'PaymentRefunded':
+    case 'RefundFailed': {
+      const data = d as Data<'PaymentRefunded', PaymentEvent> & Partial<Data<'RefundFailed', PaymentEvent>>;
+      const failed = event.type === 'RefundFailed';
+      return {
+        name: 'payment_processed',
+        ...order(data.orderId),
+        data: {
+          paymentId: text(data.paymentId, 'paymentId'),
+          orderId: data.orderId,
+          amount: moneyOf(data.amount),
+          status: failed ? 'REFUND_FAILED' : 'REFUNDED',
+          refundId: text(data.refundId, 'refundId'),
+          ...(failed ? { reason: text(data.reason, 'reason') } : {}),
+          timestamp: text(failed ? data.failedAt : data.refundedAt, 'refund time'),
+        },
+      };
     }
     case 'PaymentSucceeded':
     case 'PaymentFailed': {

@@ -26,7 +26,7 @@ export interface OrderCreated {
   readonly timestamp: string;
 }
 
-export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'cancelled' | 'rejected';
+export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'cancelled' | 'rejected' | 'refunded';
 
 export interface OrderStatusChanged {
   readonly orderId: string;
@@ -42,8 +42,14 @@ export interface PaymentProcessed {
   readonly paymentId: string;
   readonly orderId: string;
   readonly amount: Money;
-  readonly status: 'SUCCESS' | 'FAILED';
-  /** Why the payment failed (only with FAILED). */
+  /**
+   * SUCCESS or FAILED: the gateway's answer. SUCCESS_LATE: it took the money after the payment had
+   * expired (a refund follows). REFUNDED or REFUND_FAILED: a refund's outcome, of `amount`.
+   */
+  readonly status: 'SUCCESS' | 'FAILED' | 'SUCCESS_LATE' | 'REFUNDED' | 'REFUND_FAILED';
+  /** The refund (REFUNDED, REFUND_FAILED only). */
+  readonly refundId?: string;
+  /** Why the payment or the refund failed (FAILED, REFUND_FAILED only). */
   readonly reason?: string;
   readonly timestamp: string;
 }

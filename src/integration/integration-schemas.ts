@@ -36,7 +36,7 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
   order_status_changed: object(['orderId', 'userId', 'status', 'timestamp'], {
     orderId: id,
     userId: id,
-    status: { type: 'string', enum: ['awaiting_payment', 'paid', 'payment_failed', 'cancelled', 'rejected'] },
+    status: { type: 'string', enum: ['awaiting_payment', 'paid', 'payment_failed', 'cancelled', 'rejected', 'refunded'] },
     paymentId: id,
     reason: { type: 'string', description: 'Why it was cancelled, rejected, or its payment failed' },
     timestamp,
@@ -45,8 +45,9 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
     paymentId: id,
     orderId: id,
     amount: money,
-    status: { type: 'string', enum: ['SUCCESS', 'FAILED'] },
-    reason: { type: 'string', description: 'Why the payment failed (FAILED only)' },
+    status: { type: 'string', enum: ['SUCCESS', 'FAILED', 'SUCCESS_LATE', 'REFUNDED', 'REFUND_FAILED'], description: "The gateway's answer; SUCCESS_LATE: the money was taken after the payment expired (a refund follows); REFUNDED, REFUND_FAILED: a refund's outcome, of amount" },
+    refundId: { ...id, description: 'The refund (REFUNDED, REFUND_FAILED only)' },
+    reason: { type: 'string', description: 'Why the payment or the refund failed (FAILED, REFUND_FAILED only)' },
     timestamp,
   }),
   stock_changed: object(['productId', 'change', 'quantity', 'timestamp'], {
@@ -64,7 +65,7 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
 export const integrationDescriptions: Record<IntegrationEventName, string> = {
   order_created: 'An order was placed: its lines at the prices charged, and its total.',
   order_status_changed: 'An order moved on: awaiting payment, paid, payment failed, cancelled, or rejected (out of stock).',
-  payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason.",
+  payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason; SUCCESS_LATE when it came after the payment expired; REFUNDED or REFUND_FAILED for a refund of it.",
   stock_changed: "A product's stock changed: received, reserved for an order, released, committed (shipped), or adjusted after a count.",
   stock_low: "A product's available stock fell to its low-stock threshold or below: time to reorder.",
 };

@@ -38,15 +38,21 @@ export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
     }
     case 'order_status_changed': {
       const data = validData({ ...event, name: 'order_status_changed' });
-      const type = { awaiting_payment: 'OrderAwaitingPayment', paid: 'OrderPaid', payment_failed: 'OrderPaymentFailed', cancelled: 'OrderCancelled', rejected: 'OrderRejected' }[data.status];
+      const type = { awaiting_payment: 'OrderAwaitingPayment', paid: 'OrderPaid', payment_failed: 'OrderPaymentFailed', cancelled: 'OrderCancelled', rejected: 'OrderRejected', refunded: 'OrderRefunded' }[data.status];
       return input(streamName('order', data.orderId), type, { orderId: data.orderId, customerId: data.userId, ...(data.paymentId ? { paymentId: data.paymentId } : {}), ...(data.reason ? { reason: data.reason } : {}) });
     }
     case 'payment_processed': {
       const data = validData({ ...event, name: 'payment_processed' });
       const common = { paymentId: data.paymentId, orderId: data.orderId, amount: { ...data.amount } };
-      return data.status === 'SUCCESS'
-        ? input(streamName('payment', data.paymentId), 'PaymentSucceeded', { ...common, succeededAt: data.timestamp })
-        : input(streamName('payment', data.paymentId), 'PaymentFailed', { ...common, reason: data.reason ?? 'unknown', failedAt: data.timestamp });
+      const refund = { ...common, refundId: data.refundId ?? 'unknown' };
+      const [type, fields]: [string, JsonObject] = {
+        SUCCESS: () => ['PaymentSucceeded', { ...common, succeededAt: data.timestamp }] as [string, JsonObject],
+        FAILED: () => ['PaymentFailed', { ...common, reason: data.reason ?? 'unknown', failedAt: data.timestamp }] as [string, JsonObject],
+        SUCCESS_LATE: () => ['PaymentSucceededLate', { ...common, succeededAt: data.timestamp }] as [string, JsonObject],
+        REFUNDED: () => ['PaymentRefunded', { ...refund, refundedAt: data.timestamp }] as [string, JsonObject],
+        REFUND_FAILED: () => ['RefundFailed', { ...refund, reason: data.reason ?? 'unknown', failedAt: data.timestamp }] as [string, JsonObject],
+      }[data.status]();
+      return input(streamName('payment', data.paymentId), type, fields);
     }
     case 'stock_changed': {
       const data = validData({ ...event, name: 'stock_changed' });

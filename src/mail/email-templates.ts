@@ -78,6 +78,26 @@ export function paymentFailedEmail(order: OrderEmailFacts, reason: string): Rend
   return { subject, text, html };
 }
 
+export function refundEmail(order: OrderEmailFacts, refund: { amount: Money; reason: string }): RenderedEmail {
+  const number = orderNumber(order.orderId);
+  const subject = `Order ${number}: ${formatMoney(refund.amount)} refunded`;
+  const text = [
+    `Hello ${order.firstName},`,
+    '',
+    `We have refunded ${formatMoney(refund.amount)} for order ${number}: ${refund.reason}.`,
+    '',
+    'The money goes back the way you paid; your bank may take a few days to show it.',
+    '',
+    `Order reference: ${order.orderId}`,
+  ].join('\n');
+  const html = page(
+    subject,
+    `<h1>Your money is on its way back</h1><p>Hello ${escape(order.firstName)},</p><p>We have refunded <b>${formatMoney(refund.amount)}</b> for order <b>${number}</b>: ${escape(refund.reason)}.</p>` +
+      `<p>The money goes back the way you paid; your bank may take a few days to show it.</p><p style="color:#666">Order reference: ${escape(order.orderId)}</p>`,
+  );
+  return { subject, text, html };
+}
+
 export function lowStockAlertEmail(stock: { code: string; name: string; available: number; threshold: number }): RenderedEmail {
   const subject = `Low stock: ${stock.name} (${stock.code}), ${stock.available} left`;
   const text = `${stock.name} (${stock.code}) is down to ${stock.available} available, at or below its threshold of ${stock.threshold}.\nReceive stock with POST /api/inventory/${stock.code}/receipts.`;

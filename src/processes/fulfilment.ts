@@ -9,6 +9,7 @@ import type { inventoryHandlers } from '../commands/handlers/inventory-handlers'
 import type { orderHandlers } from '../commands/handlers/order-handlers';
 import type { paymentHandlers } from '../commands/handlers/payment-handlers';
 import type { PaymentGateway } from '../payments/payment-gateway';
+import { nameBasedUuid } from '../shared/ids';
 import type { Logger } from '../shared/logger';
 import { causedBy, textField, type ProcessInput, type ProcessManager } from './process-runner';
 import type { PaymentDeadlines } from './payment-deadlines';
@@ -30,6 +31,20 @@ export const fulfilmentDecisions = {
     const missing = results.flatMap((result) => (result.reserved ? [] : [result.unavailable]));
     if (missing.length === 0) return { next: 'request-payment' };
     return { next: 'reject', release: results.filter((result) => result.reserved).map((result) => result.productCode), unavailable: missing };
+  },
+  /**
+   * A payment that went through for an order that cannot take it, to be refunded in full, and why:
+   * the order was cancelled meanwhile, or another payment of it went through already.
+   */
+  refundOnSuccess(order: OrderState, paymentId: string): string | null {
+    if (order.status === 'cancelled') return 'the order was cancelled before the payment went through';
+    if ((order.status === 'paid' || order.status === 'refunded') && order.paymentId !== paymentId) return 'the order was paid by another payment';
+    return null;
+  },
+  /** A refund that gives back all an order's money marks it refunded, unless it was paid and kept (a second payment refunded). */
+  refundedOrder(order: OrderState, paymentId: string): boolean {
+    if (order.status === 'cancelled') return order.paymentId === undefined || order.paymentId === paymentId;
+    return order.status === 'payment-failed' && order.paymentId === paymentId;
   },
   /** A payment's outcome: paid commits the goods; failed gives them back. A cancelled order only gets its stock back. */
   afterPayment(order: OrderState, outcome: 'succeeded' | 'failed'): { readonly reservations: 'commit' | 'release' | 'leave'; readonly order: 'mark-paid' | 'mark-failed' | 'leave' } {
@@ -114,14 +129,34 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     await orders.recordAwaitingPayment({ orderId: order.orderId, paymentId }, causedBy(event, name, 'awaiting-payment', clock()));
   }
 
+  /**
+   * Gives a payment's money back in full, once: the refund's id derives from the event that calls
+   * for it, so the step repeated asks the gateway for the same refund, never a second one.
+   */
+  async function refundInFull(event: ProcessInput, paymentId: string, reason: string): Promise<void> {
+    const refundId = nameBasedUuid(`${event.id}:refund`);
+    const payment = await loadState(eventStore, streamName('payment', paymentId), paymentDecider);
+    if (payment.status === 'none' || payment.status === 'requested' || payment.capturedReference === undefined) return;
+    await payments.requestRefund({ paymentId, refundId, amount: payment.amount, reason }, causedBy(event, name, 'refund', clock()));
+    await inSpan('payment gateway: refund', { kind: SpanKind.CLIENT, attributes: { 'emporium.payment_id': paymentId, 'emporium.refund_id': refundId } }, () =>
+      gateway.refund({ refundId, paymentId, orderId: payment.orderId, gatewayReference: payment.capturedReference!, amount: payment.amount, reason }, refundId),
+    );
+    logger.info('a payment is being refunded in full', { orderId: payment.orderId, paymentId, refundId, reason });
+  }
+
   async function paymentDecided(event: ProcessInput, outcome: 'succeeded' | 'failed'): Promise<void> {
     const paymentId = textField(event, 'paymentId');
     const order = await loadOrder(textField(event, 'orderId'));
-    const decision = fulfilmentDecisions.afterPayment(order, outcome);
     if (order.status === 'none') return;
-    if (order.status === 'cancelled' && outcome === 'succeeded') {
-      logger.warn('payment succeeded for an order cancelled meanwhile: it must be refunded', { orderId: order.orderId, paymentId });
+    const refund = outcome === 'succeeded' ? fulfilmentDecisions.refundOnSuccess(order, paymentId) : null;
+    if (refund) {
+      // The goods are not this payment's: the money goes back, and the order is left as it is.
+      await refundInFull(event, paymentId, refund);
+      if (order.status === 'cancelled') await release(event, order.orderId, order.lines.map((line) => line.productCode), 'order cancelled');
+      await deps.deadlines.cancel(paymentId);
+      return;
     }
+    const decision = fulfilmentDecisions.afterPayment(order, outcome);
     if (order.status === 'placed') {
       // The outcome came before the order was marked awaiting this payment: the saga stopped
       // between asking the gateway and recording it, and the payments topic is read apart from
@@ -141,9 +176,29 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     await deps.deadlines.cancel(paymentId);
   }
 
+  /** The gateway took the money after the payment expired (or failed): it goes back in full. */
+  async function paymentSucceededLate(event: ProcessInput): Promise<void> {
+    await refundInFull(event, textField(event, 'paymentId'), 'the payment went through after it had expired');
+  }
+
+  /** Money given back in full for an order that did not get it: the order shows it. */
+  async function paymentRefunded(event: ProcessInput): Promise<void> {
+    const paymentId = textField(event, 'paymentId');
+    const order = await loadOrder(textField(event, 'orderId'));
+    const payment = await loadState(eventStore, streamName('payment', paymentId), paymentDecider);
+    if (payment.status !== 'succeeded' && payment.status !== 'failed') return;
+    const refunded = (payment.refunds ?? []).filter((refund) => refund.status === 'refunded').reduce((sum, refund) => sum + refund.amount.amount, 0);
+    if (refunded < payment.amount.amount || !fulfilmentDecisions.refundedOrder(order, paymentId)) return;
+    const refund = (payment.refunds ?? []).find((candidate) => candidate.refundId === textField(event, 'refundId'));
+    await orders.markRefunded(
+      { orderId: textField(event, 'orderId'), paymentId, refundId: textField(event, 'refundId'), amount: payment.amount, reason: refund?.reason ?? 'refunded' },
+      causedBy(event, name, 'refunded', clock()),
+    );
+  }
+
   return {
     name,
-    filter: { eventTypes: ['OrderPlaced', 'PaymentSucceeded', 'PaymentFailed', 'OrderCancelled'] },
+    filter: { eventTypes: ['OrderPlaced', 'PaymentSucceeded', 'PaymentFailed', 'OrderCancelled', 'PaymentSucceededLate', 'PaymentRefunded'] },
     partitionKey: (event) => textField(event, 'orderId'),
     async handle(event) {
       switch (event.type) {
@@ -153,6 +208,10 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
           return paymentDecided(event, 'succeeded');
         case 'PaymentFailed':
           return paymentDecided(event, 'failed');
+        case 'PaymentSucceededLate':
+          return paymentSucceededLate(event);
+        case 'PaymentRefunded':
+          return paymentRefunded(event);
         case 'OrderCancelled': {
           const order = await loadOrder(textField(event, 'orderId'));
           if (order.status !== 'none') await release(event, order.orderId, order.lines.map((line) => line.productCode), 'order cancelled');

@@ -7,7 +7,9 @@ import { streamName } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
 import type { notificationHandlers } from '../commands/handlers/notification-handlers';
-import { lowStockAlertEmail, paymentConfirmationEmail, paymentFailedEmail, type RenderedEmail } from '../mail/email-templates';
+import { lowStockAlertEmail, paymentConfirmationEmail, paymentFailedEmail, refundEmail, type RenderedEmail } from '../mail/email-templates';
+import { paymentDecider } from '../domain/payments/payment';
+import type { Money } from '../domain/shared/money';
 import { nameBasedUuid } from '../shared/ids';
 import type { Logger } from '../shared/logger';
 import { causedBy, textField, type ProcessInput, type ProcessManager } from './process-runner';
@@ -50,7 +52,7 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
 
   return {
     name,
-    filter: { eventTypes: ['PaymentSucceeded', 'PaymentFailed', 'LowStockReached'] },
+    filter: { eventTypes: ['PaymentSucceeded', 'PaymentFailed', 'PaymentRefunded', 'LowStockReached'] },
     partitionKey: (event) => event.id,
     async handle(event) {
       if (event.type === 'LowStockReached') {
@@ -66,6 +68,12 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
       }
       if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts), found.placedAt);
       if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')), found.placedAt);
+      if (event.type === 'PaymentRefunded') {
+        const amount = event.data.amount as unknown as Money;
+        const payment = await loadState(eventStore, streamName('payment', textField(event, 'paymentId')), paymentDecider);
+        const reason = payment.status === 'succeeded' || payment.status === 'failed' ? payment.refunds?.find((refund) => refund.refundId === event.data.refundId)?.reason : undefined;
+        await request(event, 'payment-refunded', found.to, refundEmail(found.facts, { amount, reason: reason ?? 'refunded' }));
+      }
     },
   };
 }

@@ -20,7 +20,7 @@ const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }
 
 export const money = object({ amount: { type: 'integer', description: 'In minor units (cents)' }, currency: { type: 'string', description: 'ISO 4217' } });
 export const postalAddress = object({ line1: text, line2: text, city: text, postalCode: text, country: { type: 'string', description: 'ISO 3166-1 alpha-2' } }, ['line2']);
-const orderStatus: Schema = { enum: ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected'] };
+const orderStatus: Schema = { enum: ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'] };
 const paymentMethod: Schema = { enum: [...paymentMethods] };
 
 export const productSchema = object({

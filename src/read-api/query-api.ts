@@ -54,7 +54,7 @@ class ProductListQuery extends PageQuery {
 }
 
 class OrderListQuery extends PageQuery {
-  @IsOptional() @IsIn(['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected'])
+  @IsOptional() @IsIn(['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'])
   status?: OrderStatus;
 }
 

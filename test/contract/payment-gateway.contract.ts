@@ -75,6 +75,37 @@ export function paymentGatewayContract(adapter: string, create: (webhookUrl: str
       expect(receiver.received).toEqual([]);
     });
 
+    it('refunds a payment that went through, once per idempotency key, telling the outcome by webhook', async () => {
+      const payment = request('tok_success');
+      const { gatewayReference } = await gateway.createPayment(payment, payment.paymentId);
+      await until(() => receiver.received.length > 0);
+      const refund = { refundId: randomUUID(), paymentId: payment.paymentId, orderId: payment.orderId, gatewayReference, amount: { amount: 2_000, currency: 'EUR' }, reason: 'a line returned' };
+      const first = await gateway.refund(refund, refund.refundId);
+      expect(first.status).toBe('pending');
+      expect(await gateway.refund(refund, refund.refundId)).toEqual(first);
+      await until(() => receiver.received.length > 1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const refunds = receiver.received.filter((event) => event.type.startsWith('refund.'));
+      expect(refunds).toHaveLength(1);
+      expect(refunds[0]).toMatchObject({ type: 'refund.succeeded', data: { gatewayReference, paymentId: payment.paymentId, orderId: payment.orderId, amount: refund.amount, refundId: refund.refundId, refundReference: first.refundReference } });
+    });
+
+    it('refuses by webhook a refund beyond what the payment took, or of a payment that did not go through', async () => {
+      const payment = request('tok_success');
+      const { gatewayReference } = await gateway.createPayment(payment, payment.paymentId);
+      const declined = request('tok_declined');
+      const declinedReference = (await gateway.createPayment(declined, declined.paymentId)).gatewayReference;
+      await until(() => receiver.received.length > 1);
+      const tooMuch = { refundId: randomUUID(), paymentId: payment.paymentId, orderId: payment.orderId, gatewayReference, amount: { amount: payment.amount.amount + 1, currency: 'EUR' }, reason: 'too much' };
+      const neverTaken = { refundId: randomUUID(), paymentId: declined.paymentId, orderId: declined.orderId, gatewayReference: declinedReference, amount: { amount: 100, currency: 'EUR' }, reason: 'never taken' };
+      await gateway.refund(tooMuch, tooMuch.refundId);
+      await gateway.refund(neverTaken, neverTaken.refundId);
+      await until(() => receiver.received.filter((event) => event.type.startsWith('refund.')).length > 1);
+      const outcomes = receiver.received.filter((event) => event.type.startsWith('refund.'));
+      expect(outcomes.find((event) => event.data.refundId === tooMuch.refundId)).toMatchObject({ type: 'refund.failed', data: { failureCode: 'amount_too_large' } });
+      expect(outcomes.find((event) => event.data.refundId === neverTaken.refundId)).toMatchObject({ type: 'refund.failed', data: { failureCode: 'charge_not_found' } });
+    });
+
     it('delivers a webhook again, under the same event id, until it is taken', async () => {
       receiver.refuseNext(2);
       const payment = request('tok_success');

@@ -153,6 +153,25 @@ describe('order', () => {
     it('a rejected order cannot be cancelled', () => spec.given([placed, rejected]).when(cancel).thenRefused('rule-violated', 'invalid-order-transition'));
   });
 
+  describe('refunded', () => {
+    const markRefunded: OrderCommand = { type: 'MarkOrderRefunded', data: { orderId: 'o-1', paymentId: 'p-1', refundId: 'r-1', amount: eur(5_349), reason: 'paid after it expired', now } };
+    const refunded: OrderEvent = { type: 'OrderRefunded', data: { orderId: 'o-1', customerId: 'c-1', paymentId: 'p-1', refundId: 'r-1', amount: eur(5_349), reason: 'paid after it expired', refundedAt: at } };
+    it('records a refund in full of a paid, failed or cancelled order', () => {
+      spec.given([placed, awaiting, paid]).when(markRefunded).then([refunded]);
+      spec.given([placed, awaiting, failed]).when(markRefunded).then([refunded]);
+      spec.given([placed, awaiting, cancelled]).when(markRefunded).then([refunded]);
+    });
+    it('records it once', () => spec.given([placed, awaiting, failed, refunded]).when(markRefunded).thenNothingNew());
+    it('cannot refund an order that took no money yet, or was rejected', () => {
+      spec.given([placed, awaiting]).when(markRefunded).thenRefused('rule-violated', 'invalid-order-transition');
+      spec.given([placed, rejected]).when(markRefunded).thenRefused('rule-violated', 'invalid-order-transition');
+    });
+    it('is not paid or cancelled afterwards', () => {
+      spec.given([placed, awaiting, failed, refunded]).when(markPaid).thenRefused('rule-violated', 'invalid-order-transition');
+      spec.given([placed, awaiting, failed, refunded]).when(cancel).thenRefused('rule-violated', 'invalid-order-transition');
+    });
+  });
+
   describe('unknown', () => {
     it.each([
       ['RecordOrderAwaitingPayment', awaitPayment],

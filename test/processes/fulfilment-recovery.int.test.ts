@@ -50,6 +50,7 @@ describe('the fulfilment saga, interrupted between the gateway and the order', (
         if (killedAfterTheGateway) return Promise.reject(new Error('SIGKILL'));
         return Promise.resolve({ gatewayReference: `gw_${orderId}`, status: 'pending' });
       },
+      refund: () => Promise.reject(new Error('no refund in this story')),
     };
     const saga = fulfilmentProcess({
       eventStore,

@@ -133,7 +133,7 @@ export class Journey {
       [orderIds.map((id) => `order-${id}`)],
     );
     const last = new Map(rows.map((row) => [row.stream_id, row.type]));
-    const status: Record<string, string> = { OrderPlaced: 'placed', OrderAwaitingPayment: 'awaiting-payment', OrderPaid: 'paid', OrderPaymentFailed: 'payment-failed', OrderRejected: 'rejected', OrderCancelled: 'cancelled' };
+    const status: Record<string, string> = { OrderPlaced: 'placed', OrderAwaitingPayment: 'awaiting-payment', OrderPaid: 'paid', OrderPaymentFailed: 'payment-failed', OrderRejected: 'rejected', OrderCancelled: 'cancelled', OrderRefunded: 'refunded' };
     return orderIds.map((id) => status[last.get(`order-${id}`) ?? ''] ?? 'none');
   }
 

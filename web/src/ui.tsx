@@ -25,6 +25,7 @@ const statusWords: Record<string, string> = {
   'payment-failed': 'Payment failed',
   cancelled: 'Cancelled',
   rejected: 'Rejected',
+  refunded: 'Refunded',
   requested: 'Requested',
   submitted: 'With the payment provider',
   succeeded: 'Succeeded',

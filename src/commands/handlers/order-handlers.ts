@@ -1,3 +1,4 @@
+import type { Money } from '../../domain/shared/money';
 import { customerDecider } from '../../domain/customers/customer';
 import { orderDecider, type CatalogEntry, type OrderCommand, type PaymentMethod, type UnavailableLine } from '../../domain/orders/order';
 import type { PostalAddress } from '../../domain/shared/address';
@@ -52,6 +53,8 @@ export function orderHandlers(eventStore: EventStore) {
     markPaid: (input: { orderId: string; paymentId: string }, context: CommandContext) => run(input.orderId, { type: 'MarkOrderPaid', data: { ...input, now: context.now } }, context),
     markPaymentFailed: (input: { orderId: string; paymentId: string; reason: string }, context: CommandContext) =>
       run(input.orderId, { type: 'MarkOrderPaymentFailed', data: { ...input, now: context.now } }, context),
+    markRefunded: (input: { orderId: string; paymentId: string; refundId: string; amount: Money; reason: string }, context: CommandContext) =>
+      run(input.orderId, { type: 'MarkOrderRefunded', data: { ...input, now: context.now } }, context),
     /** Customers cancel their own orders only; another's is not found. */
     async cancel(input: { orderId: string; reason: string }, context: CommandContext) {
       const order = await loadState(eventStore, streamName('order', input.orderId), orderDecider);

@@ -1,5 +1,6 @@
 import { orderDecider, type PaymentMethod } from '../../domain/orders/order';
-import { paymentDecider, type PaymentOutcome } from '../../domain/payments/payment';
+import { paymentDecider, type PaymentOutcome, type RefundOutcome } from '../../domain/payments/payment';
+import type { Money } from '../../domain/shared/money';
 import { notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
@@ -33,6 +34,12 @@ export function paymentHandlers(eventStore: EventStore) {
     /** The trace of the request that made the payment (its first event's), for the outcome to continue. */
     async requestTraceparent(paymentId: string): Promise<string | undefined> {
       return (await eventStore.readStream(streamName('payment', paymentId)))[0]?.metadata.traceparent;
+    },
+    requestRefund(input: { paymentId: string; refundId: string; amount: Money; reason: string }, context: CommandContext) {
+      return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RequestRefund', data: { ...input, now: context.now } }, context);
+    },
+    recordRefundOutcome(input: { paymentId: string; refundId: string; outcome: RefundOutcome }, context: CommandContext) {
+      return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordRefundOutcome', data: { ...input, now: context.now } }, context);
     },
     recordOutcome(input: { paymentId: string; outcome: PaymentOutcome }, context: CommandContext) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordPaymentOutcome', data: { ...input, now: context.now } }, context);

@@ -26,6 +26,12 @@ class GatewayEventDataDto {
   @ValidateNested() @Type(() => MoneyDto)
   amount!: MoneyDto;
 
+  @IsOptional() @IsUUID()
+  refundId?: string;
+
+  @IsOptional() @IsString() @Length(1, 200)
+  refundReference?: string;
+
   @IsOptional() @IsString() @Length(1, 100)
   failureCode?: string;
 
@@ -37,8 +43,8 @@ class GatewayEventDto {
   @IsString() @Matches(/^[A-Za-z0-9_-]{1,100}$/)
   id!: string;
 
-  @IsIn(['payment.succeeded', 'payment.failed'])
-  type!: 'payment.succeeded' | 'payment.failed';
+  @IsIn(['payment.succeeded', 'payment.failed', 'refund.succeeded', 'refund.failed'])
+  type!: 'payment.succeeded' | 'payment.failed' | 'refund.succeeded' | 'refund.failed';
 
   @IsInt()
   created!: number;
@@ -78,12 +84,34 @@ export function paymentWebhookOperation(deps: {
     responses: { 200: 'Recorded (or recorded before)', 400: 'Signature missing, wrong or stale; or not a gateway event', 404: 'No such payment' },
     async handle(request, response) {
       const now = deps.clock();
+      const refundOutcome = async (event: GatewayEventDto, at: Date, traceId: string) => {
+        const { paymentId, refundId, refundReference } = event.data;
+        if (!refundId || (event.type === 'refund.succeeded' && !refundReference)) {
+          throw new HttpProblem(400, 'invalid-body', `A ${event.type} event names its data.refundId${event.type === 'refund.succeeded' ? ' and data.refundReference' : ''}`);
+        }
+        const outcome =
+          event.type === 'refund.succeeded'
+            ? { status: 'succeeded' as const, refundReference: refundReference! }
+            : { status: 'failed' as const, reason: event.data.failureMessage ?? event.data.failureCode ?? 'refused by the payment provider' };
+        try {
+          await deps.payments.recordRefundOutcome({ paymentId: paymentId.toLowerCase(), refundId: refundId.toLowerCase(), outcome }, { now: at, actor: { id: 'payment-gateway', role: 'system' }, correlationId: traceId, idempotencyKey: `gateway-event:${event.id}` });
+        } catch (error) {
+          if (!(error instanceof DomainError && error.code === 'refund-outcome-conflict')) throw error;
+          deps.logger.error('the gateway reported a second, different outcome of a refund: look into it', { paymentId, refundId, gatewayEventId: event.id });
+        }
+        if (outcome.status === 'failed') deps.logger.error('the gateway refused a refund: it needs a person', { paymentId, refundId, reason: outcome.reason });
+      };
       const verification = verifyWebhook(deps.secret, (request as RawBodyRequest).rawBody ?? Buffer.alloc(0), request.get(signatureHeader), Math.floor(now.getTime() / 1000), deps.toleranceSeconds);
       if (!verification.valid) {
         deps.logger.warn('webhook refused', { reason: verification.reason, traceId: response.locals.traceId });
         throw new HttpProblem(400, verification.reason === 'stale' ? 'stale-webhook' : 'invalid-signature', verification.reason === 'stale' ? `The webhook is older than ${deps.toleranceSeconds} s` : 'The webhook signature is missing or wrong');
       }
       const event = await parseBody(GatewayEventDto, request.body);
+      if (event.type === 'refund.succeeded' || event.type === 'refund.failed') {
+        await refundOutcome(event, now, String(response.locals.traceId));
+        response.status(200).json({ received: true });
+        return;
+      }
       const outcome =
         event.type === 'payment.succeeded'
           ? { status: 'succeeded' as const, gatewayReference: event.data.gatewayReference }

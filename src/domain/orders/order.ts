@@ -7,7 +7,7 @@ export const maxOrderLines = 50;
 export const paymentMethods = ['card', 'paypal', 'bank-transfer'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'payment-failed' | 'cancelled' | 'rejected';
+export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'payment-failed' | 'cancelled' | 'rejected' | 'refunded';
 
 /** A product as the catalog showed it when the order was placed; the handler looks it up. */
 export interface CatalogEntry {
@@ -51,7 +51,9 @@ export type OrderCommand =
   | { type: 'MarkOrderPaid'; data: { orderId: string; paymentId: string; now: Date } }
   | { type: 'MarkOrderPaymentFailed'; data: { orderId: string; paymentId: string; reason: string; now: Date } }
   | { type: 'CancelOrder'; data: { orderId: string; reason: string; now: Date } }
-  | { type: 'RejectOrder'; data: { orderId: string; reason: 'out-of-stock'; unavailable: readonly UnavailableLine[]; now: Date } };
+  | { type: 'RejectOrder'; data: { orderId: string; reason: 'out-of-stock'; unavailable: readonly UnavailableLine[]; now: Date } }
+  /** The money taken for it went back to the customer, all of it. */
+  | { type: 'MarkOrderRefunded'; data: { orderId: string; paymentId: string; refundId: string; amount: Money; reason: string; now: Date } };
 
 export type OrderEvent =
   | {
@@ -73,7 +75,8 @@ export type OrderEvent =
   | { type: 'OrderPaid'; data: { orderId: string; customerId: string; paymentId: string; total: Money; paidAt: string } }
   | { type: 'OrderPaymentFailed'; data: { orderId: string; customerId: string; paymentId: string; reason: string; failedAt: string } }
   | { type: 'OrderCancelled'; data: { orderId: string; customerId: string; reason: string; cancelledAt: string } }
-  | { type: 'OrderRejected'; data: { orderId: string; customerId: string; reason: 'out-of-stock'; unavailable: UnavailableLine[]; rejectedAt: string } };
+  | { type: 'OrderRejected'; data: { orderId: string; customerId: string; reason: 'out-of-stock'; unavailable: UnavailableLine[]; rejectedAt: string } }
+  | { type: 'OrderRefunded'; data: { orderId: string; customerId: string; paymentId: string; refundId: string; amount: Money; reason: string; refundedAt: string } };
 
 export type OrderState =
   | { status: 'none' }
@@ -205,6 +208,18 @@ export function rejectOrder(command: Extract<OrderCommand, { type: 'RejectOrder'
   return [{ type: 'OrderRejected', data: { orderId, customerId: order.customerId, reason, unavailable: [...unavailable], rejectedAt: now.toISOString() } }];
 }
 
+/**
+ * The money taken for an order went back, in full: a paid order refunded by the staff, or one
+ * cancelled or failed whose payment the gateway took after all.
+ */
+export function markOrderRefunded(command: Extract<OrderCommand, { type: 'MarkOrderRefunded' }>, state: OrderState): OrderEvent[] {
+  const { orderId, paymentId, refundId, amount, reason, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.status === 'refunded') return [];
+  if (order.status !== 'paid' && order.status !== 'cancelled' && order.status !== 'payment-failed') refuseTransition(order, 'refunded');
+  return [{ type: 'OrderRefunded', data: { orderId, customerId: order.customerId, paymentId, refundId, amount, reason, refundedAt: now.toISOString() } }];
+}
+
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
   switch (command.type) {
     case 'PlaceOrder':
@@ -219,6 +234,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return cancelOrder(command, state);
     case 'RejectOrder':
       return rejectOrder(command, state);
+    case 'MarkOrderRefunded':
+      return markOrderRefunded(command, state);
     default:
       return unreachable(command);
   }
@@ -241,6 +258,8 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return { ...state, status: 'cancelled' };
     case 'OrderRejected':
       return { ...state, status: 'rejected' };
+    case 'OrderRefunded':
+      return { ...state, status: 'refunded' };
     default:
       return unreachable(event);
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { backoffDelay } from '../../shared/delay';
 import type { Logger } from '../../shared/logger';
-import type { GatewayWebhookEvent, PaymentGateway, PaymentRequest } from '../payment-gateway';
+import type { GatewayWebhookEvent, PaymentGateway, PaymentRequest, RefundRequest } from '../payment-gateway';
 import { signatureHeader, signWebhook } from '../webhook-signature';
 
 /** The sandbox's documented test tokens and what each does (README, "The sandbox gateway"). */
@@ -34,6 +34,9 @@ export interface SandboxGatewayOptions {
  */
 export class SandboxGateway implements PaymentGateway {
   private readonly payments = new Map<string, { gatewayReference: string }>();
+  /** What each payment that went through took, and how much of it has been given back. */
+  private readonly captured = new Map<string, { amount: number; currency: string; refunded: number }>();
+  private readonly refunds = new Map<string, { refundReference: string }>();
   private readonly held: GatewayWebhookEvent[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -62,10 +65,52 @@ export class SandboxGateway implements PaymentGateway {
           ...(behaviour.outcome === 'failed' ? { failureCode: behaviour.code, failureMessage: behaviour.message } : {}),
         },
       };
-      this.later(this.options.answerAfterMs ?? 200, () => this.send(event));
-      if (this.options.duplicateAfterMs !== undefined) this.later((this.options.answerAfterMs ?? 200) + this.options.duplicateAfterMs, () => this.send(event));
+      if (behaviour.outcome === 'succeeded') this.captured.set(gatewayReference, { amount: request.amount.amount, currency: request.amount.currency, refunded: 0 });
+      this.answer(event);
     }
     return { gatewayReference, status: 'pending' };
+  }
+
+  /**
+   * Gives back part or all of a payment that went through, once per idempotency key. Refused (by a
+   * refund.failed webhook) for a payment it did not take, in another currency, or beyond what is
+   * left of it. The sandbox keeps its payments in memory: a restarted sandbox knows none.
+   */
+  async refund(request: RefundRequest, idempotencyKey: string): Promise<{ refundReference: string; status: 'pending' }> {
+    const existing = this.refunds.get(idempotencyKey);
+    if (existing) return { ...existing, status: 'pending' };
+    const refundReference = `sbr_${randomBytes(12).toString('hex')}`;
+    this.refunds.set(idempotencyKey, { refundReference });
+    const payment = this.captured.get(request.gatewayReference);
+    const refusal = !payment
+      ? { code: 'charge_not_found', message: 'No payment that went through has this reference' }
+      : payment.currency !== request.amount.currency
+        ? { code: 'currency_mismatch', message: `The payment was in ${payment.currency}` }
+        : !Number.isSafeInteger(request.amount.amount) || request.amount.amount <= 0 || payment.refunded + request.amount.amount > payment.amount
+          ? { code: 'amount_too_large', message: `At most ${payment.amount - payment.refunded} can be refunded` }
+          : null;
+    if (payment && !refusal) payment.refunded += request.amount.amount;
+    this.answer({
+      id: `evt_${randomBytes(12).toString('hex')}`,
+      type: refusal ? 'refund.failed' : 'refund.succeeded',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        gatewayReference: request.gatewayReference,
+        paymentId: request.paymentId,
+        orderId: request.orderId,
+        amount: request.amount,
+        refundId: request.refundId,
+        refundReference,
+        ...(refusal ? { failureCode: refusal.code, failureMessage: refusal.message } : {}),
+      },
+    });
+    return { refundReference, status: 'pending' };
+  }
+
+  /** Sends the webhook after the configured delay (and again later, when asked to repeat itself). */
+  private answer(event: GatewayWebhookEvent): void {
+    this.later(this.options.answerAfterMs ?? 200, () => this.send(event));
+    if (this.options.duplicateAfterMs !== undefined) this.later((this.options.answerAfterMs ?? 200) + this.options.duplicateAfterMs, () => this.send(event));
   }
 
   /** Webhooks held back (holdWebhooks), in the order they were due. */

@@ -28,6 +28,7 @@ const statusAfter: Partial<Record<OrderEvent['type'], OrderStatus>> = {
   OrderPaymentFailed: 'payment-failed',
   OrderCancelled: 'cancelled',
   OrderRejected: 'rejected',
+  OrderRefunded: 'refunded',
 };
 
 function addSpent(spent: readonly Money[], amount: Money): Money[] {

@@ -55,6 +55,8 @@ export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
         return next({ status: 'cancelled', at: event.data.cancelledAt, reason: event.data.reason });
       case 'OrderRejected':
         return next({ status: 'rejected', at: event.data.rejectedAt, reason: event.data.reason, unavailable: event.data.unavailable });
+      case 'OrderRefunded':
+        return next({ status: 'refunded', at: event.data.refundedAt, reason: event.data.reason, paymentId: event.data.paymentId });
       default:
         return order;
     }

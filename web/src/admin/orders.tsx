@@ -4,7 +4,7 @@ import { Link } from '../router';
 import { formatDate, NextPageButton, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
 
-const statuses = ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected'] as const;
+const statuses = ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'] as const;
 type Status = (typeof statuses)[number];
 
 export function OrdersPage() {

@@ -951,13 +951,16 @@ export interface components {
             /** Format: uuid */
             orderId: string;
             amount: components["schemas"]["MoneyDto"];
+            /** Format: uuid */
+            refundId?: string;
+            refundReference?: string;
             failureCode?: string;
             failureMessage?: string;
         };
         GatewayEventDto: {
             id: string;
             /** @enum {string} */
-            type: "payment.succeeded" | "payment.failed";
+            type: "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed";
             created: number;
             data: components["schemas"]["GatewayEventDataDto"];
         };
@@ -990,7 +993,7 @@ export interface components {
         };
         OrderListQuery: {
             /** @enum {string} */
-            status?: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+            status?: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
             limit?: number;
             cursor?: string;
         };
@@ -1116,7 +1119,7 @@ export interface components {
                         /** Format: date-time */
                         placedAt: string;
                         /** @enum {unknown} */
-                        status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+                        status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                         total: {
                             /** @description In minor units (cents) */
                             amount: number;
@@ -1166,13 +1169,13 @@ export interface components {
                     country: string;
                 };
                 /** @enum {unknown} */
-                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 /** Format: date-time */
                 placedAt: string;
                 paymentId: string | null;
                 timeline: {
                     /** @enum {unknown} */
-                    status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+                    status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                     /** Format: date-time */
                     at: string;
                     reason?: string;
@@ -1214,7 +1217,7 @@ export interface components {
                     /** Format: date-time */
                     placedAt: string;
                     /** @enum {unknown} */
-                    status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+                    status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                     total: {
                         /** @description In minor units (cents) */
                         amount: number;
@@ -1261,13 +1264,13 @@ export interface components {
                 country: string;
             };
             /** @enum {unknown} */
-            status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+            status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
             /** Format: date-time */
             placedAt: string;
             paymentId: string | null;
             timeline: {
                 /** @enum {unknown} */
-                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 /** Format: date-time */
                 at: string;
                 reason?: string;
@@ -3851,7 +3854,7 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
-                status?: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected";
+                status?: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 limit?: number;
                 cursor?: string;
             };

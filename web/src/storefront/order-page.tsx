@@ -4,7 +4,7 @@ import { cart } from '../cart';
 import { Link, navigate } from '../router';
 import { Alert, formatDate, StatusBadge } from '../ui';
 
-const settled = new Set(['paid', 'payment-failed', 'cancelled', 'rejected']);
+const settled = new Set(['paid', 'payment-failed', 'cancelled', 'rejected', 'refunded']);
 
 /**
  * Follows the order until it settles, without the customer reloading: it asks again every second,
