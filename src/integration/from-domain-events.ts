@@ -19,6 +19,7 @@ export const integrationEventOf = {
   PaymentSucceeded: 'payment_processed',
   PaymentFailed: 'payment_processed',
   PaymentSucceededLate: 'payment_processed',
+  RefundRequested: 'payment_processed',
   PaymentRefunded: 'payment_processed',
   RefundFailed: 'payment_processed',
   StockReceived: 'stock_changed',
@@ -106,6 +107,10 @@ function map(event: RecordedEvent): Made | null {
     case 'PaymentSucceededLate': {
       const data = d as Data<'PaymentSucceededLate', PaymentEvent>;
       return { name: 'payment_processed', ...order(data.orderId), data: { paymentId: text(data.paymentId, 'paymentId'), orderId: data.orderId, amount: moneyOf(data.amount), status: 'SUCCESS_LATE', timestamp: text(data.succeededAt, 'succeededAt') } };
+    }
+    case 'RefundRequested': {
+      const data = d as Data<'RefundRequested', PaymentEvent>;
+      return { name: 'payment_processed', ...order(data.orderId), data: { paymentId: text(data.paymentId, 'paymentId'), orderId: data.orderId, amount: moneyOf(data.amount), status: 'REFUND_REQUESTED', refundId: text(data.refundId, 'refundId'), timestamp: text(data.requestedAt, 'requestedAt') } };
     }
     case 'PaymentRefunded':
     case 'RefundFailed': {

@@ -44,10 +44,11 @@ export interface PaymentProcessed {
   readonly amount: Money;
   /**
    * SUCCESS or FAILED: the gateway's answer. SUCCESS_LATE: it took the money after the payment had
-   * expired (a refund follows). REFUNDED or REFUND_FAILED: a refund's outcome, of `amount`.
+   * expired (a refund follows). REFUND_REQUESTED: a refund of `amount` asked of the gateway;
+   * REFUNDED or REFUND_FAILED: its outcome.
    */
-  readonly status: 'SUCCESS' | 'FAILED' | 'SUCCESS_LATE' | 'REFUNDED' | 'REFUND_FAILED';
-  /** The refund (REFUNDED, REFUND_FAILED only). */
+  readonly status: 'SUCCESS' | 'FAILED' | 'SUCCESS_LATE' | 'REFUND_REQUESTED' | 'REFUNDED' | 'REFUND_FAILED';
+  /** The refund (REFUND_REQUESTED, REFUNDED, REFUND_FAILED only). */
   readonly refundId?: string;
   /** Why the payment or the refund failed (FAILED, REFUND_FAILED only). */
   readonly reason?: string;

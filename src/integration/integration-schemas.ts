@@ -45,8 +45,8 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
     paymentId: id,
     orderId: id,
     amount: money,
-    status: { type: 'string', enum: ['SUCCESS', 'FAILED', 'SUCCESS_LATE', 'REFUNDED', 'REFUND_FAILED'], description: "The gateway's answer; SUCCESS_LATE: the money was taken after the payment expired (a refund follows); REFUNDED, REFUND_FAILED: a refund's outcome, of amount" },
-    refundId: { ...id, description: 'The refund (REFUNDED, REFUND_FAILED only)' },
+    status: { type: 'string', enum: ['SUCCESS', 'FAILED', 'SUCCESS_LATE', 'REFUND_REQUESTED', 'REFUNDED', 'REFUND_FAILED'], description: "The gateway's answer; SUCCESS_LATE: the money was taken after the payment expired (a refund follows); REFUND_REQUESTED: a refund of amount asked of the gateway; REFUNDED, REFUND_FAILED: its outcome" },
+    refundId: { ...id, description: 'The refund (REFUND_REQUESTED, REFUNDED, REFUND_FAILED only)' },
     reason: { type: 'string', description: 'Why the payment or the refund failed (FAILED, REFUND_FAILED only)' },
     timestamp,
   }),
@@ -65,7 +65,7 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
 export const integrationDescriptions: Record<IntegrationEventName, string> = {
   order_created: 'An order was placed: its lines at the prices charged, and its total.',
   order_status_changed: 'An order moved on: awaiting payment, paid, payment failed, cancelled, or rejected (out of stock).',
-  payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason; SUCCESS_LATE when it came after the payment expired; REFUNDED or REFUND_FAILED for a refund of it.",
+  payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason; SUCCESS_LATE when it came after the payment expired; REFUND_REQUESTED, REFUNDED or REFUND_FAILED for a refund of it.",
   stock_changed: "A product's stock changed: received, reserved for an order, released, committed (shipped), or adjusted after a count.",
   stock_low: "A product's available stock fell to its low-stock threshold or below: time to reorder.",
 };

@@ -49,6 +49,7 @@ export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
         SUCCESS: () => ['PaymentSucceeded', { ...common, succeededAt: data.timestamp }] as [string, JsonObject],
         FAILED: () => ['PaymentFailed', { ...common, reason: data.reason ?? 'unknown', failedAt: data.timestamp }] as [string, JsonObject],
         SUCCESS_LATE: () => ['PaymentSucceededLate', { ...common, succeededAt: data.timestamp }] as [string, JsonObject],
+        REFUND_REQUESTED: () => ['RefundRequested', { ...refund, requestedAt: data.timestamp }] as [string, JsonObject],
         REFUNDED: () => ['PaymentRefunded', { ...refund, refundedAt: data.timestamp }] as [string, JsonObject],
         REFUND_FAILED: () => ['RefundFailed', { ...refund, reason: data.reason ?? 'unknown', failedAt: data.timestamp }] as [string, JsonObject],
       }[data.status]();

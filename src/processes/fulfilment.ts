@@ -44,7 +44,7 @@ export const fulfilmentDecisions = {
   /** A refund that gives back all an order's money marks it refunded, unless it was paid and kept (a second payment refunded). */
   refundedOrder(order: OrderState, paymentId: string): boolean {
     if (order.status === 'cancelled') return order.paymentId === undefined || order.paymentId === paymentId;
-    return order.status === 'payment-failed' && order.paymentId === paymentId;
+    return (order.status === 'payment-failed' || order.status === 'paid') && order.paymentId === paymentId;
   },
   /** A payment's outcome: paid commits the goods; failed gives them back. A cancelled order only gets its stock back. */
   afterPayment(order: OrderState, outcome: 'succeeded' | 'failed'): { readonly reservations: 'commit' | 'release' | 'leave'; readonly order: 'mark-paid' | 'mark-failed' | 'leave' } {
@@ -138,10 +138,23 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     const payment = await loadState(eventStore, streamName('payment', paymentId), paymentDecider);
     if (payment.status === 'none' || payment.status === 'requested' || payment.capturedReference === undefined) return;
     await payments.requestRefund({ paymentId, refundId, amount: payment.amount, reason }, causedBy(event, name, 'refund', clock()));
+    logger.info('a payment is to be refunded in full', { orderId: payment.orderId, paymentId, refundId, reason });
+  }
+
+  /**
+   * A refund asked for (by this saga, or by the staff) is asked of the gateway. Its id is the
+   * idempotency key: asking again gets the same refund, never a second one.
+   */
+  async function refundRequested(event: ProcessInput): Promise<void> {
+    const paymentId = textField(event, 'paymentId');
+    const refundId = textField(event, 'refundId');
+    const payment = await loadState(eventStore, streamName('payment', paymentId), paymentDecider);
+    if (payment.status === 'none' || payment.status === 'requested' || payment.capturedReference === undefined) return;
+    const refund = (payment.refunds ?? []).find((candidate) => candidate.refundId === refundId);
+    if (!refund || refund.status !== 'requested') return;
     await inSpan('payment gateway: refund', { kind: SpanKind.CLIENT, attributes: { 'emporium.payment_id': paymentId, 'emporium.refund_id': refundId } }, () =>
-      gateway.refund({ refundId, paymentId, orderId: payment.orderId, gatewayReference: payment.capturedReference!, amount: payment.amount, reason }, refundId),
+      gateway.refund({ refundId, paymentId, orderId: payment.orderId, gatewayReference: payment.capturedReference!, amount: refund.amount, reason: refund.reason }, refundId),
     );
-    logger.info('a payment is being refunded in full', { orderId: payment.orderId, paymentId, refundId, reason });
   }
 
   async function paymentDecided(event: ProcessInput, outcome: 'succeeded' | 'failed'): Promise<void> {
@@ -181,12 +194,19 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     await refundInFull(event, textField(event, 'paymentId'), 'the payment went through after it had expired');
   }
 
-  /** Money given back in full for an order that did not get it: the order shows it. */
+  /**
+   * Money given back: the goods that came back with it go into stock, and an order whose own
+   * payment is now refunded in full shows it.
+   */
   async function paymentRefunded(event: ProcessInput): Promise<void> {
     const paymentId = textField(event, 'paymentId');
     const order = await loadOrder(textField(event, 'orderId'));
     const payment = await loadState(eventStore, streamName('payment', paymentId), paymentDecider);
     if (payment.status !== 'succeeded' && payment.status !== 'failed') return;
+    const thisRefund = (payment.refunds ?? []).find((candidate) => candidate.refundId === textField(event, 'refundId'));
+    for (const line of thisRefund?.restock ?? []) {
+      await inventory.receiveStock({ code: line.productCode, quantity: line.quantity }, causedBy(event, name, `restock:${line.productCode}`, clock()));
+    }
     const refunded = (payment.refunds ?? []).filter((refund) => refund.status === 'refunded').reduce((sum, refund) => sum + refund.amount.amount, 0);
     if (refunded < payment.amount.amount || !fulfilmentDecisions.refundedOrder(order, paymentId)) return;
     const refund = (payment.refunds ?? []).find((candidate) => candidate.refundId === textField(event, 'refundId'));
@@ -198,7 +218,7 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
 
   return {
     name,
-    filter: { eventTypes: ['OrderPlaced', 'PaymentSucceeded', 'PaymentFailed', 'OrderCancelled', 'PaymentSucceededLate', 'PaymentRefunded'] },
+    filter: { eventTypes: ['OrderPlaced', 'PaymentSucceeded', 'PaymentFailed', 'OrderCancelled', 'PaymentSucceededLate', 'RefundRequested', 'PaymentRefunded'] },
     partitionKey: (event) => textField(event, 'orderId'),
     async handle(event) {
       switch (event.type) {
@@ -212,6 +232,8 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
           return paymentSucceededLate(event);
         case 'PaymentRefunded':
           return paymentRefunded(event);
+        case 'RefundRequested':
+          return refundRequested(event);
         case 'OrderCancelled': {
           const order = await loadOrder(textField(event, 'orderId'));
           if (order.status !== 'none') await release(event, order.orderId, order.lines.map((line) => line.productCode), 'order cancelled');

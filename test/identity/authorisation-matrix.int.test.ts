@@ -235,6 +235,12 @@ const rows: Row[] = [
     expected: staffOnly(200),
   },
   {
+    // The staff get through to the business rule: only a paid order is refunded (this one awaits payment).
+    route: 'POST /api/orders/{orderId}/refunds',
+    call: async () => ({ path: `/api/orders/${(await orderAwaitingPayment()).orderId}/refunds`, body: { reason: 'goodwill' } }),
+    expected: staffOnly(409),
+  },
+  {
     route: 'POST /api/orders/{orderId}/payment-failed',
     call: async () => {
       const { orderId, paymentId } = await orderAwaitingPayment();

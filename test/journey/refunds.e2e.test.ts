@@ -49,6 +49,44 @@ describe('refunds', () => {
     expect(order.body.status).toBe('refunded');
   });
 
+  it('lets the staff refund a paid order by line with the goods restocked, then the rest; never more than was paid', async () => {
+    const code = await shop.product(10, { price: 1_000 });
+    const other = await shop.product(10, { price: 250 });
+    const customer = await shop.customer();
+    const orderId = await shop.placeOrder(customer, [{ productCode: code, quantity: 3 }, { productCode: other, quantity: 2 }]);
+    await eventually('the order to await payment', () => shop.orderStatus(orderId), (status) => status === 'awaiting-payment');
+    const paymentId = await paymentOf(orderId);
+    await shop.gateway.deliver((await eventually('the success held', async () => held('payment.succeeded', paymentId), (found) => found.length === 1))[0]!);
+    await eventually('the order to be paid', () => shop.orderStatus(orderId), (status) => status === 'paid');
+    expect(await shop.stock(code)).toMatchObject({ onHand: 7, available: 7 });
+
+    // A customer may not; the staff may, for one of three teas, with it back on the shelf.
+    const byLine = { reason: 'one tin arrived dented', lines: [{ productCode: code, quantity: 1 }], restock: true };
+    expect((await shop.app.request('POST', `/api/orders/${orderId}/refunds`, { body: byLine, token: customer.token })).status).toBe(403);
+    const first = await shop.app.request<{ id: string }>('POST', `/api/orders/${orderId}/refunds`, { body: byLine, token: shop.staff, headers: { 'idempotency-key': `refund-${orderId}-1` } });
+    expect(first.status).toBe(202);
+    // The same request again (a retry) asks nothing more.
+    expect((await shop.app.request<{ id: string }>('POST', `/api/orders/${orderId}/refunds`, { body: byLine, token: shop.staff, headers: { 'idempotency-key': `refund-${orderId}-1` } })).body.id).toBe(first.body.id);
+    // More of a line than was sold is refused, and nothing is written.
+    expect((await shop.app.request('POST', `/api/orders/${orderId}/refunds`, { body: { reason: 'too many', lines: [{ productCode: code, quantity: 4 }] }, token: shop.staff })).status).toBe(409);
+    const refundOf = async (amount: number) => (await eventually(`the refund of ${amount}`, async () => held('refund.succeeded', paymentId).filter((webhook) => webhook.data.amount.amount === amount), (found) => found.length === 1))[0]!;
+    await shop.gateway.deliver(await refundOf(1_000));
+    await eventually('the dented tin back in stock', () => shop.stock(code), (stock) => stock.onHand === 8 && stock.available === 8);
+    expect(await shop.orderStatus(orderId)).toBe('paid');
+
+    // Then the rest of the payment, without restocking: the order is refunded in full.
+    expect((await shop.app.request('POST', `/api/orders/${orderId}/refunds`, { body: { reason: 'goodwill' }, token: shop.staff })).status).toBe(202);
+    await shop.gateway.deliver(await refundOf(2_500));
+    await eventually('the order to be refunded', () => shop.orderStatus(orderId), (status) => status === 'refunded');
+    // Nothing is left to refund.
+    expect((await shop.app.request('POST', `/api/orders/${orderId}/refunds`, { body: { reason: 'again' }, token: shop.staff })).status).toBe(409);
+    expect(await paymentEvents(paymentId)).toEqual(['PaymentRequested', 'PaymentSubmitted', 'PaymentSucceeded', 'RefundRequested', 'PaymentRefunded', 'RefundRequested', 'PaymentRefunded']);
+    expect(await shop.stock(code)).toMatchObject({ onHand: 8, available: 8 });
+    expect(await shop.stock(other)).toMatchObject({ onHand: 8, available: 8 });
+    const emails = await eventually('two refund emails', async () => shop.emailsTo(customer.email).filter((email) => email.subject.includes('refunded')), (found) => found.length === 2);
+    expect(emails.map((email) => email.subject).sort()).toEqual([expect.stringContaining('€10.00 refunded'), expect.stringContaining('€25.00 refunded')].sort());
+  });
+
   it('refunds a payment that goes through after the customer cancelled the order, and gives the stock back', async () => {
     const code = await shop.product(4);
     const customer = await shop.customer();

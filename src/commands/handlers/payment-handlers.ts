@@ -1,7 +1,7 @@
 import { orderDecider, type PaymentMethod } from '../../domain/orders/order';
-import { paymentDecider, type PaymentOutcome, type RefundOutcome } from '../../domain/payments/payment';
+import { paymentDecider, type PaymentOutcome, type RefundOutcome, type RestockLine } from '../../domain/payments/payment';
 import type { Money } from '../../domain/shared/money';
-import { notFound } from '../../domain/shared/domain-error';
+import { notFound, ruleViolated } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import { mayActFor } from '../authorization';
@@ -35,8 +35,47 @@ export function paymentHandlers(eventStore: EventStore) {
     async requestTraceparent(paymentId: string): Promise<string | undefined> {
       return (await eventStore.readStream(streamName('payment', paymentId)))[0]?.metadata.traceparent;
     },
-    requestRefund(input: { paymentId: string; refundId: string; amount: Money; reason: string }, context: CommandContext) {
+    requestRefund(input: { paymentId: string; refundId: string; amount: Money; reason: string; restock?: readonly RestockLine[] }, context: CommandContext) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RequestRefund', data: { ...input, now: context.now } }, context);
+    },
+
+    /**
+     * The staff give money back on a paid order: for the lines named (at the price they were sold
+     * at), or all that is left of its payment. With `restock`, the goods go back into stock once
+     * the money has gone back. The payment refuses more than it took.
+     */
+    async refundOrder(input: { orderId: string; reason: string; lines?: readonly RestockLine[]; restock: boolean }, context: CommandContext) {
+      const order = await loadState(eventStore, streamName('order', input.orderId), orderDecider);
+      if (order.status === 'none') throw notFound('order-not-found', `There is no order ${input.orderId}`, { orderId: input.orderId });
+      if ((order.status !== 'paid' && order.status !== 'refunded') || !order.paymentId) {
+        throw ruleViolated('order-not-paid', `Order ${input.orderId} is ${order.status}: only a paid order is refunded`, { orderId: input.orderId, status: order.status });
+      }
+      const payment = await loadState(eventStore, streamName('payment', order.paymentId), paymentDecider);
+      if (payment.status !== 'succeeded') throw ruleViolated('order-not-paid', `The payment of order ${input.orderId} did not go through`, { orderId: input.orderId });
+      const returned = input.lines ?? order.lines.map(({ productCode, quantity }) => ({ productCode, quantity }));
+      let amount: Money;
+      if (input.lines) {
+        let total = 0;
+        for (const line of input.lines) {
+          const sold = order.lines.find((candidate) => candidate.productCode === line.productCode);
+          if (!sold || line.quantity > sold.quantity) {
+            throw ruleViolated('refund-line-not-sold', `Order ${input.orderId} sold ${sold?.quantity ?? 0} of ${line.productCode}, not ${line.quantity}`, { orderId: input.orderId, productCode: line.productCode });
+          }
+          total += sold.unitPrice.amount * line.quantity;
+        }
+        amount = { amount: total, currency: order.total.currency };
+      } else {
+        const committed = (payment.refunds ?? []).filter((refund) => refund.status !== 'failed').reduce((sum, refund) => sum + refund.amount.amount, 0);
+        amount = { amount: payment.amount.amount - committed, currency: payment.amount.currency };
+      }
+      const refundId = newIdFor(context, 'refund');
+      return handleCommand(
+        eventStore,
+        streamName('payment', order.paymentId),
+        paymentDecider,
+        { type: 'RequestRefund', data: { paymentId: order.paymentId, refundId, amount, reason: input.reason, ...(input.restock ? { restock: returned } : {}), now: context.now } },
+        context,
+      );
     },
     recordRefundOutcome(input: { paymentId: string; refundId: string; outcome: RefundOutcome }, context: CommandContext) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordRefundOutcome', data: { ...input, now: context.now } }, context);

@@ -23,6 +23,7 @@ import {
   PlaceOrderDto,
   productCodePattern,
   ReasonDto,
+  RefundOrderDto,
   ReceiveStockDto,
   RejectOrderDto,
   RequestPaymentDto,
@@ -319,6 +320,25 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
         const { reason } = await parseBody(ReasonDto, request.body);
         const result = await handlers.orders.cancel({ orderId, reason }, context(request, response));
         changed(`/api/orders/${orderId}`, orderId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/orders/{orderId}/refunds',
+      operationId: 'refundOrder',
+      summary: "Give money back on a paid order: for the lines named, or all that is left of its payment; with restock, the goods go back into stock once the gateway has refunded",
+      tag: 'orders',
+      access: 'staff',
+      body: RefundOrderDto,
+      idempotencyKey: true,
+      responses: { 202: 'Refund asked of the payment gateway; its outcome follows (the payment, the order, an email)', ...writeProblems },
+      async handle(request, response) {
+        const orderId = uuidParameter(request, 'orderId');
+        const { reason, lines, restock } = await parseBody(RefundOrderDto, request.body);
+        const result = await handlers.payments.refundOrder({ orderId, reason, ...(lines ? { lines } : {}), restock: restock ?? false }, context(request, response));
+        const refund = result.events.find((event) => event.type === 'RefundRequested');
+        const refundId = refund?.type === 'RefundRequested' ? refund.data.refundId : (result.state.status === 'succeeded' ? result.state.refunds?.at(-1)?.refundId : undefined) ?? '';
+        answer(response, result, { status: 202, location: `/api/orders/${orderId}`, id: refundId });
       },
     },
     {

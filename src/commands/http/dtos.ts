@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -157,6 +158,19 @@ export class OrderLineDto {
 
   @IsInt() @Min(1) @Max(1_000)
   quantity!: number;
+}
+
+export class RefundOrderDto {
+  @IsString() @trim() @Length(1, 500) @IsPlainText({ multiline: true })
+  reason!: string;
+
+  /** The lines given back; absent: all that is left of the payment. */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  lines?: OrderLineDto[];
+
+  /** Put the goods back into stock once the money has gone back. */
+  @IsOptional() @IsBoolean()
+  restock?: boolean;
 }
 
 export class PlaceOrderDto {

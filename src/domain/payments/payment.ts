@@ -6,6 +6,12 @@ import type { PaymentMethod } from '../orders/order';
 /** What the gateway said: the payment went through, with its reference, or it did not, and why. */
 export type PaymentOutcome = { status: 'succeeded'; gatewayReference: string } | { status: 'failed'; reason: string };
 
+/** Goods that come back with a refund, to go back into stock once the money has gone back. */
+export interface RestockLine {
+  readonly productCode: string;
+  readonly quantity: number;
+}
+
 /** What the gateway said of a refund: the money went back, with its reference, or it did not, and why. */
 export type RefundOutcome = { status: 'succeeded'; refundReference: string } | { status: 'failed'; reason: string };
 
@@ -15,7 +21,7 @@ export type PaymentCommand =
   | { type: 'RecordPaymentSubmitted'; data: { paymentId: string; gatewayReference: string; now: Date } }
   | { type: 'RecordPaymentOutcome'; data: { paymentId: string; outcome: PaymentOutcome; now: Date } }
   /** Money back on a payment the gateway took: all of it, or part. */
-  | { type: 'RequestRefund'; data: { paymentId: string; refundId: string; amount: Money; reason: string; now: Date } }
+  | { type: 'RequestRefund'; data: { paymentId: string; refundId: string; amount: Money; reason: string; restock?: readonly RestockLine[]; now: Date } }
   | { type: 'RecordRefundOutcome'; data: { paymentId: string; refundId: string; outcome: RefundOutcome; now: Date } };
 
 export type PaymentEvent =
@@ -28,7 +34,7 @@ export type PaymentEvent =
    * deadline, say): the order does not get it, so it is to be given back.
    */
   | { type: 'PaymentSucceededLate'; data: { paymentId: string; orderId: string; amount: Money; method: PaymentMethod; gatewayReference: string; succeededAt: string } }
-  | { type: 'RefundRequested'; data: { paymentId: string; orderId: string; refundId: string; amount: Money; gatewayReference: string; reason: string; requestedAt: string } }
+  | { type: 'RefundRequested'; data: { paymentId: string; orderId: string; refundId: string; amount: Money; gatewayReference: string; reason: string; restock?: RestockLine[]; requestedAt: string } }
   | { type: 'PaymentRefunded'; data: { paymentId: string; orderId: string; refundId: string; amount: Money; refundReference: string; refundedAt: string } }
   | { type: 'RefundFailed'; data: { paymentId: string; orderId: string; refundId: string; amount: Money; reason: string; failedAt: string } };
 
@@ -36,6 +42,7 @@ export interface Refund {
   readonly refundId: string;
   readonly amount: Money;
   readonly reason: string;
+  readonly restock?: readonly RestockLine[];
   readonly status: 'requested' | 'refunded' | 'failed';
   readonly outcome?: RefundOutcome;
 }
@@ -115,7 +122,7 @@ const refundable = (state: PaymentState): state is Extract<PaymentState, { statu
   state.status !== 'none' && state.status !== 'requested' && state.capturedReference !== undefined;
 
 export function requestRefund(command: Extract<PaymentCommand, { type: 'RequestRefund' }>, state: PaymentState): PaymentEvent[] {
-  const { paymentId, refundId, amount, reason, now } = command.data;
+  const { paymentId, refundId, amount, reason, restock, now } = command.data;
   if (state.status === 'none') throw notFound('payment-not-found', `There is no payment ${paymentId}`, { paymentId });
   const earlier = state.status === 'requested' ? undefined : state.refunds?.find((refund) => refund.refundId === refundId);
   if (earlier) {
@@ -131,7 +138,12 @@ export function requestRefund(command: Extract<PaymentCommand, { type: 'RequestR
   if (!Number.isSafeInteger(amount.amount) || amount.amount <= 0 || amount.amount > left) {
     throw ruleViolated('refund-exceeds-payment', `At most ${left} of payment ${paymentId} is left to refund, not ${amount.amount}`, { paymentId, left, requested: amount.amount });
   }
-  return [{ type: 'RefundRequested', data: { paymentId, orderId: state.orderId, refundId, amount, gatewayReference: state.capturedReference, reason, requestedAt: now.toISOString() } }];
+  return [
+    {
+      type: 'RefundRequested',
+      data: { paymentId, orderId: state.orderId, refundId, amount, gatewayReference: state.capturedReference, reason, ...(restock?.length ? { restock: restock.map(({ productCode, quantity }) => ({ productCode, quantity })) } : {}), requestedAt: now.toISOString() },
+    },
+  ];
 }
 
 const sameRefundOutcome = (a: RefundOutcome, b: RefundOutcome): boolean =>
@@ -185,8 +197,8 @@ export function evolvePayment(state: PaymentState, event: PaymentEvent): Payment
       return state.status === 'none' || state.status === 'requested' ? state : { ...state, capturedReference: event.data.gatewayReference };
     case 'RefundRequested': {
       if (state.status === 'none' || state.status === 'requested') return state;
-      const { refundId, amount, reason } = event.data;
-      return { ...state, refunds: [...(state.refunds ?? []), { refundId, amount, reason, status: 'requested' }] };
+      const { refundId, amount, reason, restock } = event.data;
+      return { ...state, refunds: [...(state.refunds ?? []), { refundId, amount, reason, ...(restock ? { restock } : {}), status: 'requested' }] };
     }
     case 'PaymentRefunded':
     case 'RefundFailed': {
