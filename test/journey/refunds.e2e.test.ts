@@ -1,4 +1,8 @@
+import { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
+import { silentLogger } from '../../src/shared/logger';
 import { eventually, Journey } from '../support/journey';
+import { uniqueTopicPrefix } from '../support/kafka-messages';
+import { describeWithServer } from '../support/test-servers';
 
 /*
  * Money taken for goods the customer will not get goes back, exactly once: a payment that goes
@@ -102,4 +106,32 @@ describe('refunds', () => {
     await eventually('the stock back', () => shop.stock(code), (stock) => stock.available === 4 && stock.reserved === 0 && stock.onHand === 4);
     await eventually('the refund email', async () => shop.emailsTo(customer.email), (found) => found.some((email) => email.subject.includes('refunded')));
   });
+});
+
+describeWithServer('KAFKA_BROKERS', 'refunds with Kafka between the roles', (brokers) => {
+  let shop: Journey;
+  beforeAll(async () => {
+    const kafka = new KafkaBus({ brokers: brokers.split(','), clientId: 'refunds-test', topicPrefix: uniqueTopicPrefix('refunds'), partitions: 1 }, silentLogger);
+    shop = await Journey.start({ sandbox: { holdWebhooks: true }, paymentDeadlineMs: 1_000, kafka });
+  }, 60_000);
+  afterAll(async () => {
+    await shop.close();
+  });
+
+  it('refunds a payment that goes through after its order expired, the saga hearing of it through Kafka', async () => {
+    const code = await shop.product(5);
+    const customer = await shop.customer();
+    const orderId = await shop.placeOrder(customer, [{ productCode: code, quantity: 2 }]);
+    await eventually('the payment to expire', () => shop.orderStatus(orderId), (status) => status === 'payment-failed', 20_000);
+    const paymentId = (await shop.orderEvents(orderId)).find((event) => event.type === 'OrderAwaitingPayment')!.data.paymentId as string;
+    const held = (type: string) => shop.gateway.heldWebhooks().filter((webhook) => webhook.type === type && webhook.data.paymentId === paymentId);
+    await shop.gateway.deliver((await eventually('the success held', async () => held('payment.succeeded'), (found) => found.length === 1))[0]!);
+    await shop.gateway.deliver((await eventually('the refund asked', async () => held('refund.succeeded'), (found) => found.length === 1, 20_000))[0]!);
+    await eventually('the order to be refunded', () => shop.orderStatus(orderId), (status) => status === 'refunded', 20_000);
+    const payment = (await shop.app.app.eventStore.readStream(`payment-${paymentId}`)).map((event) => event.type);
+    expect(payment.filter((type) => type === 'RefundRequested')).toHaveLength(1);
+    expect(payment.filter((type) => type === 'PaymentRefunded')).toHaveLength(1);
+    await eventually('the refund email', async () => shop.emailsTo(customer.email).filter((email) => email.subject.includes('refunded')), (found) => found.length === 1, 20_000);
+    expect(await shop.stock(code)).toMatchObject({ onHand: 5, available: 5, reserved: 0 });
+  }, 90_000);
 });

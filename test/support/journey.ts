@@ -4,6 +4,7 @@ import { foldEvents } from '../../src/domain/shared/decider';
 import { inventoryDecider, type InventoryEvent } from '../../src/domain/inventory/inventory';
 import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { SmtpMailer } from '../../src/mail/smtp-mailer';
+import type { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
 import type { Logger } from '../../src/shared/logger';
 import { SandboxGateway, type SandboxGatewayOptions } from '../../src/payments/sandbox/sandbox-gateway';
 import { silentLogger } from '../../src/shared/logger';
@@ -40,12 +41,12 @@ export class Journey {
     private readonly settings: { paymentDeadlineMs: number },
   ) {}
 
-  static async start(options: { sandbox?: Partial<SandboxGatewayOptions>; paymentDeadlineMs?: number; logger?: Logger } = {}): Promise<Journey> {
+  static async start(options: { sandbox?: Partial<SandboxGatewayOptions>; paymentDeadlineMs?: number; logger?: Logger; kafka?: KafkaBus } = {}): Promise<Journey> {
     const mail = await startMailCatcher();
     let url = '';
     const gateway = new SandboxGateway({ webhookUrl: () => `${url}/api/payments/webhook`, webhookSecret: testWebhookSecret, logger: silentLogger, answerAfterMs: 30, maxRedeliveryDelayMs: 300, ...options.sandbox });
     const journey = new Journey(mail, gateway, { paymentDeadlineMs: options.paymentDeadlineMs ?? 60_000 });
-    journey.app = await startTestApp({ processes: journey.processOptions(), ...(options.logger ? { logger: options.logger } : {}) });
+    journey.app = await startTestApp({ processes: journey.processOptions(), ...(options.logger ? { logger: options.logger } : {}), ...(options.kafka ? { kafka: options.kafka } : {}) });
     url = journey.app.url;
     journey.setUrl = (next) => (url = next);
     journey.staff = (await staffSignedIn(journey.app)).token;

@@ -1,3 +1,4 @@
+import type { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
 import type { Server } from 'node:http';
 import { createEmporiumApp, type EmporiumApp, type ProcessOptions } from '../../src/app/composition-root';
 
@@ -53,6 +54,7 @@ export async function startTestApp(
     mailbox?: MailCatcher;
     documents?: DocumentStore;
     trustProxy?: readonly string[];
+    kafka?: KafkaBus;
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
@@ -71,6 +73,7 @@ export async function startTestApp(
     ...(options.mailbox ? { mailbox: options.mailbox } : {}),
     ...(options.documents ? { documents: options.documents } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.kafka ? { kafka: options.kafka } : {}),
   });
   const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
   const stop = async () => {
