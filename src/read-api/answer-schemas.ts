@@ -77,7 +77,20 @@ export const paymentSchema = object({
   requestedAt: dateTime,
   submittedAt: nullable(dateTime),
   settledAt: nullable(dateTime),
-});
+  succeededLateAt: dateTime,
+  refunds: {
+    type: 'array',
+    items: object({
+      refundId: text,
+      amount: money,
+      reason: text,
+      status: { enum: ['requested', 'refunded', 'failed'] },
+      failureReason: nullable(text),
+      requestedAt: dateTime,
+      settledAt: nullable(dateTime),
+    }),
+  },
+}, ['succeededLateAt', 'refunds']);
 
 export const customerSchema = object({
   customerId: text,

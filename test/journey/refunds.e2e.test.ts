@@ -87,6 +87,13 @@ describe('refunds', () => {
     expect(await paymentEvents(paymentId)).toEqual(['PaymentRequested', 'PaymentSubmitted', 'PaymentSucceeded', 'RefundRequested', 'PaymentRefunded', 'RefundRequested', 'PaymentRefunded']);
     expect(await shop.stock(code)).toMatchObject({ onHand: 8, available: 8 });
     expect(await shop.stock(other)).toMatchObject({ onHand: 8, available: 8 });
+    // The payment, as the staff read it, lists both refunds.
+    const payment = await eventually(
+      'the refunds on the payment read model',
+      async () => (await shop.app.request<{ refunds?: { amount: { amount: number }; status: string; reason: string }[] }>('GET', `/api/payments/${paymentId}`, { token: shop.staff })).body,
+      (found) => found.refunds?.filter((refund) => refund.status === 'refunded').length === 2,
+    );
+    expect(payment.refunds!.map((refund) => [refund.amount.amount, refund.reason])).toEqual([[1_000, 'one tin arrived dented'], [2_500, 'goodwill']]);
     const emails = await eventually('two refund emails', async () => shop.emailsTo(customer.email).filter((email) => email.subject.includes('refunded')), (found) => found.length === 2);
     expect(emails.map((email) => email.subject).sort()).toEqual([expect.stringContaining('€10.00 refunded'), expect.stringContaining('€25.00 refunded')].sort());
   });

@@ -21,6 +21,20 @@ export interface PaymentSummary {
   readonly requestedAt: string;
   readonly submittedAt: string | null;
   readonly settledAt: string | null;
+  /** When the gateway took the money after the payment had expired (it is then refunded). */
+  readonly succeededLateAt?: string;
+  /** Money given back on it, in the order asked; absent until the first refund. */
+  readonly refunds?: readonly RefundSummary[];
+}
+
+export interface RefundSummary {
+  readonly refundId: string;
+  readonly amount: Money;
+  readonly reason: string;
+  readonly status: 'requested' | 'refunded' | 'failed';
+  readonly failureReason: string | null;
+  readonly requestedAt: string;
+  readonly settledAt: string | null;
 }
 
 export const paymentsProjection: DocumentProjection<PaymentSummary> = {
@@ -43,6 +57,18 @@ export const paymentsProjection: DocumentProjection<PaymentSummary> = {
         return { ...payment, status: 'succeeded', gatewayReference: event.data.gatewayReference, settledAt: event.data.succeededAt };
       case 'PaymentFailed':
         return { ...payment, status: 'failed', failureReason: event.data.reason, settledAt: event.data.failedAt };
+      case 'PaymentSucceededLate':
+        return { ...payment, gatewayReference: event.data.gatewayReference, succeededLateAt: event.data.succeededAt };
+      case 'RefundRequested': {
+        const { refundId, amount, reason, requestedAt } = event.data;
+        return { ...payment, refunds: [...(payment.refunds ?? []), { refundId, amount, reason, status: 'requested', failureReason: null, requestedAt, settledAt: null }] };
+      }
+      case 'PaymentRefunded':
+      case 'RefundFailed': {
+        const settled = (refund: RefundSummary): RefundSummary =>
+          event.type === 'PaymentRefunded' ? { ...refund, status: 'refunded', settledAt: event.data.refundedAt } : { ...refund, status: 'failed', failureReason: event.data.reason, settledAt: event.data.failedAt };
+        return { ...payment, refunds: (payment.refunds ?? []).map((refund) => (refund.refundId === event.data.refundId ? settled(refund) : refund)) };
+      }
       default:
         return payment;
     }

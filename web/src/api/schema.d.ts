@@ -1324,6 +1324,24 @@ export interface components {
                 requestedAt: string;
                 submittedAt: string | null;
                 settledAt: string | null;
+                /** Format: date-time */
+                succeededLateAt?: string;
+                refunds?: {
+                    refundId: string;
+                    amount: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    reason: string;
+                    /** @enum {unknown} */
+                    status: "requested" | "refunded" | "failed";
+                    failureReason: string | null;
+                    /** Format: date-time */
+                    requestedAt: string;
+                    settledAt: string | null;
+                }[];
             }[];
         };
         Payment: {
@@ -1345,6 +1363,24 @@ export interface components {
             requestedAt: string;
             submittedAt: string | null;
             settledAt: string | null;
+            /** Format: date-time */
+            succeededLateAt?: string;
+            refunds?: {
+                refundId: string;
+                amount: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                reason: string;
+                /** @enum {unknown} */
+                status: "requested" | "refunded" | "failed";
+                failureReason: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                settledAt: string | null;
+            }[];
         };
         NotificationPage: {
             items: {
@@ -1442,6 +1478,24 @@ export interface components {
                     requestedAt: string;
                     submittedAt: string | null;
                     settledAt: string | null;
+                    /** Format: date-time */
+                    succeededLateAt?: string;
+                    refunds?: {
+                        refundId: string;
+                        amount: {
+                            /** @description In minor units (cents) */
+                            amount: number;
+                            /** @description ISO 4217 */
+                            currency: string;
+                        };
+                        reason: string;
+                        /** @enum {unknown} */
+                        status: "requested" | "refunded" | "failed";
+                        failureReason: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        settledAt: string | null;
+                    }[];
                 };
             }[];
             /** @description Emails refused for good (failed) or being retried, last changed first */
