@@ -155,6 +155,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     customers: customerHandlers(eventStore, logger),
     orders: orderHandlers(eventStore),
     payments: paymentHandlers(eventStore),
+    notifications: notificationHandlers(eventStore),
   };
   const identity = identityService({
     eventStore,
@@ -174,7 +175,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   let deadlines: PaymentDeadlines | null = null;
   if (options.processes) {
     const settings = options.processes;
-    const notifications = notificationHandlers(eventStore);
+    const { notifications } = handlers;
     deadlines = new PaymentDeadlines(pool, eventStore, handlers.payments, clock, logger);
     const reacting = [
       fulfilmentProcess({ eventStore, ...handlers, gateway: settings.gateway, deadlines, paymentDeadlineMs: settings.paymentDeadlineMs, clock, logger }),

@@ -40,6 +40,7 @@ const statusOfKind: Record<DomainErrorKind, number> = {
   'already-exists': 409,
   'not-found': 404,
   'invalid-reference': 422,
+  'limit-reached': 429,
 };
 
 /** "insufficient-stock" → "Insufficient stock": one title per problem type, as RFC 9457 asks. */

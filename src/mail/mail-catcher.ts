@@ -7,6 +7,8 @@ import { SMTPServer } from 'smtp-server';
 export interface CaughtEmail {
   readonly id: string;
   readonly messageId: string;
+  readonly inReplyTo?: string;
+  readonly references?: readonly string[];
   readonly from: string;
   readonly to: string;
   readonly subject: string;
@@ -63,6 +65,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
           const email: CaughtEmail = {
             id: randomUUID(),
             messageId: parsed.messageId ?? '',
+            ...(parsed.inReplyTo ? { inReplyTo: parsed.inReplyTo } : {}),
+            ...(parsed.references ? { references: Array.isArray(parsed.references) ? parsed.references : [parsed.references] } : {}),
             from: parsed.from?.text ?? '',
             to: address(parsed.to),
             subject: parsed.subject ?? '',

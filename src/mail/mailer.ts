@@ -7,6 +7,9 @@ export interface OutgoingEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** A message sent again answers the one before (In-Reply-To, References), so a mail client threads them. */
+  readonly inReplyTo?: string;
+  readonly references?: readonly string[];
 }
 
 export class MailDeliveryError extends Error {

@@ -23,7 +23,16 @@ export class SmtpMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<void> {
     try {
-      await this.transport.sendMail({ messageId: email.messageId, from: email.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+      await this.transport.sendMail({
+        messageId: email.messageId,
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+        ...(email.references?.length ? { references: [...email.references] } : {}),
+      });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       // 5xx is the server's final word on this message; anything else (4xx, no connection) may pass later.

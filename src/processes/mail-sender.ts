@@ -1,6 +1,6 @@
 import { emails, orderToEmail } from '../observability/metrics';
 import { inSpan, SpanKind } from '../observability/tracing';
-import { emailDecider } from '../domain/notifications/email';
+import { emailDecider, resendMessage } from '../domain/notifications/email';
 import { streamName } from '../domain/stream-names';
 import type { EventStore, RecordedEvent } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
@@ -27,12 +27,21 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
 
   return {
     name,
-    filter: { eventTypes: ['EmailRequested'] },
+    filter: { eventTypes: ['EmailRequested', 'EmailResendRequested'] },
     partitionKey: (event) => textField(event, 'notificationId'),
     // A mail server that is down is an outage, waited out for as long as it lasts (MailServerUnavailableError is transient).
     retry: { initialDelayMs: 200, maxDelayMs: deps.maxRetryDelayMs ?? 30_000 },
     async handle(event: RecordedEvent) {
       const notificationId = textField(event, 'notificationId');
+      if (event.type === 'EmailResendRequested') {
+        // A resend asked for: a new message, its id the one the request named, so asking again
+        // (a redelivered event) asks for the same message, which is then sent once.
+        const original = await loadState(eventStore, streamName('notification', notificationId), emailDecider);
+        if (original.status === 'none') return;
+        const resendId = textField(event, 'resendId');
+        await notifications.requestEmail({ notificationId: resendId, message: resendMessage(original.message, notificationId, resendId, event.id) }, causedBy(event, name, 'resend', clock()));
+        return;
+      }
       const email = await loadState(eventStore, streamName('notification', notificationId), emailDecider);
       if (email.status !== 'pending') return;
       const attempt = email.attempts + 1;

@@ -133,6 +133,8 @@ export const notificationSchema = object({
   lastError: nullable(text),
   requestedAt: dateTime,
   updatedAt: dateTime,
-});
+  resendOf: text,
+  resends: { type: 'array', items: object({ resendId: text, reason: text, requestedBy: object({ id: text, role: text }), requestedAt: dateTime }) },
+}, ['resendOf', 'resends']);
 
 export const staffAccountSchema = object({ accountId: text, email: text, role: { enum: ['staff', 'admin', 'auditor'] }, status: { enum: ['active', 'disabled'] }, createdAt: dateTime });

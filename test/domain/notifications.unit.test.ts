@@ -1,4 +1,4 @@
-import { emailDecider, type EmailEvent, type EmailMessage } from '../../src/domain/notifications/email';
+import { emailDecider, resendLimit, resendMessage, type EmailCommand, type EmailEvent, type EmailMessage } from '../../src/domain/notifications/email';
 import { deciderSpec } from '../support/decider-spec';
 
 const now = new Date('2026-11-24T10:00:00.000Z');
@@ -29,5 +29,30 @@ describe('email notification', () => {
   });
   it('refuses news of an unknown notification', () => {
     spec.given([]).when({ type: 'RecordEmailSent', data: { notificationId: 'n-9', attempt: 1, now } }).thenRefused('not-found', 'notification-not-found');
+  });
+
+  describe('sent again', () => {
+    const staff = { id: 'staff-1', role: 'staff' };
+    const resend = (resendId: string, when = now): EmailCommand => ({ type: 'RequestResend', data: { notificationId: 'n-1', resendId, reason: 'never arrived', requestedBy: staff, now: when } });
+    const resent = (resendId: string, when = at): EmailEvent => ({ type: 'EmailResendRequested', data: { notificationId: 'n-1', resendId, reason: 'never arrived', requestedBy: staff, requestedAt: when } });
+    const permanentFailure: EmailEvent = { type: 'EmailDeliveryFailed', data: { notificationId: 'n-1', attempt: 1, error: '550 no such mailbox', permanent: true, failedAt: at } };
+
+    it('records who asked, why and the new message, for an email sent or refused for good', () => {
+      spec.given([requested, sent]).when(resend('r-1')).then([resent('r-1')]);
+      spec.given([requested, permanentFailure]).when(resend('r-1')).then([resent('r-1')]);
+    });
+    it('treats the same resend asked again as done', () => spec.given([requested, sent, resent('r-1')]).when(resend('r-1')).thenNothingNew());
+    it('refuses while the email is still being sent: never a silent duplicate', () => spec.given([requested, failedOnce]).when(resend('r-1')).thenRefused('rule-violated', 'email-pending'));
+    it(`allows ${resendLimit.perDay} a day, then refuses until a day has passed`, () => {
+      const three = [resent('r-1'), resent('r-2'), resent('r-3')];
+      spec.given([requested, sent, ...three]).when(resend('r-4')).thenRefused('limit-reached', 'resend-limit');
+      const nextDay = new Date(now.getTime() + 24 * 3_600_000 + 1);
+      spec.given([requested, sent, ...three]).when(resend('r-4', nextDay)).then([resent('r-4', nextDay.toISOString())]);
+    });
+    it('refuses an unknown notification', () => spec.given([]).when(resend('r-1')).thenRefused('not-found', 'notification-not-found'));
+    it('sends the same words as a message of its own, answering the first', () => {
+      const again = resendMessage({ ...message, references: ['<older@emporium>'] }, 'n-1', 'r-1', 'e-9');
+      expect(again).toEqual({ ...message, messageId: '<r-1@emporium>', causeEventId: 'e-9', resendOf: 'n-1', inReplyTo: '<n-1@emporium>', references: ['<older@emporium>', '<n-1@emporium>'] });
+    });
   });
 });

@@ -1,3 +1,6 @@
+import { loadState } from '../../src/commands/handlers/catalog-handlers';
+import { customerDecider } from '../../src/domain/customers/customer';
+import { notificationHandlers } from '../../src/commands/handlers/notification-handlers';
 import { randomUUID } from 'node:crypto';
 import { customerSignedIn, staffSignedIn, testAddress, testPassword } from '../support/principals';
 import { signatureHeader, signWebhook } from '../../src/payments/webhook-signature';
@@ -92,6 +95,19 @@ async function orderAwaitingPayment(): Promise<{ orderId: string; paymentId: str
   const { orderId, paymentId } = await paymentOfA();
   await asStaff('POST', `/api/orders/${orderId}/awaiting-payment`, { paymentId });
   return { orderId, paymentId };
+}
+/** A's payment confirmation, sent (written through the notification commands, as the mail sender does). */
+async function confirmationSentToA(): Promise<string> {
+  const notificationId = randomUUID();
+  const notifications = notificationHandlers(api.app.eventStore);
+  const context = { now: new Date(), actor: { id: 'mail-sender', role: 'system' }, correlationId: randomUUID() };
+  // A's address as it is now: other rows change it.
+  const a = await loadState(api.app.eventStore, `customer-${customerA}`, customerDecider);
+  if (a.status !== 'registered') throw new Error('customer A is not registered');
+  const message = { to: a.email, subject: 'Payment received', text: 'Thank you', html: '<p>Thank you</p>', messageId: `<${notificationId}@emporium>`, purpose: 'payment-succeeded', causeEventId: randomUUID() };
+  await notifications.requestEmail({ notificationId, message }, context);
+  await notifications.recordSent({ notificationId, attempt: 1 }, context);
+  return notificationId;
 }
 async function staffAccount(): Promise<string> {
   const { accountId } = await staffSignedIn(api, 'staff');
@@ -234,6 +250,7 @@ const rows: Row[] = [
     },
     expected: staffOnly(200),
   },
+  { route: 'POST /api/notifications/{notificationId}/resend', call: async () => ({ path: `/api/notifications/${await confirmationSentToA()}/resend`, body: { reason: 'never arrived' } }), expected: ownedByA(202) },
   {
     // The staff get through to the business rule: only a paid order is refunded (this one awaits payment).
     route: 'POST /api/orders/{orderId}/refunds',

@@ -1,3 +1,4 @@
+import type { notificationHandlers } from '../handlers/notification-handlers';
 import type { Request, Response } from 'express';
 import type { Operation } from '../../http/operations';
 import { HttpProblem } from '../../http/problem-details';
@@ -38,6 +39,7 @@ export interface CommandHandlers {
   readonly customers: ReturnType<typeof customerHandlers>;
   readonly orders: ReturnType<typeof orderHandlers>;
   readonly payments: ReturnType<typeof paymentHandlers>;
+  readonly notifications: ReturnType<typeof notificationHandlers>;
 }
 
 const writeProblems = { 400: 'The request is not valid (problem details name each field)', 404: 'No such resource', 409: 'Refused by a business rule, or the key is in use', 422: 'Refers to something unusable, or an Idempotency-Key reused for another request' };
@@ -339,6 +341,25 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
         const refund = result.events.find((event) => event.type === 'RefundRequested');
         const refundId = refund?.type === 'RefundRequested' ? refund.data.refundId : (result.state.status === 'succeeded' ? result.state.refunds?.at(-1)?.refundId : undefined) ?? '';
         answer(response, result, { status: 202, location: `/api/orders/${orderId}`, id: refundId });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/notifications/{notificationId}/resend',
+      operationId: 'resendNotification',
+      summary: "Send an email again, as a new message answering the first (In-Reply-To), recorded on it with who asked and why; staff for any email, a customer for their own order's confirmation; at most 3 a day per email",
+      tag: 'notifications',
+      access: 'signed-in',
+      body: ReasonDto,
+      idempotencyKey: true,
+      responses: { 202: 'Asked for: the mail sender sends it; its history shows both', 429: 'Sent again too often today', ...writeProblems },
+      async handle(request, response) {
+        const notificationId = uuidParameter(request, 'notificationId');
+        const { reason } = await parseBody(ReasonDto, request.body);
+        const result = await handlers.notifications.requestResend({ notificationId, reason }, context(request, response));
+        const asked = result.events.find((event) => event.type === 'EmailResendRequested');
+        const resendId = asked?.type === 'EmailResendRequested' ? asked.data.resendId : result.state.status === 'none' ? '' : (result.state.resends?.at(-1)?.resendId ?? '');
+        answer(response, result, { status: 202, location: `/api/notifications/${notificationId}`, id: resendId });
       },
     },
     {

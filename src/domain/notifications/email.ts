@@ -1,4 +1,4 @@
-import { alreadyExists, notFound } from '../shared/domain-error';
+import { alreadyExists, limitReached, notFound, ruleViolated } from '../shared/domain-error';
 import { unreachable, type Decider } from '../shared/decider';
 
 /**
@@ -18,21 +18,39 @@ export interface EmailMessage {
   readonly causeEventId: string;
   /** When the order it is about was placed (for the order-to-email latency). */
   readonly orderPlacedAt?: string;
+  /** A resend: the notification it sends again, whose Message-ID it answers (In-Reply-To, References). */
+  readonly resendOf?: string;
+  readonly inReplyTo?: string;
+  readonly references?: readonly string[];
 }
+
+/** Someone asked for an email to be sent again: who, why, when, and the new notification's id. */
+export interface ResendRequest {
+  readonly resendId: string;
+  readonly reason: string;
+  readonly requestedBy: { readonly id: string; readonly role: string };
+  readonly requestedAt: string;
+}
+
+/** How many resends one email may have in a day: a customer (or a script) cannot flood an inbox. */
+export const resendLimit = { perDay: 3 };
 
 export type EmailCommand =
   | { type: 'RequestEmail'; data: { notificationId: string; message: EmailMessage; now: Date } }
   | { type: 'RecordEmailSent'; data: { notificationId: string; attempt: number; now: Date } }
-  | { type: 'RecordEmailFailure'; data: { notificationId: string; attempt: number; error: string; permanent: boolean; now: Date } };
+  | { type: 'RecordEmailFailure'; data: { notificationId: string; attempt: number; error: string; permanent: boolean; now: Date } }
+  /** Send it again, as a new message answering this one; recorded on this one, audited. */
+  | { type: 'RequestResend'; data: { notificationId: string; resendId: string; reason: string; requestedBy: { id: string; role: string }; now: Date } };
 
 export type EmailEvent =
   | { type: 'EmailRequested'; data: { notificationId: string; requestedAt: string } & EmailMessage }
   | { type: 'EmailSent'; data: { notificationId: string; attempts: number; sentAt: string } }
-  | { type: 'EmailDeliveryFailed'; data: { notificationId: string; attempt: number; error: string; permanent: boolean; failedAt: string } };
+  | { type: 'EmailDeliveryFailed'; data: { notificationId: string; attempt: number; error: string; permanent: boolean; failedAt: string } }
+  | { type: 'EmailResendRequested'; data: { notificationId: string } & ResendRequest };
 
 export type EmailState =
   | { status: 'none' }
-  | { status: 'pending' | 'sent' | 'failed'; notificationId: string; message: EmailMessage; attempts: number };
+  | { status: 'pending' | 'sent' | 'failed'; notificationId: string; message: EmailMessage; attempts: number; resends?: readonly ResendRequest[] };
 
 export const initialEmailState: EmailState = { status: 'none' };
 
@@ -64,9 +82,38 @@ export function decideEmail(command: EmailCommand, state: EmailState): EmailEven
       if (email.status !== 'pending') return [];
       return [{ type: 'EmailDeliveryFailed', data: { notificationId, attempt, error, permanent, failedAt: now.toISOString() } }];
     }
+    case 'RequestResend': {
+      const { notificationId, resendId, reason, requestedBy, now } = command.data;
+      const email = existing(state, notificationId);
+      if (email.resends?.some((resend) => resend.resendId === resendId)) return [];
+      // Sent, or refused for good: a resend is a new message. One still being sent is not sent twice.
+      if (email.status === 'pending') throw ruleViolated('email-pending', `Notification ${notificationId} is still being sent`, { notificationId });
+      const dayAgo = now.getTime() - 24 * 3_600_000;
+      const today = (email.resends ?? []).filter((resend) => Date.parse(resend.requestedAt) > dayAgo).length;
+      if (today >= resendLimit.perDay) {
+        throw limitReached('resend-limit', `Notification ${notificationId} was sent again ${today} times in the last day; at most ${resendLimit.perDay}`, { notificationId, limit: resendLimit.perDay });
+      }
+      return [{ type: 'EmailResendRequested', data: { notificationId, resendId, reason, requestedBy: { id: requestedBy.id, role: requestedBy.role }, requestedAt: now.toISOString() } }];
+    }
     default:
       return unreachable(command);
   }
+}
+
+/** The message a resend sends: the same words, a Message-ID of its own, answering the original's. */
+export function resendMessage(original: EmailMessage, originalId: string, resendId: string, causeEventId: string): EmailMessage {
+  return {
+    to: original.to,
+    subject: original.subject,
+    text: original.text,
+    html: original.html,
+    purpose: original.purpose,
+    messageId: `<${resendId}@emporium>`,
+    causeEventId,
+    resendOf: originalId,
+    inReplyTo: original.messageId,
+    references: [...(original.references ?? []), original.messageId],
+  };
 }
 
 export function evolveEmail(state: EmailState, event: EmailEvent): EmailState {
@@ -79,6 +126,11 @@ export function evolveEmail(state: EmailState, event: EmailEvent): EmailState {
       return state.status === 'none' ? state : { ...state, status: 'sent', attempts: event.data.attempts };
     case 'EmailDeliveryFailed':
       return state.status === 'none' ? state : { ...state, status: event.data.permanent ? 'failed' : 'pending', attempts: event.data.attempt };
+    case 'EmailResendRequested': {
+      if (state.status === 'none') return state;
+      const { notificationId: _notificationId, ...resend } = event.data;
+      return { ...state, resends: [...(state.resends ?? []), resend] };
+    }
     default:
       return unreachable(event);
   }

@@ -10,7 +10,9 @@ export type DomainErrorKind =
   /** The thing the command acts on does not exist. */
   | 'not-found'
   /** The command refers to something unusable (an unknown category, a discontinued product). */
-  | 'invalid-reference';
+  | 'invalid-reference'
+  /** The command was asked too often (resending one email); it may be asked again later. */
+  | 'limit-reached';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -28,4 +30,5 @@ export class DomainError extends Error {
 export const ruleViolated = (code: string, message: string, details?: Record<string, unknown>) => new DomainError('rule-violated', code, message, details);
 export const alreadyExists = (code: string, message: string, details?: Record<string, unknown>) => new DomainError('already-exists', code, message, details);
 export const notFound = (code: string, message: string, details?: Record<string, unknown>) => new DomainError('not-found', code, message, details);
+export const limitReached = (code: string, message: string, details?: Record<string, unknown>) => new DomainError('limit-reached', code, message, details);
 export const invalidReference = (code: string, message: string, details?: Record<string, unknown>) => new DomainError('invalid-reference', code, message, details);

@@ -18,6 +18,10 @@ export interface NotificationSummary {
   readonly lastError: string | null;
   readonly requestedAt: string;
   readonly updatedAt: string;
+  /** A resend: the notification it sends again. */
+  readonly resendOf?: string;
+  /** Each time it was asked to be sent again: by whom, why, and the new notification's id. */
+  readonly resends?: readonly { readonly resendId: string; readonly reason: string; readonly requestedBy: { readonly id: string; readonly role: string }; readonly requestedAt: string }[];
 }
 
 /** Last changed first: what the staff look at (its index starts with status, for the lists by status). */
@@ -35,8 +39,8 @@ export const notificationsProjection: DocumentProjection<NotificationSummary> = 
   evolve(notification, recorded) {
     const event = recorded as unknown as EmailEvent;
     if (event.type === 'EmailRequested') {
-      const { notificationId, to, subject, purpose, requestedAt } = event.data;
-      return { notificationId, to, subject, purpose, status: 'requested', attempts: 0, lastError: null, requestedAt, updatedAt: requestedAt };
+      const { notificationId, to, subject, purpose, requestedAt, resendOf } = event.data;
+      return { notificationId, to, subject, purpose, status: 'requested', attempts: 0, lastError: null, requestedAt, updatedAt: requestedAt, ...(resendOf ? { resendOf } : {}) };
     }
     if (!notification) return null;
     switch (event.type) {
@@ -46,6 +50,10 @@ export const notificationsProjection: DocumentProjection<NotificationSummary> = 
         // A failure recorded after the email left (a late report of an earlier attempt) does not undo it.
         if (notification.status === 'sent') return notification;
         return { ...notification, status: event.data.permanent ? 'failed' : 'retrying', attempts: event.data.attempt, lastError: event.data.error, updatedAt: event.data.failedAt };
+      case 'EmailResendRequested': {
+        const { resendId, reason, requestedBy, requestedAt } = event.data;
+        return { ...notification, resends: [...(notification.resends ?? []), { resendId, reason, requestedBy, requestedAt }] };
+      }
       default:
         return notification;
     }

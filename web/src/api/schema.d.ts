@@ -432,6 +432,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/{notificationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an email again, as a new message answering the first (In-Reply-To), recorded on it with who asked and why; staff for any email, a customer for their own order's confirmation; at most 3 a day per email */
+        post: operations["resendNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{orderId}/awaiting-payment": {
         parameters: {
             query?: never;
@@ -1396,6 +1413,17 @@ export interface components {
                 requestedAt: string;
                 /** Format: date-time */
                 updatedAt: string;
+                resendOf?: string;
+                resends?: {
+                    resendId: string;
+                    reason: string;
+                    requestedBy: {
+                        id: string;
+                        role: string;
+                    };
+                    /** Format: date-time */
+                    requestedAt: string;
+                }[];
             }[];
             nextCursor: string | null;
         };
@@ -1512,6 +1540,17 @@ export interface components {
                 requestedAt: string;
                 /** Format: date-time */
                 updatedAt: string;
+                resendOf?: string;
+                resends?: {
+                    resendId: string;
+                    reason: string;
+                    requestedBy: {
+                        id: string;
+                        role: string;
+                    };
+                    /** Format: date-time */
+                    requestedAt: string;
+                }[];
             }[];
             projections: {
                 name: string;
@@ -4293,6 +4332,116 @@ export interface operations {
             };
             /** @description Refers to something unusable, or an Idempotency-Key reused for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendNotification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Asked for: the mail sender sends it; its history shows both */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Auditors read; they change nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule, or the key is in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something unusable, or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sent again too often today */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
