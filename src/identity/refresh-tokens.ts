@@ -19,6 +19,12 @@ export type RotationOutcome =
  * Rotating refresh tokens. Each use returns a new token of the same family and retires the old;
  * presenting a retired token again revokes the family, so a stolen copy dies with its first use
  * (OAuth 2.0 Security BCP, refresh token rotation). Logout revokes the family.
+ *
+ * Except within a short grace period after its rotation (as Okta's rotation allows): a browser
+ * that navigates while its refresh is under way drops the answer, and the new cookie with it,
+ * and comes back with the token just retired. That is a lost answer, not a thief: it gets a new
+ * token of the same family, while the family is alive. A retired token later than that still
+ * revokes the family.
  */
 export interface RefreshTokenStore {
   issue(accountId: string, now: Date): Promise<IssuedRefreshToken>;
@@ -28,6 +34,7 @@ export interface RefreshTokenStore {
 }
 
 const lifetimeMs = 30 * 24 * 3_600_000;
+export const reuseGraceMs = 30_000;
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
 
 function parse(token: string): { id: string; secret: string } | null {
@@ -68,6 +75,10 @@ export class PostgresRefreshTokenStore implements RefreshTokenStore {
       );
       const row = rows[0];
       if (!row || !timingSafeEqual(row.token_hash, hashOf(parsed.secret))) return { outcome: 'invalid' };
+      if (row.replaced_by && row.revoked_at && now.getTime() - row.revoked_at.getTime() <= reuseGraceMs && row.expires_at > now) {
+        const { rows: live } = await client.query<{ live: boolean }>('select exists (select 1 from refresh_tokens where family_id = $1 and revoked_at is null and expires_at > $2) as live', [row.family_id, now]);
+        if (live[0]!.live) return { outcome: 'rotated', accountId: row.account_id, next: await this.insert(row.account_id, row.family_id, now, client) };
+      }
       if (row.replaced_by) {
         await client.query('update refresh_tokens set revoked_at = coalesce(revoked_at, $2) where family_id = $1', [row.family_id, now]);
         return { outcome: 'reused', accountId: row.account_id };

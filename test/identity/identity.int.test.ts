@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loginLimits } from '../../src/identity/identity-service';
+import { reuseGraceMs } from '../../src/identity/refresh-tokens';
 import { jsonLogger } from '../../src/shared/logger';
 import { customerSignedIn, logIn, staffSignedIn, testAddress, testPassword } from '../support/principals';
 import { publicKeyPemOf, tamperedTokens } from '../support/tampered-tokens';
@@ -7,8 +8,13 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const logLines: string[] = [];
 let api: TestApp;
+/** Moves the app's clock on, as time passing would (the refresh grace). */
+let clockOffsetMs = 0;
 beforeAll(async () => {
-  api = await startTestApp({ logger: jsonLogger('debug', {}, (line) => logLines.push(line)) });
+  api = await startTestApp({ logger: jsonLogger('debug', {}, (line) => logLines.push(line)), clock: () => new Date(Date.now() + clockOffsetMs) });
+});
+afterEach(() => {
+  clockOffsetMs = 0;
 });
 afterAll(async () => {
   await api.close();
@@ -68,12 +74,28 @@ describe('sessions', () => {
     expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
     expect((await api.request('GET', '/api/auth/me', { token: String(second.body.accessToken) })).status).toBe(200);
 
-    // The first token again: someone kept a copy. Both it and its successor stop working.
+    // The first token again, past the grace for a lost answer: someone kept a copy. Both it and its successor stop working.
+    clockOffsetMs = reuseGraceMs + 1_000;
     const replay = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
     expect(replay.status).toBe(401);
     expect(replay.body.type).toBe('/problems/invalid-refresh-token');
     expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: second.body.refreshToken } })).status).toBe(401);
     expect(logLines.some((line) => line.includes('a retired refresh token was used again'))).toBe(true);
+  });
+
+  it('answers a retired token again within the grace for a lost answer, in the same family, and still revokes the family after', async () => {
+    const { email } = await customerSignedIn(api);
+    const first = await api.request('POST', '/api/auth/login', { body: { email, password: testPassword } });
+    const second = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
+    // The browser navigated away before the answer came: it sends the first token again at once.
+    const retried = await api.request('POST', '/api/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
+    expect(retried.status).toBe(200);
+    expect((await api.request('GET', '/api/auth/me', { token: String(retried.body.accessToken) })).status).toBe(200);
+    // Past the grace it is a copy in other hands: the family (every token of it) is revoked.
+    clockOffsetMs = reuseGraceMs + 1_000;
+    expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: first.body.refreshToken } })).status).toBe(401);
+    expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: second.body.refreshToken } })).status).toBe(401);
+    expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: retried.body.refreshToken } })).status).toBe(401);
   });
 
   it('logs out by revoking the refresh token', async () => {
@@ -102,7 +124,8 @@ describe('sessions', () => {
     expect(rotated).toMatch(/^emporium_session=.+/);
     expect(rotated).not.toBe(cookie);
 
-    // The old cookie again (a copy someone kept): refused, the cookie cleared, and the family revoked.
+    // The old cookie again, past the grace for a lost answer (a copy someone kept): refused, the cookie cleared, and the family revoked.
+    clockOffsetMs = reuseGraceMs + 1_000;
     const replay = await api.request('POST', '/api/auth/refresh', { headers: { cookie } });
     expect(replay.status).toBe(401);
     expect(replay.headers.get('set-cookie')).toMatch(/^emporium_session=; Path=\/api\/auth; Expires=Thu, 01 Jan 1970/);
