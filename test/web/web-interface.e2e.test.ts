@@ -326,6 +326,32 @@ describeInBrowser('the web interface, in Chromium', () => {
     await page.getByText('catalog rebuilt').waitFor({ timeout: 60_000 });
   }, 120_000);
 
+  it('lets staff refund a paid order and put its goods back; the customer sees it refunded', async () => {
+    const before = (await (await fetch(`${url}/api/products/SENCHA-50`)).json()) as { available: number };
+    const page = await shopper.newPage();
+    const orderId = await checkout(page, 'Sencha', 'tok_success');
+    await page.locator('.order-status').getByText('Paid').waitFor({ timeout: 30_000 });
+    const office = await staff.newPage();
+    await office.goto(`${url}/admin/orders/${orderId}`);
+    office.once('dialog', (dialog) => void dialog.accept('Returned unopened'));
+    await office.getByRole('button', { name: 'Refund and restock' }).click();
+    await office.getByText('Refund asked of the payment provider').waitFor();
+    // The sandbox refunds by webhook; the order page shows it once the money has gone back.
+    for (let shown = false, tries = 0; !shown; tries++) {
+      await office.reload();
+      shown = await office.locator('.badge', { hasText: 'Refunded' }).first().isVisible().catch(() => false);
+      if (!shown && tries > 40) throw new Error('the order never showed refunded');
+      if (!shown) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await checkPage(office, 'admin-order-refunded');
+    await page.reload();
+    await page.locator('.order-status').getByText('Refunded').waitFor({ timeout: 30_000 });
+    await page.getByText('Your money has been refunded').waitFor();
+    await checkPage(page, 'storefront-order-refunded');
+    const after = (await (await fetch(`${url}/api/products/SENCHA-50`)).json()) as { available: number };
+    expect(after.available).toBe(before.available);
+  }, 90_000);
+
   it('shows on the radar a payment the provider never answered, once past its deadline', async () => {
     const page = await shopper.newPage();
     const orderId = await checkout(page, 'Assam breakfast', 'tok_no_answer');

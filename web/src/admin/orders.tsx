@@ -78,6 +78,17 @@ export function OrderDetail({ orderId }: { orderId: string }) {
     if (!reason) return;
     setOutcome(await runCommand((key) => call(() => api.POST('/api/orders/{orderId}/cancel', { params: { path: { orderId }, header: { 'Idempotency-Key': key } }, body: { reason } })), 'Order cancelled'));
   };
+  // All that is left of the payment, the goods back into stock; by line through the API.
+  const refund = async () => {
+    const reason = window.prompt('Why is the order refunded? Its goods go back into stock.', 'Returned by the customer');
+    if (!reason) return;
+    setOutcome(
+      await runCommand(
+        (key) => call(() => api.POST('/api/orders/{orderId}/refunds', { params: { path: { orderId }, header: { 'Idempotency-Key': key } }, body: { reason, restock: true } })),
+        'Refund asked of the payment provider: the order shows it once the money has gone back',
+      ),
+    );
+  };
   return (
     <section>
       <h1>Order {o.orderId}</h1>
@@ -92,6 +103,11 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       {o.status === 'placed' || o.status === 'awaiting-payment' || o.status === 'payment-failed' ? (
         <button type="button" onClick={() => void cancel()}>
           Cancel order
+        </button>
+      ) : null}
+      {o.status === 'paid' ? (
+        <button type="button" onClick={() => void refund()}>
+          Refund and restock
         </button>
       ) : null}
       <h2>Lines</h2>

@@ -30,6 +30,11 @@ export function RadarPage() {
   const parked = r.parkedEvents as unknown as ParkedEvent[];
   const stuckProjections = r.projections.filter((p) => p.stuck);
   const retry = async (id: string) => setOutcome(await runCommand(() => call(() => api.POST('/api/admin/parked-events/{parkedEventId}/retry', { params: { path: { parkedEventId: id } } })), 'Handled again'));
+  const resend = async (id: string) => {
+    const reason = window.prompt('Why is the email sent again? (The address may have been corrected.)', 'Address corrected with the customer');
+    if (!reason) return;
+    setOutcome(await runCommand((key) => call(() => api.POST('/api/notifications/{notificationId}/resend', { params: { path: { notificationId: id }, header: { 'Idempotency-Key': key } }, body: { reason } })), 'Sent again, as a new message'));
+  };
   const rebuild = async (name: string) => setOutcome(await runCommand(() => call(() => api.POST('/api/admin/projections/rebuild', { body: { projections: [name as ProjectionName] } })), `${name} rebuilt`));
 
   return (
@@ -80,6 +85,7 @@ export function RadarPage() {
             <th scope="col">State</th>
             <th scope="col">Attempts</th>
             <th scope="col">Last error</th>
+            <th scope="col">Action</th>
           </tr>
         </thead>
         <tbody>
@@ -90,6 +96,13 @@ export function RadarPage() {
               <td>{email.status === 'failed' ? 'Refused for good: check the address with the customer' : 'Refused for now: the mail sender tries again by itself'}</td>
               <td>{email.attempts}</td>
               <td>{email.lastError ?? '—'}</td>
+              <td>
+                {email.status === 'failed' ? (
+                  <button type="button" onClick={() => void resend(email.notificationId)}>
+                    Send again
+                  </button>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -62,6 +62,7 @@ export function OrderPage({ orderId }: { orderId: string }) {
           with another card or payment method.
         </Alert>
       ) : null}
+      {order.status === 'refunded' ? <Alert kind="success">Your money has been refunded: it goes back the way you paid, and an email tells you how much.</Alert> : null}
       {order.status === 'rejected' ? <Alert>Sorry: some of the goods ran out before your order could be reserved. Nothing was charged.</Alert> : null}
       {!settled.has(order.status) ? <p className="muted">Waiting for the payment provider… this page updates by itself.</p> : null}
       <table>
