@@ -55,6 +55,16 @@ export function toIntegrationEvent(event: RecordedEvent): IntegrationEvent | nul
 
 type Made = { [Name in IntegrationEventName]: { name: Name; key: string; subject: string; data: IntegrationEventTypes[Name] } }[IntegrationEventName];
 
+/** How each payment event reads as payment_processed: its status, its time field, and whether it names a reason and a refund. */
+const paymentStatusOf: Record<'PaymentSucceeded' | 'PaymentFailed' | 'PaymentSucceededLate' | 'RefundRequested' | 'PaymentRefunded' | 'RefundFailed', { status: IntegrationEventTypes['payment_processed']['status']; at: string; failed: boolean; refund: boolean }> = {
+  PaymentSucceeded: { status: 'SUCCESS', at: 'succeededAt', failed: false, refund: false },
+  PaymentFailed: { status: 'FAILED', at: 'failedAt', failed: true, refund: false },
+  PaymentSucceededLate: { status: 'SUCCESS_LATE', at: 'succeededAt', failed: false, refund: false },
+  RefundRequested: { status: 'REFUND_REQUESTED', at: 'requestedAt', failed: false, refund: true },
+  PaymentRefunded: { status: 'REFUNDED', at: 'refundedAt', failed: false, refund: true },
+  RefundFailed: { status: 'REFUND_FAILED', at: 'failedAt', failed: true, refund: true },
+};
+
 function map(event: RecordedEvent): Made | null {
   const d = event.data as unknown;
   const order = (orderId: string) => ({ key: text(orderId, 'orderId'), subject: `order/${orderId}` });
@@ -104,18 +114,14 @@ function map(event: RecordedEvent): Made | null {
       const data = d as Data<'OrderRefunded', OrderEvent>;
       return status(event.type, data, 'refunded', data.refundedAt, { paymentId: data.paymentId, reason: data.reason });
     }
-    case 'PaymentSucceededLate': {
-      const data = d as Data<'PaymentSucceededLate', PaymentEvent>;
-      return { name: 'payment_processed', ...order(data.orderId), data: { paymentId: text(data.paymentId, 'paymentId'), orderId: data.orderId, amount: moneyOf(data.amount), status: 'SUCCESS_LATE', timestamp: text(data.succeededAt, 'succeededAt') } };
-    }
-    case 'RefundRequested': {
-      const data = d as Data<'RefundRequested', PaymentEvent>;
-      return { name: 'payment_processed', ...order(data.orderId), data: { paymentId: text(data.paymentId, 'paymentId'), orderId: data.orderId, amount: moneyOf(data.amount), status: 'REFUND_REQUESTED', refundId: text(data.refundId, 'refundId'), timestamp: text(data.requestedAt, 'requestedAt') } };
-    }
+    case 'PaymentSucceeded':
+    case 'PaymentFailed':
+    case 'PaymentSucceededLate':
+    case 'RefundRequested':
     case 'PaymentRefunded':
     case 'RefundFailed': {
-      const data = d as Data<'PaymentRefunded', PaymentEvent> & Partial<Data<'RefundFailed', PaymentEvent>>;
-      const failed = event.type === 'RefundFailed';
+      const data = d as { paymentId: string; orderId: string; amount: Data<'PaymentSucceeded', PaymentEvent>['amount']; refundId?: string; reason?: string } & Record<string, unknown>;
+      const { status: value, at, failed, refund } = paymentStatusOf[event.type as keyof typeof paymentStatusOf];
       return {
         name: 'payment_processed',
         ...order(data.orderId),
@@ -123,27 +129,10 @@ function map(event: RecordedEvent): Made | null {
           paymentId: text(data.paymentId, 'paymentId'),
           orderId: data.orderId,
           amount: moneyOf(data.amount),
-          status: failed ? 'REFUND_FAILED' : 'REFUNDED',
-          refundId: text(data.refundId, 'refundId'),
+          status: value,
+          ...(refund ? { refundId: text(data.refundId, 'refundId') } : {}),
           ...(failed ? { reason: text(data.reason, 'reason') } : {}),
-          timestamp: text(failed ? data.failedAt : data.refundedAt, 'refund time'),
-        },
-      };
-    }
-    case 'PaymentSucceeded':
-    case 'PaymentFailed': {
-      const data = d as Data<'PaymentSucceeded', PaymentEvent> & Partial<Data<'PaymentFailed', PaymentEvent>>;
-      const failed = event.type === 'PaymentFailed';
-      return {
-        name: 'payment_processed',
-        ...order(data.orderId),
-        data: {
-          paymentId: text(data.paymentId, 'paymentId'),
-          orderId: data.orderId,
-          amount: moneyOf(data.amount),
-          status: failed ? 'FAILED' : 'SUCCESS',
-          ...(failed ? { reason: text(data.reason, 'reason') } : {}),
-          timestamp: text(failed ? data.failedAt : data.succeededAt, 'payment time'),
+          timestamp: text(data[at], `${event.type}.${at}`),
         },
       };
     }

@@ -1,5 +1,5 @@
 import { DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '../event-store/event-store';
-import { appendDuration, timed } from './metrics';
+import { appendDuration } from './metrics';
 import { inSpan, SpanKind, tracingEnabled } from './tracing';
 
 /**
@@ -8,18 +8,21 @@ import { inSpan, SpanKind, tracingEnabled } from './tracing';
  * first event, linked to the traces of the others.
  */
 export function instrumentedEventStore(store: EventStore): EventStore {
-  const observe = (seconds: number, outcome: string) => appendDuration.observe({ outcome }, seconds);
-  const outcomeOf = (error: unknown) => (error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError ? 'conflict' : 'error');
   const tracing = tracingEnabled();
   return {
-    appendToStream: (streamId, events, options) =>
-      timed(observe, outcomeOf, () =>
-        tracing
-          ? inSpan('append', { kind: SpanKind.CLIENT, attributes: { 'emporium.stream_id': streamId, 'emporium.events': events.length, 'emporium.event_types': [...new Set(events.map((event) => event.type))].join(',') } }, () =>
-              store.appendToStream(streamId, events, options),
-            )
-          : store.appendToStream(streamId, events, options),
-      ),
+    async appendToStream(streamId, events, options) {
+      const end = appendDuration.startTimer();
+      try {
+        const appended = await (tracing
+          ? inSpan('append', { kind: SpanKind.CLIENT, attributes: { 'emporium.stream_id': streamId, 'emporium.events': events.length, 'emporium.event_types': typesOf(events) } }, () => store.appendToStream(streamId, events, options))
+          : store.appendToStream(streamId, events, options));
+        end({ outcome: 'ok' });
+        return appended;
+      } catch (error) {
+        end({ outcome: error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError ? 'conflict' : 'error' });
+        throw error;
+      }
+    },
     readStream: (streamId, options) => store.readStream(streamId, options),
     readAll: (options) => store.readAll(options),
     subscribe: (options) =>
@@ -31,7 +34,7 @@ export function instrumentedEventStore(store: EventStore): EventStore {
                 `handle ${options.subscriptionId}`,
                 {
                   kind: SpanKind.CONSUMER,
-                  attributes: { 'emporium.subscription': options.subscriptionId, 'emporium.events': events.length, 'emporium.event_types': [...new Set(events.map((event) => event.type))].join(',') },
+                  attributes: { 'emporium.subscription': options.subscriptionId, 'emporium.events': events.length, 'emporium.event_types': typesOf(events) },
                   ...(events[0]?.metadata.traceparent ? { parent: events[0].metadata.traceparent } : {}),
                   links: events.slice(1).map((event) => event.metadata.traceparent),
                 },
@@ -43,4 +46,9 @@ export function instrumentedEventStore(store: EventStore): EventStore {
     checkpoints: store.checkpoints,
     close: () => store.close(),
   };
+}
+
+/** The kinds of events in a batch, for a span's attributes. */
+function typesOf(events: readonly { type: string }[]): string {
+  return [...new Set(events.map((event) => event.type))].join(',');
 }

@@ -1,11 +1,12 @@
 import { Router, type Request, type RequestHandler } from 'express';
-import { httpRequestDuration, registry } from './metrics';
+import { exposeProcessMetrics, httpRequestDuration, registry } from './metrics';
 
 /**
  * GET /metrics in Prometheus's text format, for the scraper inside the cluster. The API gateway
  * (deploy/nginx/) does not route it from outside: the figures are the shop's business.
  */
 export function metricsRoutes(): Router {
+  exposeProcessMetrics();
   const router = Router();
   router.get('/metrics', (_request, response, next) => {
     registry.metrics().then((text) => {

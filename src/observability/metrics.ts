@@ -7,7 +7,17 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
  */
 
 export const registry = new Registry();
-collectDefaultMetrics({ register: registry });
+
+let processMetrics = false;
+/**
+ * The Node process's own metrics (memory, event loop delay, GC), collected from the first time a
+ * process serves /metrics: a CLI or a test that only counts pays nothing for them.
+ */
+export function exposeProcessMetrics(): void {
+  if (processMetrics) return;
+  processMetrics = true;
+  collectDefaultMetrics({ register: registry });
+}
 
 /** Seconds, from a fast request to a slow journey. */
 const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -123,38 +133,26 @@ function progressOnce(): Promise<FollowerProgress[]> {
 
 const states = ['starting', 'catching-up', 'live', 'failed', 'stopped'];
 
-new Gauge({
-  name: 'emporium_subscription_position',
-  help: 'The last position of the log a subscription has handled',
-  labelNames: ['subscription', 'kind'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset();
-    for (const progress of await progressOnce()) if (progress.position !== null) this.set({ subscription: progress.subscription, kind: progress.kind }, progress.position);
-  },
-});
+/** A gauge per subscription, read from its progress at each scrape. */
+function progressGauge(name: string, help: string, value: (progress: FollowerProgress) => number | null): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ['subscription', 'kind'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const progress of await progressOnce()) {
+        const measured = value(progress);
+        if (measured !== null) this.set({ subscription: progress.subscription, kind: progress.kind }, measured);
+      }
+    },
+  });
+}
 
-new Gauge({
-  name: 'emporium_subscription_lag_events',
-  help: 'How many positions of the log a subscription is behind its head',
-  labelNames: ['subscription', 'kind'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset();
-    for (const progress of await progressOnce()) this.set({ subscription: progress.subscription, kind: progress.kind }, progress.lagEvents);
-  },
-});
-
-new Gauge({
-  name: 'emporium_subscription_lag_seconds',
-  help: 'While a subscription is behind, the age of the last event it handled; 0 when caught up',
-  labelNames: ['subscription', 'kind'] as const,
-  registers: [registry],
-  async collect() {
-    this.reset();
-    for (const progress of await progressOnce()) this.set({ subscription: progress.subscription, kind: progress.kind }, progress.lagSeconds);
-  },
-});
+progressGauge('emporium_subscription_position', 'The last position of the log a subscription has handled', (progress) => progress.position);
+progressGauge('emporium_subscription_lag_events', 'How many positions of the log a subscription is behind its head', (progress) => progress.lagEvents);
+progressGauge('emporium_subscription_lag_seconds', 'While a subscription is behind, the age of the last event it handled; 0 when caught up', (progress) => progress.lagSeconds);
 
 new Gauge({
   name: 'emporium_subscription_state',
@@ -209,17 +207,4 @@ new Gauge({
 export function lagSecondsOf(lag: number, lastEventAt: Date | undefined, now: Date): number {
   if (lag <= 0 || !lastEventAt) return 0;
   return Math.max(0, (now.getTime() - lastEventAt.getTime()) / 1000);
-}
-
-/** Times `work` into a histogram with the outcome `outcomeOf` names. */
-export async function timed<T>(observe: (seconds: number, outcome: string) => void, outcomeOf: (error: unknown) => string, work: () => Promise<T>): Promise<T> {
-  const started = process.hrtime.bigint();
-  try {
-    const result = await work();
-    observe(Number(process.hrtime.bigint() - started) / 1e9, 'ok');
-    return result;
-  } catch (error) {
-    observe(Number(process.hrtime.bigint() - started) / 1e9, outcomeOf(error));
-    throw error;
-  }
 }

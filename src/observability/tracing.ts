@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Link, type Span } from '@opentelemetry/api';
 
 /*
  * The spans Emporium makes itself: commands, appends, events handled, gateway calls, emails. The
@@ -34,9 +34,8 @@ function contextOf(traceparent: string): Context {
   return propagation.extract(ROOT_CONTEXT, { traceparent });
 }
 
-/** Runs `work` in a span of its own, ended when the work settles; a failure marks it as an error. */
-export async function inSpan<T>(name: string, options: SpanOptions, work: () => Promise<T>): Promise<T> {
-  if (!enabled) return work();
+/** Starts a span under its parent (the given traceparent, else the active span), with its links. */
+function startSpan(name: string, options: SpanOptions): { span: Span; inside: Context } {
   const parent = options.parent ? contextOf(options.parent) : context.active();
   const links: Link[] = [];
   for (const traceparent of options.links ?? []) {
@@ -45,11 +44,22 @@ export async function inSpan<T>(name: string, options: SpanOptions, work: () => 
     if (linked) links.push({ context: linked });
   }
   const span = trace.getTracer('emporium').startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}), links }, parent);
+  return { span, inside: trace.setSpan(parent, span) };
+}
+
+function failed(span: Span, error: unknown): void {
+  span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : 'failed' });
+}
+
+/** Runs `work` in a span of its own, ended when the work settles; a failure marks it as an error. */
+export async function inSpan<T>(name: string, options: SpanOptions, work: () => Promise<T>): Promise<T> {
+  if (!enabled) return work();
+  const { span, inside } = startSpan(name, options);
   try {
-    return await context.with(trace.setSpan(parent, span), work);
+    return await context.with(inside, work);
   } catch (error) {
     span.recordException(error instanceof Error ? error : String(error));
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    failed(span, error);
     throw error;
   } finally {
     span.end();
@@ -67,14 +77,13 @@ const noSpan: OpenSpan = { traceparent: undefined, end: () => undefined };
 
 export function openSpan(name: string, options: SpanOptions): OpenSpan {
   if (!enabled) return noSpan;
-  const parent = options.parent ? contextOf(options.parent) : context.active();
-  const span = trace.getTracer('emporium').startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, ...(options.attributes ? { attributes: options.attributes } : {}) }, parent);
+  const { span, inside } = startSpan(name, options);
   const carrier: Record<string, string> = {};
-  propagation.inject(trace.setSpan(parent, span), carrier);
+  propagation.inject(inside, carrier);
   return {
     traceparent: carrier.traceparent,
     end: (error?: unknown) => {
-      if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : 'failed' });
+      if (error !== undefined) failed(span, error);
       span.end();
     },
   };

@@ -1,7 +1,7 @@
 import { inSpan, SpanKind } from '../observability/tracing';
 import { DomainError } from '../domain/shared/domain-error';
 import { orderDecider, type OrderState, type UnavailableLine } from '../domain/orders/order';
-import { paymentDecider } from '../domain/payments/payment';
+import { paymentDecider, refundedInFull } from '../domain/payments/payment';
 import { streamName, streamPrefix } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
@@ -203,17 +203,13 @@ export function fulfilmentProcess(deps: FulfilmentDependencies): ProcessManager 
     const order = await loadOrder(textField(event, 'orderId'));
     const payment = await loadState(eventStore, streamName('payment', paymentId), paymentDecider);
     if (payment.status !== 'succeeded' && payment.status !== 'failed') return;
-    const thisRefund = (payment.refunds ?? []).find((candidate) => candidate.refundId === textField(event, 'refundId'));
-    for (const line of thisRefund?.restock ?? []) {
+    const refundId = textField(event, 'refundId');
+    const refund = (payment.refunds ?? []).find((candidate) => candidate.refundId === refundId);
+    for (const line of refund?.restock ?? []) {
       await inventory.receiveStock({ code: line.productCode, quantity: line.quantity }, causedBy(event, name, `restock:${line.productCode}`, clock()));
     }
-    const refunded = (payment.refunds ?? []).filter((refund) => refund.status === 'refunded').reduce((sum, refund) => sum + refund.amount.amount, 0);
-    if (refunded < payment.amount.amount || !fulfilmentDecisions.refundedOrder(order, paymentId)) return;
-    const refund = (payment.refunds ?? []).find((candidate) => candidate.refundId === textField(event, 'refundId'));
-    await orders.markRefunded(
-      { orderId: textField(event, 'orderId'), paymentId, refundId: textField(event, 'refundId'), amount: payment.amount, reason: refund?.reason ?? 'refunded' },
-      causedBy(event, name, 'refunded', clock()),
-    );
+    if (!refundedInFull(payment) || !fulfilmentDecisions.refundedOrder(order, paymentId)) return;
+    await orders.markRefunded({ orderId: textField(event, 'orderId'), paymentId, refundId, amount: payment.amount, reason: refund?.reason ?? 'refunded' }, causedBy(event, name, 'refunded', clock()));
   }
 
   return {

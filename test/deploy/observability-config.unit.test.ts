@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { registry } from '../../src/observability/metrics';
+import { exposeProcessMetrics, registry } from '../../src/observability/metrics';
 
 /*
  * The Grafana dashboard and the Prometheus alert rules in deploy/ query metrics by name: a name or
@@ -13,6 +13,8 @@ const root = path.resolve(__dirname, '../..');
 
 /** Each exported series name and the labels it may carry. */
 function exportedSeries(): Map<string, Set<string>> {
+  // As every role's /metrics serves them.
+  exposeProcessMetrics();
   const series = new Map<string, Set<string>>();
   // Labels Prometheus adds at scrape time (deploy/prometheus/prometheus.yml).
   const scraped = ['job', 'instance', 'role'];

@@ -31,7 +31,8 @@ export function notificationHandlers(eventStore: EventStore) {
         if (!theirs) throw notFoundForThem();
       }
       const resendId = newIdFor(context, 'resend');
-      return handleCommand(eventStore, stream(input.notificationId), emailDecider, { type: 'RequestResend', data: { notificationId: input.notificationId, resendId, reason: input.reason, requestedBy: { id: context.actor.id, role: context.actor.role }, now: context.now } }, context);
+      const result = await handleCommand(eventStore, stream(input.notificationId), emailDecider, { type: 'RequestResend', data: { notificationId: input.notificationId, resendId, reason: input.reason, requestedBy: { id: context.actor.id, role: context.actor.role }, now: context.now } }, context);
+      return { ...result, resendId };
     },
   };
 }

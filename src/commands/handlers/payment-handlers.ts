@@ -1,5 +1,5 @@
 import { orderDecider, type PaymentMethod } from '../../domain/orders/order';
-import { paymentDecider, type PaymentOutcome, type RefundOutcome, type RestockLine } from '../../domain/payments/payment';
+import { leftToRefund, paymentDecider, type PaymentOutcome, type RefundOutcome, type RestockLine } from '../../domain/payments/payment';
 import type { Money } from '../../domain/shared/money';
 import { notFound, ruleViolated } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
@@ -65,17 +65,17 @@ export function paymentHandlers(eventStore: EventStore) {
         }
         amount = { amount: total, currency: order.total.currency };
       } else {
-        const committed = (payment.refunds ?? []).filter((refund) => refund.status !== 'failed').reduce((sum, refund) => sum + refund.amount.amount, 0);
-        amount = { amount: payment.amount.amount - committed, currency: payment.amount.currency };
+        amount = { amount: leftToRefund(payment), currency: payment.amount.currency };
       }
       const refundId = newIdFor(context, 'refund');
-      return handleCommand(
+      const result = await handleCommand(
         eventStore,
         streamName('payment', order.paymentId),
         paymentDecider,
         { type: 'RequestRefund', data: { paymentId: order.paymentId, refundId, amount, reason: input.reason, ...(input.restock ? { restock: returned } : {}), now: context.now } },
         context,
       );
+      return { ...result, refundId };
     },
     recordRefundOutcome(input: { paymentId: string; refundId: string; outcome: RefundOutcome }, context: CommandContext) {
       return handleCommand(eventStore, streamName('payment', input.paymentId), paymentDecider, { type: 'RecordRefundOutcome', data: { ...input, now: context.now } }, context);

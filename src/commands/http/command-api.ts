@@ -338,9 +338,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
         const orderId = uuidParameter(request, 'orderId');
         const { reason, lines, restock } = await parseBody(RefundOrderDto, request.body);
         const result = await handlers.payments.refundOrder({ orderId, reason, ...(lines ? { lines } : {}), restock: restock ?? false }, context(request, response));
-        const refund = result.events.find((event) => event.type === 'RefundRequested');
-        const refundId = refund?.type === 'RefundRequested' ? refund.data.refundId : (result.state.status === 'succeeded' ? result.state.refunds?.at(-1)?.refundId : undefined) ?? '';
-        answer(response, result, { status: 202, location: `/api/orders/${orderId}`, id: refundId });
+        answer(response, result, { status: 202, location: `/api/orders/${orderId}`, id: result.refundId });
       },
     },
     {
@@ -357,9 +355,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
         const notificationId = uuidParameter(request, 'notificationId');
         const { reason } = await parseBody(ReasonDto, request.body);
         const result = await handlers.notifications.requestResend({ notificationId, reason }, context(request, response));
-        const asked = result.events.find((event) => event.type === 'EmailResendRequested');
-        const resendId = asked?.type === 'EmailResendRequested' ? asked.data.resendId : result.state.status === 'none' ? '' : (result.state.resends?.at(-1)?.resendId ?? '');
-        answer(response, result, { status: 202, location: `/api/notifications/${notificationId}`, id: resendId });
+        answer(response, result, { status: 202, location: `/api/notifications/${notificationId}`, id: result.resendId });
       },
     },
     {

@@ -118,6 +118,22 @@ export function recordPaymentOutcome(command: Extract<PaymentCommand, { type: 'R
     : [{ type: 'PaymentFailed', data: { paymentId, orderId, amount, method, reason: outcome.reason, failedAt: now.toISOString() } }];
 }
 
+type Settled = Extract<PaymentState, { status: 'succeeded' | 'failed' }>;
+const sumOf = (refunds: readonly Refund[]) => refunds.reduce((sum, refund) => sum + refund.amount.amount, 0);
+
+/**
+ * What may still be given back of a settled payment. Refunds asked for and not refused count
+ * against it, so two at once cannot give back more than was taken.
+ */
+export function leftToRefund(state: Settled): number {
+  return state.amount.amount - sumOf((state.refunds ?? []).filter((refund) => refund.status !== 'failed'));
+}
+
+/** Whether all a settled payment took has gone back. */
+export function refundedInFull(state: Settled): boolean {
+  return sumOf((state.refunds ?? []).filter((refund) => refund.status === 'refunded')) >= state.amount.amount;
+}
+
 const refundable = (state: PaymentState): state is Extract<PaymentState, { status: 'succeeded' | 'failed' }> & { capturedReference: string } =>
   state.status !== 'none' && state.status !== 'requested' && state.capturedReference !== undefined;
 
@@ -132,9 +148,7 @@ export function requestRefund(command: Extract<PaymentCommand, { type: 'RequestR
   }
   if (!refundable(state)) throw ruleViolated('payment-not-captured', `Payment ${paymentId} took no money: there is nothing to refund`, { paymentId });
   if (amount.currency !== state.amount.currency) throw ruleViolated('refund-currency', `Payment ${paymentId} was in ${state.amount.currency}`, { paymentId });
-  // Refunds asked for and not refused count against what is left, so two at once cannot give back more than was taken.
-  const committed = (state.refunds ?? []).filter((refund) => refund.status !== 'failed').reduce((sum, refund) => sum + refund.amount.amount, 0);
-  const left = state.amount.amount - committed;
+  const left = leftToRefund(state);
   if (!Number.isSafeInteger(amount.amount) || amount.amount <= 0 || amount.amount > left) {
     throw ruleViolated('refund-exceeds-payment', `At most ${left} of payment ${paymentId} is left to refund, not ${amount.amount}`, { paymentId, left, requested: amount.amount });
   }
