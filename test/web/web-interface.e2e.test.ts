@@ -337,11 +337,12 @@ describeInBrowser('the web interface, in Chromium', () => {
     await office.getByRole('button', { name: 'Refund and restock' }).click();
     await office.getByText('Refund asked of the payment provider').waitFor();
     // The sandbox refunds by webhook; the order page shows it once the money has gone back.
+    // The page fetches the order after it loads: each look waits for it to be drawn, not just loaded.
     for (let shown = false, tries = 0; !shown; tries++) {
       await office.reload();
-      shown = await office.locator('.badge', { hasText: 'Refunded' }).first().isVisible().catch(() => false);
-      if (!shown && tries > 40) throw new Error('the order never showed refunded');
-      if (!shown) await new Promise((resolve) => setTimeout(resolve, 250));
+      await office.getByRole('heading', { name: `Order ${orderId}` }).waitFor();
+      shown = await office.locator('.badge', { hasText: 'Refunded' }).first().waitFor({ timeout: 1_000 }).then(() => true, () => false);
+      if (!shown && tries > 30) throw new Error('the order never showed refunded');
     }
     await checkPage(office, 'admin-order-refunded');
     await page.reload();
