@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Client, type Pool } from 'pg';
 import { connectionPool } from '../src/postgres/pool';
 import { startEmbeddedPostgres } from '../src/postgres/embedded-postgres-server';
+import type { PersonalDataVault } from '../src/privacy/personal-data-vault';
+import { postgresVault } from '../src/privacy/postgres-personal-data-keys';
 import { runMigrations } from '../src/postgres/migrations';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
 
@@ -69,4 +71,9 @@ export async function benchServer(): Promise<BenchServer> {
 async function reportWal(admin: Client): Promise<void> {
   const { rows } = await admin.query<{ mb: string }>('select coalesce(sum(size), 0) / 1048576 as mb from pg_ls_waldir()');
   console.log(`(benchmark server: ${Number(rows[0]!.mb).toFixed(0)} MB of WAL left on disk)`);
+}
+
+/** A vault with a master key of the run's own, as the shop's (src/privacy): benches seal and open personal data as production does. */
+export function benchVault(pool: Pool): PersonalDataVault {
+  return postgresVault(pool, randomBytes(32));
 }

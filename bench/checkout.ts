@@ -29,7 +29,7 @@ import { startMailCatcher } from '../src/mail/mail-catcher';
 import { SmtpMailer } from '../src/mail/smtp-mailer';
 import { SandboxGateway } from '../src/payments/sandbox/sandbox-gateway';
 import { jsonLogger, silentLogger } from '../src/shared/logger';
-import { benchServer, type BenchServer } from './bench-database';
+import { benchServer, benchVault, type BenchServer } from './bench-database';
 import { post, prepare, productCount } from './bench-shop';
 import { countStatements, topPerOrder, perOrder } from './statement-counter';
 import { startCpuProfile } from './cpu-profile';
@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     // Phase 1: the bare command API — order placement with nothing behind it.
     const bareDb = await server.database(20);
     const bareCounter = countStatements(bareDb.pool);
-    const bare = await createEmporiumApp(bareDb.pool, silentLogger, { accessTokens, passwords, webhook, runProjections: false });
+    const bare = await createEmporiumApp(bareDb.pool, silentLogger, { accessTokens, passwords, webhook, vault: benchVault(bareDb.pool), runProjections: false });
     const bareHttp = await listen(bare.http, 0, '127.0.0.1');
     const bareShop = await prepare(bare, bareHttp.url, accessTokens, clients);
     const bareBefore = bareCounter.snapshot();
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
         accessTokens,
         passwords,
         webhook,
+        vault: benchVault(journeyDb.pool),
         processes: { gateway, mailer, mailFrom: 'Bench <bench@emporium.local>', staffEmail: 'staff@bench.example', paymentDeadlineMs: 600_000, deadlineSweepMs: 1_000 },
       });
       const http = await listen(app.http, 0, '127.0.0.1');

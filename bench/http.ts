@@ -16,7 +16,7 @@ import { listen } from '../src/http/http-server';
 import { AccessTokens } from '../src/identity/access-tokens';
 import { ScryptPasswordHasher } from '../src/identity/password-hasher';
 import { silentLogger } from '../src/shared/logger';
-import { benchServer } from './bench-database';
+import { benchServer, benchVault } from './bench-database';
 import { prepare } from './bench-shop';
 import { startCpuProfile } from './cpu-profile';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const db = await server.database(20);
   const accessTokens = AccessTokens.withNewKey();
   const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
-  const appOptions = { accessTokens, passwords, webhook: { secret: 'whsec_bench_0123456789abcdef', toleranceSeconds: 300 } };
+  const appOptions = { accessTokens, passwords, vault: benchVault(db.pool), webhook: { secret: 'whsec_bench_0123456789abcdef', toleranceSeconds: 300 } };
   const app = await createEmporiumApp(db.pool, silentLogger, appOptions);
   const http = await listen(app.http, 0, '127.0.0.1');
   const hello = express();

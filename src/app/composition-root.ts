@@ -16,7 +16,7 @@ import { mailboxRoutes } from '../mail/mailbox-routes';
 import { webAppRoutes } from '../http/web-app-routes';
 import { radarOperation } from '../read-api/radar';
 import { addDemoCatalog } from './demo-catalog';
-import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, Teardown, webhookSecretOf } from './infrastructure';
+import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, openVault, Teardown, webhookSecretOf } from './infrastructure';
 import type { Mailer } from '../mail/mailer';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import { fulfilmentProcess } from '../processes/fulfilment';
@@ -31,6 +31,7 @@ import { asyncApiDocument } from '../integration/asyncapi';
 import { parkedEventOperations } from '../processes/parked-event-operations';
 import { PostgresParkedEventStore } from '../processes/postgres-parked-event-store';
 import { upcastingEventStore, type Upcaster } from '../event-store/upcasting';
+import { vaultedEventStore, type PersonalDataVault } from '../privacy/personal-data-vault';
 import { appendCheckpoint, checkpointFiles, keptCheckpointKey } from '../audit/checkpoint-file';
 import { takeCheckpoint } from '../audit/log-integrity';
 import { auditOperations } from '../audit/audit-operations';
@@ -72,7 +73,10 @@ export { allProjections };
 
 export interface EmporiumApp {
   readonly http: Express;
+  /** The events as the app reads them: personal data opened (not upcast). */
   readonly eventStore: EventStore;
+  /** The events as written: personal data sealed, as the hash chains cover them. */
+  readonly eventLog: EventStore;
   readonly identity: IdentityService;
   readonly projections: ProjectionRunner;
   readonly processes: ProcessRunner;
@@ -115,6 +119,8 @@ export interface EmporiumAppOptions {
   readonly eventStore?: EventStore;
   /** Where read models are kept; default: PostgreSQL JSONB on the pool. */
   readonly documents?: DocumentStore;
+  /** Seals personal data as events are written and opens it as they are read (src/privacy); see openVault. */
+  readonly vault: PersonalDataVault;
   /** Readers of events written in older shapes (see src/event-store/upcasting.ts); none by default. */
   readonly upcasters?: readonly Upcaster[];
   /**
@@ -133,8 +139,9 @@ export interface EmporiumAppOptions {
 export async function createEmporiumApp(pool: Pool, logger: Logger, options: EmporiumAppOptions): Promise<EmporiumApp> {
   const clock = options.clock ?? (() => new Date());
   const store = options.eventStore ?? instrumentedEventStore(new PostgresEventStore(pool, { logger }));
-  // Everything that reads events reads them upcast; the store itself is kept for what needs it as written.
-  const eventStore = upcastingEventStore(store, options.upcasters ?? []);
+  // Everything that reads events reads them opened and upcast; the store itself is kept for what needs it as written.
+  const opened = vaultedEventStore(store, options.vault);
+  const eventStore = upcastingEventStore(opened, options.upcasters ?? []);
   const projections = new ProjectionRunner(eventStore, logger);
   // Projection progress lives beside the read models, in PostgreSQL, whatever keeps the events.
   const documents = options.documents ?? new PostgresDocumentStore(pool);
@@ -152,7 +159,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     catalog: catalogHandlers(eventStore),
     // Snapshots are a cache in PostgreSQL keyed by stream and revision: they serve either event store.
     inventory: inventoryHandlers(eventStore, new PostgresSnapshotStore(pool)),
-    customers: customerHandlers(eventStore, logger),
+    customers: customerHandlers(eventStore, logger, options.vault),
     orders: orderHandlers(eventStore),
     payments: paymentHandlers(eventStore),
     notifications: notificationHandlers(eventStore),
@@ -214,7 +221,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
     radarOperation({ pool, documents, projections, parkedEvents, clock }),
     ...runnerOperations,
-    ...auditOperations({ eventStore: store, pool, clock }),
+    ...auditOperations({ eventStore: opened, pool, clock, reveal: (events) => options.vault.reveal(events) }),
   ];
   const serve = options.serve ?? 'everything';
   const served = everyOperation.filter((operation) => {
@@ -278,7 +285,8 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   });
   return {
     http,
-    eventStore: store,
+    eventStore: opened,
+    eventLog: store,
     identity,
     projections,
     processes,
@@ -320,6 +328,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
       ...(kafka ? { kafka } : {}),
       ...(documents ? { documents } : {}),
       accessTokens,
+      vault: await openVault(config, pool),
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       processes: { gateway, mailer, mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },

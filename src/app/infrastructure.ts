@@ -5,8 +5,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { Pool } from 'pg';
-import type { Config } from '../config/config';
+import { keptMasterKeyFile, type Config } from '../config/config';
 import type { EventStore } from '../event-store/event-store';
+import { vaultedEventStore, type PersonalDataVault } from '../privacy/personal-data-vault';
+import { postgresVault } from '../privacy/postgres-personal-data-keys';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresCheckpointStore, PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { AccessTokens } from '../identity/access-tokens';
@@ -128,6 +130,21 @@ export function openGateway(config: Config, webhookSecret: string, webhookBase: 
 
 export async function webhookSecretOf(config: Config): Promise<string> {
   return config.paymentWebhookSecret ?? (await keptSecret(config, 'payment-webhook-secret', () => `whsec_${randomBytes(24).toString('base64url')}`));
+}
+
+/** The master key of personal data: EMPORIUM_MASTER_KEY, or (one process, `npm start`) one made at first start and kept in the data directory. */
+export async function masterKeyOf(config: Config): Promise<Buffer> {
+  return config.masterKey ?? Buffer.from(await keptSecret(config, keptMasterKeyFile, () => randomBytes(32).toString('base64')), 'base64');
+}
+
+/** What seals and opens personal data in events (src/privacy), its keys kept in PostgreSQL whatever keeps the events. */
+export async function openVault(config: Config, pool: Pool): Promise<PersonalDataVault> {
+  return postgresVault(pool, await masterKeyOf(config));
+}
+
+/** The event store as a role's processes use it: personal data sealed as written, opened as read. */
+export async function openVaultedEventStore(config: Config, pool: Pool, logger: Logger): Promise<EventStore> {
+  return vaultedEventStore(openEventStore(config, pool, logger), await openVault(config, pool));
 }
 
 /** A secret made at first start and kept in the data directory (mode 600), for the next starts. */

@@ -12,7 +12,7 @@ import type { EventStore } from '../event-store/event-store';
 import type { Operation } from '../http/operations';
 import { parseQuery, ValidationFailedError } from '../http/validation';
 import type { Principal } from '../identity/access-tokens';
-import { AuditNotFoundError, entityHistory, entityStateAt, parseMoment } from './audit-queries';
+import { AuditNotFoundError, entityHistory, entityStateAt, parseMoment, type AuditOptions } from './audit-queries';
 import { auditedEntityNames, isAuditedEntity, type AuditedEntity } from './audited-entities';
 import { traceOf } from './trace';
 
@@ -35,8 +35,9 @@ class StateQuery extends AuditReadQuery {
  * the same answers as `emporium-audit`. Each read is recorded in the reader's audit trail before
  * it is answered (who looked at whose data, and when).
  */
-export function auditOperations(deps: { eventStore: EventStore; pool: Pool; clock: () => Date }): Operation[] {
-  const { eventStore, pool, clock } = deps;
+/** `eventStore` reads events opened (src/privacy); `reveal` opens those the trace reads straight from the table. */
+export function auditOperations(deps: { eventStore: EventStore; pool: Pool; clock: () => Date; reveal: AuditOptions['reveal'] }): Operation[] {
+  const { eventStore, pool, clock, reveal } = deps;
 
   async function recordRead(request: Request, response: Response, query: AuditQuery, subject: string, showPersonalData: boolean): Promise<void> {
     const principal = response.locals.principal as Principal;
@@ -116,7 +117,7 @@ export function auditOperations(deps: { eventStore: EventStore; pool: Pool; cloc
         const id = String(request.params.traceId ?? '');
         const { showPersonalData = false } = await parseQuery(AuditReadQuery, request.query);
         await recordRead(request, response, 'trace', id, showPersonalData);
-        response.json(await answering(traceOf(pool, id, { showPersonalData })));
+        response.json(await answering(traceOf(pool, id, { showPersonalData, reveal })));
       },
     },
   ];

@@ -22,6 +22,8 @@ export interface HistoryEntry {
 
 export interface AuditOptions {
   readonly showPersonalData?: boolean;
+  /** Opens sealed personal data (src/privacy) in events read straight from the table; absent, it is shown sealed. */
+  readonly reveal?: ((events: RecordedEvent[]) => Promise<RecordedEvent[]>) | undefined;
 }
 
 const entryOf = (event: RecordedEvent, options: AuditOptions): HistoryEntry => ({

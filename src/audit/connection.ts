@@ -1,7 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { keptMasterKeyFile } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import type { EventStore } from '../event-store/event-store';
+import { vaultedEventStore, type PersonalDataVault } from '../privacy/personal-data-vault';
+import { postgresVault } from '../privacy/postgres-personal-data-keys';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
 import { silentLogger } from '../shared/logger';
 
@@ -13,7 +17,12 @@ export class AuditUsageError extends Error {
 export interface AuditConnection {
   readonly connectionString: string;
   readonly pool: Pool;
+  /** The log as written (personal data sealed): what verify-log and export read. */
   readonly store: PostgresEventStore;
+  /** The log as the shop reads it, personal data opened (or erased) where the master key is known; else as written. */
+  readonly events: EventStore;
+  /** Opens personal data in events read straight from the table (trace); null without the master key. */
+  readonly vault: PersonalDataVault | null;
   /** Where the shop keeps its local data, when it is the embedded one: the checkpoints live there. */
   readonly dataDir: string | null;
   /** How it got there, for the auditor's record. */
@@ -49,6 +58,14 @@ export async function connectForAudit(options: { databaseUrl?: string | undefine
   return open(server.connectionString, dataDir, `the embedded PostgreSQL of ${dataDir}, started for this audit`, () => server.stop());
 }
 
+/** EMPORIUM_MASTER_KEY, or the key `npm start` keeps in its data directory: without either, personal data stays sealed. */
+function masterKeyFor(dataDir: string | null): Buffer | null {
+  const configured = process.env.EMPORIUM_MASTER_KEY;
+  if (configured) return Buffer.from(configured, 'base64');
+  const kept = dataDir ? path.join(dataDir, keptMasterKeyFile) : null;
+  return kept && existsSync(kept) ? Buffer.from(readFileSync(kept, 'utf8').trim(), 'base64') : null;
+}
+
 function runningServerUrl(dataDir: string, password: string): string | null {
   try {
     const port = readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
@@ -69,10 +86,14 @@ async function open(connectionString: string, dataDir: string | null, describe: 
     throw new AuditUsageError(`Cannot read an Emporium event log from ${describe}: ${(error as Error).message}`);
   }
   const store = new PostgresEventStore(pool);
+  const masterKey = masterKeyFor(dataDir);
+  const vault = masterKey ? postgresVault(pool, masterKey) : null;
   return {
     connectionString,
     pool,
     store,
+    events: vault ? vaultedEventStore(store, vault) : store,
+    vault,
     dataDir,
     describe,
     async close() {

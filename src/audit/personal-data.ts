@@ -1,8 +1,13 @@
+import { sealedField } from '../privacy/personal-data-vault';
+import { personalFieldsByEventType } from '../privacy/personal-fields';
+
 /**
  * Fields that hold personal data (GDPR art. 4): shown to auditors only when they ask for it
- * (`--show-personal-data`), and never a password hash, which nobody needs to see.
+ * (`--show-personal-data`), and never a password hash, which nobody needs to see. The events'
+ * personal fields are those sealed (personal-fields.ts); an address's parts are masked wherever
+ * one stands, in a state as in an event.
  */
-const personalFields = new Set(['firstName', 'lastName', 'email', 'previousEmail', 'shippingAddress', 'line1', 'line2', 'city', 'postalCode', 'to', 'text', 'html']);
+const personalFields = new Set([...Object.values(personalFieldsByEventType).flatMap((spec) => Object.keys(spec.fields)), 'line1', 'line2', 'city', 'postalCode', sealedField]);
 const secretFields = new Set(['passwordHash']);
 
 export const maskedPersonalData = '‹personal data›';

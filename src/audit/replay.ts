@@ -28,7 +28,8 @@ export interface ScratchReplay {
 }
 
 export async function replayIntoScratch(
-  live: { readonly connectionString: string; readonly store: EventStore },
+  /** `events`: the log as the shop reads it (personal data opened), so the rebuild matches the live read models. */
+  live: { readonly connectionString: string; readonly events: EventStore },
   options: { readonly projections: readonly ProjectionName[]; readonly until?: Date; readonly keep?: boolean; readonly progress?: (events: number) => void },
 ): Promise<ScratchReplay> {
   const database = `emporium_audit_${randomBytes(6).toString('hex')}`;
@@ -44,11 +45,11 @@ export async function replayIntoScratch(
     await runMigrations(pool, silentLogger);
     const projections = allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }).filter((projection) => options.projections.includes(projection.name as ProjectionName));
     for (const projection of projections) await projection.prepare();
-    const through = await live.store.headCheckpoint();
+    const through = await live.events.headCheckpoint();
     let events = 0;
     const lastHandled: Record<string, Checkpoint> = {};
     if (through) {
-      for await (const batch of live.store.readAll({ batchSize: 5_000 })) {
+      for await (const batch of live.events.readAll({ batchSize: 5_000 })) {
         const inRange = batch.filter((event) => compareCheckpoints(event.checkpoint, through) <= 0 && (!options.until || event.recordedAt.getTime() <= options.until.getTime()));
         for (const projection of projections) {
           const relevant = inRange.filter((event) => matchesFilter(projection.filter, event));

@@ -75,7 +75,8 @@ export async function traceOf(pool: Pool, id: string, options: AuditOptions = {}
   }
 
   const nodes = new Map<string, TraceNode>();
-  const ordered = [...found.values()].sort((a, b) => a.position - b.position);
+  const inLogOrder = [...found.values()].sort((a, b) => a.position - b.position);
+  const ordered = options.reveal ? await options.reveal(inLogOrder) : inLogOrder;
   for (const event of ordered) {
     nodes.set(event.id, {
       eventId: event.id,

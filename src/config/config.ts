@@ -30,6 +30,8 @@ export interface Config {
   readonly staffEmail: string;
   /** Absent: one is made and kept in dataDir (the in-process sandbox and the app share it). */
   readonly paymentWebhookSecret: string | undefined;
+  /** Wraps each person's data key (src/privacy). Absent: one is made and kept in dataDir, as keptMasterKeyFile (the `all` role only). */
+  readonly masterKey: Buffer | undefined;
   readonly webhookToleranceSeconds: number;
   /** Absent: the sandbox gateway runs in process. */
   readonly paymentGateway: { readonly url: string; readonly apiKey: string } | undefined;
@@ -68,6 +70,7 @@ export const configVariables = {
   MAIL_FROM: { expects: 'the sender of customer emails, e.g. "Shop <shop@example.org>"', default: 'Emporium <shop@emporium.local>', parse: nonEmpty },
   STAFF_EMAIL: { expects: 'the address that gets low-stock alerts', default: 'staff@emporium.local', parse: email },
   PAYMENT_WEBHOOK_SECRET: { expects: 'the secret the payment gateway signs webhooks with, 16 characters or more', default: undefined, parse: lengthBetween(16, 256), secret: true },
+  EMPORIUM_MASTER_KEY: { expects: 'the master key that wraps personal-data keys: 32 random bytes in base64 (openssl rand -base64 32)', default: undefined, parse: masterKey, secret: true },
   WEBHOOK_TOLERANCE_SECONDS: { expects: 'how old a webhook may be, in seconds, 10-3600', default: '300', parse: integerIn(10, 3_600) },
   PAYMENT_GATEWAY_URL: { expects: 'the http(s) URL of the payment gateway service; unset for the sandbox in process', default: undefined, parse: httpUrl },
   PAYMENT_GATEWAY_API_KEY: { expects: 'the API key of the payment gateway service', default: undefined, parse: nonEmpty, secret: true },
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: values.MAIL_FROM as string,
     staffEmail: values.STAFF_EMAIL as string,
     paymentWebhookSecret: values.PAYMENT_WEBHOOK_SECRET as string | undefined,
+    masterKey: values.EMPORIUM_MASTER_KEY === undefined ? undefined : Buffer.from(values.EMPORIUM_MASTER_KEY as string, 'base64'),
     webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS as number,
     paymentGateway: values.PAYMENT_GATEWAY_URL ? { url: values.PAYMENT_GATEWAY_URL as string, apiKey: values.PAYMENT_GATEWAY_API_KEY as string } : undefined,
     paymentDeadlineSeconds: values.PAYMENT_DEADLINE_SECONDS as number,
@@ -207,6 +211,14 @@ function lengthBetween(min: number, max: number) {
     if (raw.length < min || raw.length > max) throw new Error();
     return raw;
   };
+}
+
+/** Where `npm start` keeps the master key it made, in the data directory; the audit tool looks there too. */
+export const keptMasterKeyFile = 'master-key';
+
+function masterKey(raw: string): string {
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(raw)) throw new Error();
+  return raw;
 }
 
 function smtpUrl(raw: string): string {

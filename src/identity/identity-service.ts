@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { ensureActsFor } from '../commands/authorization';
 import { accountDecider, type AccountState, type Role } from '../domain/accounts/account';
 import { normaliseEmail } from '../domain/customers/customer';
 import { emailClaimDecider } from '../domain/customers/email-claim';
@@ -141,6 +143,23 @@ export function identityService(deps: IdentityDependencies) {
       return result;
     },
 
+    /**
+     * Erasure (GDPR art. 17) of a customer, by themselves or an admin: their account closed and its
+     * sessions ended first, so that nobody signs in as them meanwhile, then their data shredded.
+     */
+    async eraseCustomer(input: { customerId: string }, context: CommandContext) {
+      ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
+      const account = await loadAccount(input.customerId);
+      // Only a customer's own account: a staff account's id is no customer's (not found, below), and keeps its sessions.
+      if (account.status !== 'none' && account.role === 'customer') {
+        if (account.status === 'active') {
+          await handleCommand(eventStore, accountStream(input.customerId), accountDecider, { type: 'DisableAccount', data: { accountId: input.customerId, reason: 'erased (GDPR art. 17)', by: context.actor.id, now: context.now } }, context);
+        }
+        await refreshTokens.revokeAccount(input.customerId, context.now);
+      }
+      return deps.customers.eraseCustomer(input, context);
+    },
+
     /** Needs the current password; ends every session of the account. */
     async changePassword(input: { accountId: string; currentPassword: string; newPassword: string }, context: CommandContext) {
       const account = await loadAccount(input.accountId);
@@ -157,7 +176,8 @@ export function identityService(deps: IdentityDependencies) {
     async login(input: { email: string; password: string; clientAddress: string }, now: Date): Promise<Session> {
       const email = normaliseEmail(input.email);
       const buckets = [
-        { bucket: `account:${email}`, limit: loginLimits.perAccount },
+        // Hashed: the throttle's table keeps no address, so nothing of an erased customer stays in it.
+        { bucket: `account:${createHash('sha256').update(email).digest('hex')}`, limit: loginLimits.perAccount },
         { bucket: `client:${input.clientAddress}`, limit: loginLimits.perClient },
       ];
       // Counted before the (deliberately slow) password hash, in one step with the check, so a flood

@@ -1,3 +1,4 @@
+import type { CustomerEvent } from '../domain/customers/customer';
 import type { InventoryEvent } from '../domain/inventory/inventory';
 import type { OrderEvent } from '../domain/orders/order';
 import type { PaymentEvent } from '../domain/payments/payment';
@@ -5,7 +6,7 @@ import type { RecordedEvent } from '../event-store/event-store';
 import type { IntegrationEvent, IntegrationEventName, IntegrationEventTypes, Money } from './integration-events';
 
 type Data<Type extends string, Events extends { type: string; data: unknown }> = Extract<Events, { type: Type }>['data'];
-type DomainEvent = OrderEvent | PaymentEvent | InventoryEvent;
+type DomainEvent = OrderEvent | PaymentEvent | InventoryEvent | Extract<CustomerEvent, { type: 'CustomerErased' }>;
 
 /** The domain events other systems hear of, and the integration event each becomes; the rest (submitted payments, catalog edits…) stay inside. */
 export const integrationEventOf = {
@@ -28,6 +29,7 @@ export const integrationEventOf = {
   ReservationCommitted: 'stock_changed',
   StockAdjusted: 'stock_changed',
   LowStockReached: 'stock_low',
+  CustomerErased: 'customer_erased',
 } as const satisfies Partial<Record<DomainEvent['type'], IntegrationEventName>>;
 
 export const publishedDomainEventTypes = Object.keys(integrationEventOf) as (keyof typeof integrationEventOf)[];
@@ -159,6 +161,10 @@ function map(event: RecordedEvent): Made | null {
     case 'LowStockReached': {
       const data = d as Data<'LowStockReached', InventoryEvent>;
       return { name: 'stock_low', ...product(data.code), data: { productId: data.code, available: integer(data.available, 'available'), threshold: integer(data.threshold, 'threshold'), timestamp: text(data.reachedAt, 'reachedAt') } };
+    }
+    case 'CustomerErased': {
+      const data = d as Data<'CustomerErased', CustomerEvent>;
+      return { name: 'customer_erased', key: text(data.customerId, 'customerId'), subject: `customer/${data.customerId}`, data: { userId: data.customerId, timestamp: text(data.erasedAt, 'erasedAt') } };
     }
     default:
       return null;

@@ -77,6 +77,16 @@ export interface StockLow {
   readonly timestamp: string;
 }
 
+/**
+ * A customer was erased (GDPR art. 17): whoever keeps anything of theirs under this id (a CRM, a
+ * mailing list, a warehouse's labels) must forget it. The only integration event about a
+ * customer, and it carries nothing but the id: other events name customers by id only.
+ */
+export interface CustomerErased {
+  readonly userId: string;
+  readonly timestamp: string;
+}
+
 /** Each integration event: its name, version, topic, what its key is, and its data's shape. */
 export interface IntegrationEventTypes {
   order_created: OrderCreated;
@@ -84,6 +94,7 @@ export interface IntegrationEventTypes {
   payment_processed: PaymentProcessed;
   stock_changed: StockChanged;
   stock_low: StockLow;
+  customer_erased: CustomerErased;
 }
 
 export type IntegrationEventName = keyof IntegrationEventTypes;
@@ -93,7 +104,7 @@ export interface IntegrationEvent<Name extends IntegrationEventName = Integratio
   /** The CloudEvent id: the id of the domain event it comes from, so a resend is recognisably the same. */
   readonly id: string;
   readonly name: Name;
-  /** Orders and payments: the order's id; stock: the product's code. Kafka's key, so per-entity order holds. */
+  /** Orders and payments: the order's id; stock: the product's code; customers: the customer's id. Kafka's key, so per-entity order holds. */
   readonly key: string;
   /** CloudEvents subject: the entity, e.g. `order/<id>`. */
   readonly subject: string;
@@ -111,10 +122,11 @@ export const topicOf: Record<IntegrationEventName, IntegrationTopic> = {
   payment_processed: 'payments',
   stock_changed: 'stock',
   stock_low: 'stock',
+  customer_erased: 'customers',
 };
 
-export type IntegrationTopic = 'orders' | 'payments' | 'stock';
-export const integrationTopics: readonly IntegrationTopic[] = ['orders', 'payments', 'stock'];
+export type IntegrationTopic = 'orders' | 'payments' | 'stock' | 'customers';
+export const integrationTopics: readonly IntegrationTopic[] = ['orders', 'payments', 'stock', 'customers'];
 
 /** The version of each event's shape, in its CloudEvent type (`emporium.order_created.v1`). */
 export const integrationEventVersion = 1;

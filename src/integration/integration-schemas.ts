@@ -60,6 +60,7 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
     timestamp,
   }),
   stock_low: object(['productId', 'available', 'threshold', 'timestamp'], { productId: id, available: count, threshold: count, timestamp }),
+  customer_erased: object(['userId', 'timestamp'], { userId: { ...id, description: "The erased customer's id" }, timestamp }),
 };
 
 export const integrationDescriptions: Record<IntegrationEventName, string> = {
@@ -68,4 +69,5 @@ export const integrationDescriptions: Record<IntegrationEventName, string> = {
   payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason; SUCCESS_LATE when it came after the payment expired; REFUND_REQUESTED, REFUNDED or REFUND_FAILED for a refund of it.",
   stock_changed: "A product's stock changed: received, reserved for an order, released, committed (shipped), or adjusted after a count.",
   stock_low: "A product's available stock fell to its low-stock threshold or below: time to reorder.",
+  customer_erased: 'A customer was erased (GDPR art. 17): forget whatever you keep of them under this id. Their orders and payments stay, under the id alone.',
 };

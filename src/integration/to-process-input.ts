@@ -64,5 +64,9 @@ export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
       const data = validData({ ...event, name: 'stock_low' });
       return input(streamName('inventory', data.productId), 'LowStockReached', { code: data.productId, available: data.available, threshold: data.threshold, reachedAt: data.timestamp });
     }
+    case 'customer_erased': {
+      const data = validData({ ...event, name: 'customer_erased' });
+      return input(streamName('customer', data.userId), 'CustomerErased', { customerId: data.userId, erasedAt: data.timestamp });
+    }
   }
 }

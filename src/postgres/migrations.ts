@@ -8,6 +8,7 @@ import { snapshotsMigration } from './migrations/0005-snapshots';
 import { parkedEventsMigration } from './migrations/0006-parked-events';
 import { auditIndexesMigration } from './migrations/0007-audit-indexes';
 import { appendBatchMigration } from './migrations/0008-append-batch';
+import { personalDataKeysMigration } from './migrations/0009-personal-data-keys';
 
 export interface Migration {
   readonly version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Applied in version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration, appendBatchMigration];
+export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration, appendBatchMigration, personalDataKeysMigration];
 
 /** Any fixed number; it only has to differ from the other advisory lock keys we use. */
 const migrationLockKey = 7000;

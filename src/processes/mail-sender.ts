@@ -1,6 +1,7 @@
 import { emails, orderToEmail } from '../observability/metrics';
 import { inSpan, SpanKind } from '../observability/tracing';
 import { emailDecider, resendMessage } from '../domain/notifications/email';
+import { isErased } from '../privacy/personal-fields';
 import { streamName } from '../domain/stream-names';
 import type { EventStore, RecordedEvent } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
@@ -45,13 +46,20 @@ export function mailSenderProcess(deps: { eventStore: EventStore; mailer: Mailer
       const email = await loadState(eventStore, streamName('notification', notificationId), emailDecider);
       if (email.status !== 'pending') return;
       const attempt = email.attempts + 1;
+      if (isErased(email.message.to)) {
+        // Its customer was erased before it left: there is nobody to write to any more.
+        await notifications.recordFailure({ notificationId, attempt, error: 'recipient erased (GDPR art. 17)', permanent: true }, causedBy(event, name, `failure:${attempt}`, clock()));
+        return;
+      }
       try {
         // Never the address or the text in the span: they are personal data.
         await inSpan('send email', { kind: SpanKind.CLIENT, attributes: { 'emporium.notification_id': notificationId, 'emporium.attempt': attempt } }, () => mailer.send({ ...email.message, from: deps.from }));
       } catch (error) {
         const permanent = error instanceof MailDeliveryError && error.permanent;
         emails.inc({ outcome: permanent ? 'failed' : 'retrying' });
-        await notifications.recordFailure({ notificationId, attempt, error: (error as Error).message, permanent }, causedBy(event, name, `failure:${attempt}`, clock()));
+        // A mail server's refusal often quotes the address: the log keeps the refusal, not the address.
+        const reported = (error as Error).message.replaceAll(email.message.to, '‹recipient›');
+        await notifications.recordFailure({ notificationId, attempt, error: reported, permanent }, causedBy(event, name, `failure:${attempt}`, clock()));
         if (permanent) {
           logger.error('email refused for good', { notificationId, to: email.message.to, error });
           return;

@@ -32,10 +32,12 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
   const { eventStore, notifications, clock, logger } = deps;
   const name = 'notifications';
 
-  async function request(event: ProcessInput, purpose: string, to: string, email: RenderedEmail, orderPlacedAt?: string): Promise<void> {
+  /** `about.customerId`: whose data the email holds (absent for the staff's alerts), so that it is sealed under their key. */
+  async function request(event: ProcessInput, purpose: string, to: string, email: RenderedEmail, about: { orderPlacedAt?: string | undefined; customerId?: string } = {}): Promise<void> {
+    const { orderPlacedAt, customerId } = about;
     const notificationId = nameBasedUuid(`${event.id}:${purpose}`);
     await notifications.requestEmail(
-      { notificationId, message: { ...email, to, messageId: `<${notificationId}@emporium>`, purpose, causeEventId: event.id, ...(orderPlacedAt ? { orderPlacedAt } : {}) } },
+      { notificationId, message: { ...email, to, ...(customerId ? { customerId } : {}), messageId: `<${notificationId}@emporium>`, purpose, causeEventId: event.id, ...(orderPlacedAt ? { orderPlacedAt } : {}) } },
       causedBy(event, name, purpose, clock()),
     );
   }
@@ -47,7 +49,7 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
     const placedAt = events[0]?.type === 'OrderPlaced' ? (events[0].data.placedAt as string) : undefined;
     const customer = await loadState(eventStore, streamName('customer', order.customerId), customerDecider);
     if (customer.status !== 'registered') return null;
-    return { to: customer.email, placedAt, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
+    return { to: customer.email, customerId: order.customerId, placedAt, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
   }
 
   return {
@@ -66,13 +68,13 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
         logger.warn('no order or customer to write to about a payment', { eventId: event.id, orderId: event.data.orderId });
         return;
       }
-      if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts), found.placedAt);
-      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')), found.placedAt);
+      if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts), { orderPlacedAt: found.placedAt, customerId: found.customerId });
+      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')), { orderPlacedAt: found.placedAt, customerId: found.customerId });
       if (event.type === 'PaymentRefunded') {
         const amount = event.data.amount as unknown as Money;
         const payment = await loadState(eventStore, streamName('payment', textField(event, 'paymentId')), paymentDecider);
         const reason = payment.status === 'succeeded' || payment.status === 'failed' ? payment.refunds?.find((refund) => refund.refundId === event.data.refundId)?.reason : undefined;
-        await request(event, 'payment-refunded', found.to, refundEmail(found.facts, { amount, reason: reason ?? 'refunded' }));
+        await request(event, 'payment-refunded', found.to, refundEmail(found.facts, { amount, reason: reason ?? 'refunded' }), { customerId: found.customerId });
       }
     },
   };

@@ -1,5 +1,5 @@
 import { compareCheckpoints, type Checkpoint, type EventFilter, type RecordedEvent } from '../event-store/event-store';
-import type { CollectionSpec, DocumentStore } from './document-store';
+import { valueAt, type CollectionSpec, type DocumentStore } from './document-store';
 
 /**
  * A read model as a pure function: which documents an event changes, and how
@@ -10,7 +10,19 @@ export interface DocumentProjection<Doc> {
   readonly collection: CollectionSpec;
   readonly filter: EventFilter;
   documentIds(event: RecordedEvent): readonly string[];
+  /**
+   * Documents an event changes without naming them, found by their fields instead: a customer's
+   * orders when the customer is erased. The documents this projection made earlier in the log are
+   * all there to be found, as it applies the log in order.
+   */
+  documentsWhere?(event: RecordedEvent): DocumentsWhere | null;
   evolve(document: Doc | null, event: RecordedEvent): Doc | null;
+}
+
+export interface DocumentsWhere {
+  readonly where: Readonly<Record<string, string>>;
+  /** The field holding each document's id, to page through them by. */
+  readonly idPath: string;
 }
 
 /** The document an event names in one of its fields (events without it change no document). */
@@ -21,19 +33,31 @@ export function documentNamedBy(field: string): (event: RecordedEvent) => string
   };
 }
 
+/** A customer's documents (by their `customerId` field) when the customer is erased. */
+export function documentsOfErasedCustomer(idPath: string): (event: RecordedEvent) => DocumentsWhere | null {
+  return (event) => (event.type === 'CustomerErased' && typeof event.data.customerId === 'string' ? { where: { customerId: event.data.customerId }, idPath } : null);
+}
+
 /**
  * Applies a batch of events to the documents they change: load those documents, fold in the
  * events each has not seen (an event at or before a document's checkpoint is skipped, so a batch
  * delivered again changes nothing), save the changed ones in one write.
  */
 export async function applyToDocuments<Doc>(store: DocumentStore, collection: string, projection: DocumentProjection<Doc>, events: readonly RecordedEvent[]): Promise<number> {
-  const touched = events.map((event) => ({ event, ids: projection.documentIds(event) }));
+  const touched = await Promise.all(
+    events.map(async (event) => {
+      const query = projection.documentsWhere?.(event) ?? null;
+      return { event, query, ids: [...projection.documentIds(event), ...(query ? await idsWhere(store, collection, query) : [])] };
+    }),
+  );
   const loaded = await store.load<Doc>(collection, [...new Set(touched.flatMap(({ ids }) => ids))]);
   const working = new Map<string, { document: Doc | null; checkpoint: Checkpoint | null; changed: boolean }>();
   for (const [id, stored] of loaded) working.set(id, { ...stored, changed: false });
 
-  for (const { event, ids } of touched) {
-    for (const id of ids) {
+  for (const { event, query, ids } of touched) {
+    // Those made earlier in this very batch are not in the store yet.
+    const madeInBatch = query ? [...working].filter(([, entry]) => entry.document !== null && matches(entry.document, query.where)).map(([id]) => id) : [];
+    for (const id of new Set([...ids, ...madeInBatch])) {
       const entry = working.get(id) ?? { document: null, checkpoint: null, changed: false };
       if (entry.checkpoint && compareCheckpoints(event.checkpoint, entry.checkpoint) <= 0) continue;
       working.set(id, { document: projection.evolve(entry.document, event), checkpoint: event.checkpoint, changed: true });
@@ -42,4 +66,20 @@ export async function applyToDocuments<Doc>(store: DocumentStore, collection: st
   const changes = [...working].filter(([, entry]) => entry.changed).map(([id, entry]) => ({ id, document: entry.document, checkpoint: entry.checkpoint! }));
   await store.save(collection, changes);
   return changes.length;
+}
+
+const idPage = 500;
+
+async function idsWhere(store: DocumentStore, collection: string, { where, idPath }: DocumentsWhere): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const after = ids.length > 0 ? [ids[ids.length - 1]!] : undefined;
+    const page = await store.find<unknown>(collection, { where, sort: [{ path: idPath, type: 'text', direction: 'asc' }], limit: idPage, ...(after ? { after } : {}) });
+    ids.push(...page.map((document) => String(valueAt(document, idPath))));
+    if (page.length < idPage) return ids;
+  }
+}
+
+function matches(document: unknown, where: Readonly<Record<string, string>>): boolean {
+  return Object.entries(where).every(([path, value]) => valueAt(document, path) === value);
 }

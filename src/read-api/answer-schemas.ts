@@ -90,7 +90,8 @@ export const paymentSchema = object({
       settledAt: nullable(dateTime),
     }),
   },
-}, ['succeededLateAt', 'refunds']);
+  lastRefundOutcome: { enum: ['refunded', 'failed'], description: 'How its last settled refund ended; failed: refused by the gateway, and not given back since' },
+}, ['succeededLateAt', 'refunds', 'lastRefundOutcome']);
 
 export const customerSchema = object({
   customerId: text,
@@ -99,12 +100,13 @@ export const customerSchema = object({
   email: text,
   shippingAddress: postalAddress,
   registeredAt: dateTime,
+  erasedAt: { ...dateTime, description: 'Set once the customer is erased (GDPR art. 17): name, email and address then read ‹erased›' },
   orders: object({
     count,
     totalSpent: { type: 'array', items: money },
     lastOrder: nullable(object({ orderId: text, placedAt: dateTime, status: orderStatus, total: money })),
   }),
-});
+}, ['erasedAt']);
 
 export const salesReportSchema = object({
   from: { type: 'string', format: 'date' },
@@ -126,6 +128,7 @@ export const pageOfSchema = (items: Schema): Schema => object({ items: { type: '
 export const notificationSchema = object({
   notificationId: text,
   to: text,
+  customerId: { ...text, description: 'The customer it was written to; absent for staff alerts' },
   subject: text,
   purpose: text,
   status: { enum: ['requested', 'sent', 'retrying', 'failed'] },
@@ -135,6 +138,6 @@ export const notificationSchema = object({
   updatedAt: dateTime,
   resendOf: text,
   resends: { type: 'array', items: object({ resendId: text, reason: text, requestedBy: object({ id: text, role: text }), requestedAt: dateTime }) },
-}, ['resendOf', 'resends']);
+}, ['customerId', 'resendOf', 'resends']);
 
 export const staffAccountSchema = object({ accountId: text, email: text, role: { enum: ['staff', 'admin', 'auditor'] }, status: { enum: ['active', 'disabled'] }, createdAt: dateTime });

@@ -24,6 +24,7 @@ const radarSchema = {
         required: ['state', 'dueAt', 'payment'],
       },
     },
+    refundsRefused: { type: 'array', description: 'Payments whose last refund the gateway refused: the money is still to give back', items: paymentSchema },
     emailsNotSent: { type: 'array', description: 'Emails refused for good (failed) or being retried, last changed first', items: notificationSchema },
     projections: {
       type: 'array',
@@ -35,12 +36,12 @@ const radarSchema = {
     },
     parkedEvents: { type: 'array', items: { type: 'object', description: 'As GET /api/admin/parked-events lists them; retry each with POST /api/admin/parked-events/{id}/retry' } },
   },
-  required: ['at', 'paymentsPastDeadline', 'emailsNotSent', 'projections', 'parkedEvents'],
+  required: ['at', 'paymentsPastDeadline', 'refundsRefused', 'emailsNotSent', 'projections', 'parkedEvents'],
 };
 
 /**
  * What needs a person, in one answer for the back-office: payments the gateway did not answer in
- * time, emails the SMTP server refused, projections stopped or far behind, and events a process
+ * time, refunds it refused, emails the SMTP server refused, projections stopped or far behind, and events a process
  * manager set aside.
  */
 export function radarOperation(deps: { pool: Pool; documents: DocumentStore; projections: ProjectionRunner; parkedEvents: ParkedEventStore; clock: () => Date }): Operation {
@@ -48,20 +49,18 @@ export function radarOperation(deps: { pool: Pool; documents: DocumentStore; pro
     method: 'get',
     path: '/api/admin/radar',
     operationId: 'stuckRadar',
-    summary: 'What is stuck: payments past their deadline, emails failing or retrying, projections stopped or lagging, parked events',
+    summary: 'What is stuck: payments past their deadline, refunds refused, emails failing or retrying, projections stopped or lagging, parked events',
     tag: 'admin',
     access: 'staff',
     answers: { name: 'Radar', schema: radarSchema },
     responses: { 200: 'What is stuck now' },
     async handle(_request, response) {
       const now = deps.clock();
-      const [open, expired, failedEmails, retryingEmails, projections, parked] = await Promise.all([
+      const latestFirst = [{ path: 'requestedAt', type: 'text', direction: 'desc' }, { path: 'paymentId', type: 'text', direction: 'desc' }] as const;
+      const [open, expired, refundsRefused, failedEmails, retryingEmails, projections, parked] = await Promise.all([
         deps.pool.query<{ payment_id: string; due_at: Date }>(`select payload->>'paymentId' as payment_id, due_at from process_timers where kind = 'payment-deadline' and due_at <= $1 order by due_at limit 100`, [now]),
-        deps.documents.find<PaymentSummary>(paymentsProjection.collection.name, {
-          where: { failureReason: expiredReason },
-          sort: [{ path: 'requestedAt', type: 'text', direction: 'desc' }, { path: 'paymentId', type: 'text', direction: 'desc' }],
-          limit: 100,
-        }),
+        deps.documents.find<PaymentSummary>(paymentsProjection.collection.name, { where: { failureReason: expiredReason }, sort: latestFirst, limit: 100 }),
+        deps.documents.find<PaymentSummary>(paymentsProjection.collection.name, { where: { lastRefundOutcome: 'failed' }, sort: latestFirst, limit: 100 }),
         deps.documents.find<NotificationSummary>(notificationsProjection.collection.name, { where: { status: 'failed' }, sort: [...notificationsByLastChange], limit: 100 }),
         deps.documents.find<NotificationSummary>(notificationsProjection.collection.name, { where: { status: 'retrying' }, sort: [...notificationsByLastChange], limit: 100 }),
         deps.projections.progress(),
@@ -74,6 +73,7 @@ export function radarOperation(deps: { pool: Pool; documents: DocumentStore; pro
       response.json({
         at: now.toISOString(),
         paymentsPastDeadline: [...openPayments.filter((entry) => entry.payment !== null), ...expired.map((payment) => ({ state: 'expired' as const, dueAt: null, payment }))],
+        refundsRefused,
         emailsNotSent: [...failedEmails, ...retryingEmails].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
         projections: projections.map((projection) => ({ ...projection, stuck: projection.state === 'failed' || projection.state === 'stopped' || (projection.lag ?? 0) > laggingProjectionPositions })),
         parkedEvents: parked,

@@ -15,10 +15,14 @@ interface Run {
   readonly stderr: string;
 }
 
+/** The shop's master key, given to the tool as an auditor of that shop would. */
+let shopMasterKey: Buffer | null = null;
+
 /** emporium-audit as an auditor runs it: a process of its own, reading the event store directly. */
-function audit(databaseUrl: string, args: readonly string[]): Promise<Run> {
+function audit(databaseUrl: string, args: readonly string[], masterKey: Buffer | null = shopMasterKey): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/emporium-audit.js'), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, EMPORIUM_DATA_DIR: '' } });
+    const env = { ...process.env, DATABASE_URL: databaseUrl, EMPORIUM_DATA_DIR: '', EMPORIUM_MASTER_KEY: masterKey?.toString('base64') ?? '' };
+    const child = spawn(process.execPath, [path.join(root, 'bin/emporium-audit.js'), ...args], { cwd: root, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,6 +39,7 @@ describe('emporium-audit, on a shop history written through the real handlers', 
   let shop: Journey;
   let url: string;
   let paidOrder: string;
+  let customer: { customerId: string; token: string; email: string };
   let failedOrder: string;
   let apiShowed: { status: string; total: unknown; lines: unknown[] };
   let apiShowedAt: Date;
@@ -44,8 +49,9 @@ describe('emporium-audit, on a shop history written through the real handlers', 
     // Webhooks held, so the test decides when each payment settles.
     shop = await Journey.start({ sandbox: { holdWebhooks: true } });
     url = shop.app.db.connectionString;
+    shopMasterKey = shop.app.masterKey;
     const code = await shop.product(50, { lowStockThreshold: 45 });
-    const customer = await shop.customer();
+    customer = await shop.customer();
     paidOrder = await shop.placeOrder(customer, [{ productCode: code, quantity: 2 }]);
     failedOrder = await shop.placeOrder(customer, [{ productCode: code, quantity: 1 }], 'tok_declined');
     await eventually('both webhooks held', async () => shop.gateway.heldWebhooks().length, (count) => count === 2);
@@ -160,6 +166,29 @@ describe('emporium-audit, on a shop history written through the real handlers', 
     } finally {
       await shop.app.db.pool.query(`update rm_orders set document = jsonb_set(document, '{status}', '"paid"') where id = $1`, [paidOrder]);
     }
+  });
+
+  it('personal data: opened with the master key, sealed without it, erased once the customer is, and the read models still verified', async () => {
+    type History = { events: { type: string; data: Record<string, unknown> }[] };
+    const sealed = json<History>(await audit(url, ['history', 'order', paidOrder, '--json', '--show-personal-data'], null));
+    expect(sealed.events[0]!.data).toHaveProperty('sealedPersonalData', expect.stringMatching(/^v1\./) as unknown);
+    expect(sealed.events[0]!.data.shippingAddress).toBeUndefined();
+    const refused = await audit(url, ['replay'], null);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/EMPORIUM_MASTER_KEY/);
+
+    const opened = json<History>(await audit(url, ['history', 'customer', customer.customerId, '--json', '--show-personal-data']));
+    expect(JSON.stringify(opened)).toContain(customer.email);
+    expect((await shop.app.request('POST', `/api/customers/${customer.customerId}/erase`, { body: { confirmation: 'erase' }, token: customer.token })).status).toBe(200);
+    const erased = json<History>(await audit(url, ['history', 'customer', customer.customerId, '--json', '--show-personal-data']));
+    expect(erased.events.map((event) => event.type)).toEqual(['CustomerRegistered', 'CustomerErased']);
+    expect(erased.events[0]!.data).toMatchObject({ firstName: '‹erased›', email: '‹erased›' });
+    expect(JSON.stringify(erased)).not.toContain(customer.email);
+    const trace = (await audit(url, ['trace', paidOrder, '--json', '--show-personal-data'])).stdout;
+    expect(trace).toContain('‹erased›');
+    expect(trace).not.toContain(customer.email);
+    // Rebuilt from the log, with the customer erased, the read models are the live ones.
+    expect((await audit(url, ['verify'])).code).toBe(0);
   });
 
   describe('verify-log: a tamper-evident log', () => {

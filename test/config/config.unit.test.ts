@@ -76,6 +76,16 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/DATABASE_POOL_SIZE expects an integer, 1-200; got "0"/);
   });
 
+  it('takes a master key of exactly 32 bytes, in base64, and never echoes a wrong one', () => {
+    const key = Buffer.alloc(32, 9);
+    expect(loadConfig({ EMPORIUM_MASTER_KEY: key.toString('base64') }, '/srv/shop').masterKey).toEqual(key);
+    expect(loadConfig({}, '/srv/shop').masterKey).toBeUndefined();
+    const short = Buffer.alloc(16, 9).toString('base64');
+    const problems = problemsOf({ EMPORIUM_MASTER_KEY: short });
+    expect(problems).toEqual([expect.stringMatching(/^EMPORIUM_MASTER_KEY expects the master key that wraps personal-data keys: 32 random bytes in base64/)]);
+    expect(problems.join()).not.toContain(short);
+  });
+
   it('takes the first admin as an email and password together, never one alone', () => {
     expect(loadConfig({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example', EMPORIUM_ADMIN_PASSWORD: 'a long passphrase' }, '/srv/shop').admin).toEqual({ email: 'owner@shop.example', password: 'a long passphrase' });
     expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner@shop.example' })).toEqual(['EMPORIUM_ADMIN_EMAIL and EMPORIUM_ADMIN_PASSWORD go together: set both, or neither']);

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { vaultedEventStore } from '../../src/privacy/personal-data-vault';
+import { postgresVault } from '../../src/privacy/postgres-personal-data-keys';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -159,6 +161,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('distributed'),
       KAFKA_PARTITIONS: '3',
       JWT_SIGNING_KEY_FILE: keyFile,
+      EMPORIUM_MASTER_KEY: randomBytes(32).toString('base64'),
       PAYMENT_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString('hex')}`,
       SMTP_URL: catcher.smtpUrl,
       STAFF_EMAIL: 'staff@example.org',
@@ -290,7 +293,9 @@ describeDistributed('the distributed profile, each role its own process', () => 
     // The read models and reports, kept by projectors that were killed and took over from each
     // other, equal the same projections rebuilt from the log afresh.
     const rebuildDb = await createTestDatabase();
-    const store = EventStoreDbEventStore.connect(servers.eventstore!, { namespace, checkpoints: new PostgresCheckpointStore(rebuildDb.pool), logger: silentLogger });
+    // Read as the roles read it: personal data opened with the shop's master key, its keys in the shop's PostgreSQL.
+    const vault = postgresVault(db.pool, Buffer.from(env.EMPORIUM_MASTER_KEY!, 'base64'));
+    const store = vaultedEventStore(EventStoreDbEventStore.connect(servers.eventstore!, { namespace, checkpoints: new PostgresCheckpointStore(rebuildDb.pool), logger: silentLogger }), vault);
     const rebuiltDocuments = new MongoDocumentStore(mongo.db(`${database}_rebuilt`));
     const runner = new ProjectionRunner(store, silentLogger);
     try {

@@ -36,6 +36,8 @@ describe('account', () => {
   it('refuses an admin changing the role of, or disabling, their own account', () => {
     spec.given([created('admin')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'staff', by: 'a-1', now } }).thenRefused('rule-violated', 'own-account');
     spec.given([created('admin')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'oops', by: 'a-1', now } }).thenRefused('rule-violated', 'own-account');
+    // A customer closes their own account when they erase themselves.
+    spec.given([created('customer')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'erased', by: 'a-1', now } }).then([{ type: 'AccountDisabled', data: { accountId: 'a-1', reason: 'erased', disabledAt: at } }]);
   });
   it('refuses changes to a disabled account', () => {
     spec.given([created('staff'), disabled]).when({ type: 'ChangePassword', data: { accountId: 'a-1', passwordHash: 'h', now } }).thenRefused('rule-violated', 'account-disabled');

@@ -44,6 +44,30 @@ describe('customer', () => {
   ] as const)('refuses %s for an unknown customer', (_name, command) => {
     spec.given([]).when(command).thenRefused('not-found', 'customer-not-found');
   });
+  describe('erasure', () => {
+    const ann = { id: 'c-1', role: 'customer' };
+    const erased: CustomerEvent = { type: 'CustomerErased', data: { customerId: 'c-1', erasedBy: ann, erasedAt: at } };
+    const erase = { type: 'EraseCustomer' as const, data: { customerId: 'c-1', by: ann, now } };
+
+    it('records who erased the customer, and when', () => {
+      spec.given([registered]).when(erase).then([erased]);
+    });
+    it('is done once: asked again, nothing new', () => {
+      spec.given([registered, erased]).when(erase).thenNothingNew();
+    });
+    it('refuses an unknown customer', () => {
+      spec.given([]).when(erase).thenRefused('not-found', 'customer-not-found');
+    });
+    it.each([
+      ['ChangeShippingAddress', { type: 'ChangeShippingAddress', data: { customerId: 'c-1', shippingAddress: work, now } }],
+      ['ChangeCustomerEmail', { type: 'ChangeCustomerEmail', data: { customerId: 'c-1', email: 'x@example.org', now } }],
+    ] as const)('records nothing more about an erased customer: %s is refused', (_name, command) => {
+      spec.given([registered, erased]).when(command).thenRefused('not-found', 'customer-not-found');
+    });
+    it('keeps their id from being registered again', () => {
+      spec.given([registered, erased]).when({ type: 'RegisterCustomer', data: { customerId: 'c-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.org', shippingAddress: home, now } }).thenRefused('already-exists', 'customer-exists');
+    });
+  });
   it('normalises emails by trimming and lower-casing', () => {
     expect(normaliseEmail('  Bob@Shop.EXAMPLE ')).toBe('bob@shop.example');
   });

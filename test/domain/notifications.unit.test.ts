@@ -1,3 +1,4 @@
+import { erasedText } from '../../src/privacy/personal-fields';
 import { emailDecider, resendLimit, resendMessage, type EmailCommand, type EmailEvent, type EmailMessage } from '../../src/domain/notifications/email';
 import { deciderSpec } from '../support/decider-spec';
 
@@ -43,6 +44,10 @@ describe('email notification', () => {
     });
     it('treats the same resend asked again as done', () => spec.given([requested, sent, resent('r-1')]).when(resend('r-1')).thenNothingNew());
     it('refuses while the email is still being sent: never a silent duplicate', () => spec.given([requested, failedOnce]).when(resend('r-1')).thenRefused('rule-violated', 'email-pending'));
+    it('refuses once its customer is erased: there is nobody to write to', () => {
+      const toNobody: EmailEvent = { type: 'EmailRequested', data: { notificationId: 'n-1', ...message, customerId: 'c-1', to: erasedText, text: erasedText, html: erasedText, requestedAt: at } };
+      spec.given([toNobody, sent]).when(resend('r-1')).thenRefused('rule-violated', 'recipient-erased');
+    });
     it(`allows ${resendLimit.perDay} a day, then refuses until a day has passed`, () => {
       const three = [resent('r-1'), resent('r-2'), resent('r-3')];
       spec.given([requested, sent, ...three]).when(resend('r-4')).thenRefused('limit-reached', 'resend-limit');

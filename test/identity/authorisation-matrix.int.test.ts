@@ -310,6 +310,17 @@ const rows: Row[] = [
   // No such parked event: allowed (404), refused (401/403); the retry itself is in test/processes.
   { route: 'POST /api/admin/parked-events/{parkedEventId}/retry', call: async () => ({ path: '/api/admin/parked-events/999999999/retry' }), expected: staffOnly(404) },
   {
+    // A's own erasure would take A from the rows after this one: A gets as far as the confirmation
+    // (400, not 403 or 404); the admin erases a customer of their own making.
+    route: 'POST /api/customers/{customerId}/erase',
+    call: async (who) => {
+      if (who === 'customerA') return { path: `/api/customers/${customerA}/erase`, body: { confirmation: 'yes' } };
+      const customerId = who === 'admin' ? (await customerSignedIn(api)).customerId : customerA;
+      return { path: `/api/customers/${customerId}/erase`, body: { confirmation: 'erase' } };
+    },
+    expected: { anonymous: 401, customerA: 400, customerB: 404, staff: 403, admin: 200 },
+  },
+  {
     // Asked for a projection that does not exist: allowed (400), refused (401/403), and nothing rebuilt.
     route: 'POST /api/admin/projections/rebuild',
     call: async () => ({ path: '/api/admin/projections/rebuild', body: { projections: ['no-such-projection'] } }),

@@ -10,6 +10,9 @@ import { topicOf, type IntegrationEventName } from '../../src/integration/integr
 import { integrationSchemas } from '../../src/integration/integration-schemas';
 import { toProcessInput } from '../../src/integration/to-process-input';
 import { writeShopHistory } from '../support/shop-history';
+import { customerHandlers } from '../../src/commands/handlers/customer-handlers';
+import { silentLogger } from '../../src/shared/logger';
+import { inMemoryVault } from '../support/vault';
 
 const ajv = addFormats(new Ajv({ allErrors: true }));
 const asKafkaMessage = (record: ReturnType<typeof toKafkaRecord>) => ({ value: Buffer.from(record.value), headers: Object.fromEntries(Object.entries(record.headers).map(([name, value]) => [name, Buffer.from(value)])) });
@@ -21,6 +24,11 @@ describe('integration events made from a shop history', () => {
     await writeShopHistory(store, { products: 6, customers: 4, orders: 40 });
     // A count that finds the shelf nearly empty: stock changed, and low.
     await inventoryHandlers(store).adjustStock({ code: 'TEA-0', countedOnHand: 1, reason: 'count' }, { now: new Date(), actor: { id: 'test', role: 'staff' }, correlationId: 'count-1' });
+    events = [];
+    for await (const batch of store.readAll()) events.push(...batch);
+    // And a customer erased.
+    const customerId = events.find((event) => event.type === 'CustomerRegistered')!.data.customerId as string;
+    await customerHandlers(store, silentLogger, inMemoryVault()).eraseCustomer({ customerId }, { now: new Date(), actor: { id: 'admin-1', role: 'admin' }, correlationId: 'erase-1' });
     events = [];
     for await (const batch of store.readAll()) events.push(...batch);
   });
@@ -35,9 +43,9 @@ describe('integration events made from a shop history', () => {
       const validate = ajv.compile(integrationSchemas[made.name]);
       expect({ event: event.type, valid: validate(made.data), errors: validate.errors ?? null }).toEqual({ event: event.type, valid: true, errors: null });
       expect(made.id).toBe(event.id);
-      expect(made.key).toBe(topicOf[made.name] === 'stock' ? event.data.code : event.data.orderId);
+      expect(made.key).toBe({ stock: event.data.code, customers: event.data.customerId, orders: event.data.orderId, payments: event.data.orderId }[topicOf[made.name]]);
     }
-    expect([...seen].sort()).toEqual(['order_created', 'order_status_changed', 'payment_processed', 'stock_changed', 'stock_low']);
+    expect([...seen].sort()).toEqual(['customer_erased', 'order_created', 'order_status_changed', 'payment_processed', 'stock_changed', 'stock_low']);
   });
 
   it('goes over Kafka as a CloudEvent in binary mode and comes back as the process input it stands for, with the same id', () => {
@@ -50,7 +58,7 @@ describe('integration events made from a shop history', () => {
       const input = toProcessInput(fromKafkaMessage(asKafkaMessage(record)));
       expect({ id: input.id, type: input.type, streamId: input.streamId }).toEqual({ id: event.id, type: event.type, streamId: event.streamId });
       // The fields the process managers act on come through unchanged.
-      for (const field of ['orderId', 'paymentId', 'reason', 'code', 'available', 'threshold'] as const) {
+      for (const field of ['orderId', 'paymentId', 'reason', 'code', 'available', 'threshold', 'customerId'] as const) {
         if (field in event.data && field in input.data) expect(input.data[field]).toEqual(event.data[field]);
       }
       if (event.type === 'OrderPlaced' || event.type.startsWith('Payment')) expect(input.data.orderId).toBe(event.data.orderId);
@@ -99,7 +107,7 @@ describe('the AsyncAPI document', () => {
 
   it('names every topic with its prefix and every message with a schema its example satisfies', () => {
     expect(document.asyncapi).toBe('3.0.0');
-    expect(Object.values(document.channels).map((channel) => channel.address)).toEqual(['shop.orders', 'shop.payments', 'shop.stock']);
+    expect(Object.values(document.channels).map((channel) => channel.address)).toEqual(['shop.orders', 'shop.payments', 'shop.stock', 'shop.customers']);
     for (const [name, message] of Object.entries(document.components.messages)) {
       const validate = ajv.compile(message.payload);
       expect({ name, valid: validate(message.examples[0]!.payload) }).toEqual({ name, valid: true });

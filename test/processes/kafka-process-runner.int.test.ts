@@ -1,3 +1,4 @@
+import { inMemoryVault } from '../support/vault';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { CommandContext } from '../../src/commands/command-handler';
@@ -101,7 +102,7 @@ describeWithServer('KAFKA_BROKERS', 'process managers fed from Kafka', (brokers)
       await catalogHandlers(eventStore).defineCategory({ name: 'Tea', description: '' }, context());
       await catalogHandlers(eventStore).addProduct({ code: 'TEA', name: 'Tea', description: '', categoryId: 'tea', price: { amount: 450, currency: 'EUR' }, lowStockThreshold: 0 }, context());
       await inventoryHandlers(eventStore).receiveStock({ code: 'TEA', quantity: 10_000 }, context());
-      const customers = customerHandlers(eventStore, silentLogger);
+      const customers = customerHandlers(eventStore, silentLogger, inMemoryVault());
       const customerIds: string[] = [];
       for (let i = 0; i < 10; i++) {
         const registered = await customers.registerCustomer({ firstName: `C${i}`, lastName: 'Buyer', email: `buyer${i}@example.org`, shippingAddress: { line1: '1 Road', city: 'Leeds', postalCode: 'LS1', country: 'GB' } }, context());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatCheckpoint } from '../../src/event-store/event-store';
+import { formatCheckpoint, type NewEvent } from '../../src/event-store/event-store';
 import { PostgresDocumentStore } from '../../src/projections/postgres/postgres-document-store';
 import { customerSignedIn, staffSignedIn } from '../support/principals';
 import { openReadStore, readStoreKinds } from '../support/read-stores';
@@ -291,6 +291,35 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
         const shown = radar.body.emailsNotSent.map((email) => email.notificationId);
         expect(shown).toEqual(expect.arrayContaining([ids.failed, ids.retrying]));
         expect(shown).not.toContain(ids.sent);
+      });
+    });
+
+    describe('refunds the gateway refused', () => {
+      it('shows on the radar a payment whose last refund was refused, until a later one goes through', async () => {
+        // As the payment's stream records them: paid, a refund asked and refused; another paid, refused, then refunded.
+        const at = () => new Date().toISOString();
+        const paid = (paymentId: string, orderId: string): NewEvent[] => [
+          { id: randomUUID(), type: 'PaymentRequested', data: { paymentId, orderId, amount: { amount: 900, currency: 'EUR' }, method: 'card', requestedAt: at() } },
+          { id: randomUUID(), type: 'PaymentSucceeded', data: { paymentId, orderId, amount: { amount: 900, currency: 'EUR' }, method: 'card', gatewayReference: 'sb_1', succeededAt: at() } },
+        ];
+        const refund = (paymentId: string, orderId: string, refundId: string, outcome: 'refused' | 'refunded'): NewEvent[] => [
+          { id: randomUUID(), type: 'RefundRequested', data: { paymentId, orderId, refundId, amount: { amount: 900, currency: 'EUR' }, gatewayReference: 'sb_1', reason: 'goodwill', requestedAt: at() } },
+          outcome === 'refused'
+            ? { id: randomUUID(), type: 'RefundFailed', data: { paymentId, orderId, refundId, amount: { amount: 900, currency: 'EUR' }, reason: 'The payment was not taken by this gateway', failedAt: at() } }
+            : { id: randomUUID(), type: 'PaymentRefunded', data: { paymentId, orderId, refundId, amount: { amount: 900, currency: 'EUR' }, refundReference: 'sbr_1', refundedAt: at() } },
+        ];
+        const [stillOwed, givenBack] = [randomUUID(), randomUUID()];
+        await api.app.eventStore.appendToStream(`payment-${stillOwed}`, [...paid(stillOwed, randomUUID()), ...refund(stillOwed, randomUUID(), randomUUID(), 'refused')]);
+        const appended = await api.app.eventStore.appendToStream(`payment-${givenBack}`, [...paid(givenBack, randomUUID()), ...refund(givenBack, randomUUID(), randomUUID(), 'refused'), ...refund(givenBack, randomUUID(), randomUUID(), 'refunded')]);
+        last = formatCheckpoint(appended.checkpoint);
+        // The radar answers from the read models as they stand: first wait, as a reader of the payment does, for the payments projection.
+        expect((await query(`/api/payments/${givenBack}`)).body).toMatchObject({ lastRefundOutcome: 'refunded' });
+
+        const radar = await query<{ refundsRefused: { paymentId: string; refunds: { status: string; failureReason: string | null }[] }[] }>('/api/admin/radar');
+        const shown = radar.body.refundsRefused.map((payment) => payment.paymentId);
+        expect(shown).toContain(stillOwed);
+        expect(shown).not.toContain(givenBack);
+        expect(radar.body.refundsRefused.find((payment) => payment.paymentId === stillOwed)!.refunds).toEqual([expect.objectContaining({ status: 'failed', failureReason: 'The payment was not taken by this gateway' })]);
       });
     });
 

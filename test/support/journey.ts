@@ -8,7 +8,9 @@ import type { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
 import type { Logger } from '../../src/shared/logger';
 import { SandboxGateway, type SandboxGatewayOptions } from '../../src/payments/sandbox/sandbox-gateway';
 import { silentLogger } from '../../src/shared/logger';
-import { customerSignedIn, staffSignedIn } from './principals';
+import { customerSignedIn, staffSignedIn, type CustomerProfile } from './principals';
+import type { EventStore } from '../../src/event-store/event-store';
+import type { DocumentStore } from '../../src/projections/document-store';
 import { startTestApp, testWebhookSecret, type TestApp } from './test-app';
 import type { TestDatabase } from './test-database';
 import type { Upcaster } from '../../src/event-store/upcasting';
@@ -41,12 +43,15 @@ export class Journey {
     private readonly settings: { paymentDeadlineMs: number },
   ) {}
 
-  static async start(options: { sandbox?: Partial<SandboxGatewayOptions>; paymentDeadlineMs?: number; logger?: Logger; kafka?: KafkaBus } = {}): Promise<Journey> {
+  static async start(
+    options: { sandbox?: Partial<SandboxGatewayOptions>; paymentDeadlineMs?: number; logger?: Logger; kafka?: KafkaBus; eventStore?: EventStore; documents?: DocumentStore; db?: TestDatabase } = {},
+  ): Promise<Journey> {
     const mail = await startMailCatcher();
     let url = '';
     const gateway = new SandboxGateway({ webhookUrl: () => `${url}/api/payments/webhook`, webhookSecret: testWebhookSecret, logger: silentLogger, answerAfterMs: 30, maxRedeliveryDelayMs: 300, ...options.sandbox });
     const journey = new Journey(mail, gateway, { paymentDeadlineMs: options.paymentDeadlineMs ?? 60_000 });
-    journey.app = await startTestApp({ processes: journey.processOptions(), ...(options.logger ? { logger: options.logger } : {}), ...(options.kafka ? { kafka: options.kafka } : {}) });
+    const { logger, kafka, eventStore, documents, db } = options;
+    journey.app = await startTestApp({ processes: journey.processOptions(), ...(db ? { db } : {}), ...(logger ? { logger } : {}), ...(kafka ? { kafka } : {}), ...(eventStore ? { eventStore } : {}), ...(documents ? { documents } : {}) });
     url = journey.app.url;
     journey.setUrl = (next) => (url = next);
     journey.staff = (await staffSignedIn(journey.app)).token;
@@ -110,8 +115,8 @@ export class Journey {
     return code;
   }
 
-  customer(): Promise<{ customerId: string; token: string; email: string }> {
-    return customerSignedIn(this.app);
+  customer(profile: Partial<CustomerProfile> = {}): Promise<{ customerId: string; token: string; email: string }> {
+    return customerSignedIn(this.app, profile);
   }
 
   async placeOrder(customer: { token: string }, lines: { productCode: string; quantity: number }[], paymentToken = 'tok_success'): Promise<string> {

@@ -21,10 +21,17 @@ export async function staffSignedIn(api: TestApp, role: 'staff' | 'admin' | 'aud
   return { accountId: created.streamId.slice('account-'.length), token: await logIn(api, email), email };
 }
 
-/** A customer who signed up over HTTP, signed in. */
-export async function customerSignedIn(api: TestApp): Promise<{ customerId: string; token: string; email: string }> {
-  const email = `customer-${randomUUID()}@example.org`;
-  const signedUp = await api.request('POST', '/api/auth/signup', { body: { firstName: 'Ann', lastName: 'Lee', email, password: testPassword, shippingAddress: testAddress } });
+export interface CustomerProfile {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string;
+  readonly shippingAddress: { line1: string; line2?: string; city: string; postalCode: string; country: string };
+}
+
+/** A customer who signed up over HTTP, signed in; as Ann Lee of testAddress unless told otherwise. */
+export async function customerSignedIn(api: TestApp, profile: Partial<CustomerProfile> = {}): Promise<{ customerId: string; token: string; email: string }> {
+  const email = profile.email ?? `customer-${randomUUID()}@example.org`;
+  const signedUp = await api.request('POST', '/api/auth/signup', { body: { firstName: 'Ann', lastName: 'Lee', shippingAddress: testAddress, ...profile, email, password: testPassword } });
   if (signedUp.status !== 201) throw new Error(`sign-up failed: ${signedUp.status} ${JSON.stringify(signedUp.body)}`);
   return { customerId: String(signedUp.body.id), token: await logIn(api, email), email };
 }

@@ -1,3 +1,4 @@
+import { inMemoryVault } from './vault';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { CommandContext } from '../../src/commands/command-handler';
 import { catalogHandlers } from '../../src/commands/handlers/catalog-handlers';
@@ -16,7 +17,7 @@ export async function writeShopHistory(eventStore: EventStore, size: { products:
   const context = (): CommandContext => ({ now: new Date(), actor: { id: 'history', role: 'system' }, correlationId: randomUUID() });
   const catalog = catalogHandlers(eventStore);
   const inventory = inventoryHandlers(eventStore);
-  const customers = customerHandlers(eventStore, silentLogger);
+  const customers = customerHandlers(eventStore, silentLogger, inMemoryVault());
   const orders = orderHandlers(eventStore);
   const payments = paymentHandlers(eventStore);
 

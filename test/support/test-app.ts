@@ -1,3 +1,6 @@
+import type { EventStore } from '../../src/event-store/event-store';
+import { createHash } from 'node:crypto';
+import { postgresVault } from '../../src/privacy/postgres-personal-data-keys';
 import type { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
 import type { Server } from 'node:http';
 import { createEmporiumApp, type EmporiumApp, type ProcessOptions } from '../../src/app/composition-root';
@@ -29,6 +32,8 @@ export interface RequestOptions {
 export interface TestApp {
   readonly url: string;
   readonly db: TestDatabase;
+  /** The shop's master key (src/privacy): what an auditor's tool needs to open personal data. */
+  readonly masterKey: Buffer;
   readonly app: EmporiumApp;
   readonly accessTokens: AccessTokens;
   readonly server: Server;
@@ -53,17 +58,22 @@ export async function startTestApp(
     upcasters?: readonly Upcaster[];
     mailbox?: MailCatcher;
     documents?: DocumentStore;
+    /** The event store as written; default: PostgreSQL on the test database. */
+    eventStore?: EventStore;
     trustProxy?: readonly string[];
     kafka?: KafkaBus;
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const accessTokens = options.accessTokens ?? AccessTokens.withNewKey();
+  // One per test database, so that an app started again on it (a restart) opens what it sealed.
+  const masterKey = createHash('sha256').update(`test master key of ${db.connectionString}`).digest();
   // The same scrypt as in production at a lower cost, so that tests can sign many accounts up.
   const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
   const app = await createEmporiumApp(db.pool, options.logger ?? silentLogger, {
     accessTokens,
     passwords,
+    vault: postgresVault(db.pool, masterKey),
     webhook: { secret: testWebhookSecret, toleranceSeconds: 300 },
     ...(options.processes ? { processes: options.processes } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
@@ -72,6 +82,7 @@ export async function startTestApp(
     ...(options.upcasters ? { upcasters: options.upcasters } : {}),
     ...(options.mailbox ? { mailbox: options.mailbox } : {}),
     ...(options.documents ? { documents: options.documents } : {}),
+    ...(options.eventStore ? { eventStore: options.eventStore } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.kafka ? { kafka: options.kafka } : {}),
   });
@@ -83,6 +94,7 @@ export async function startTestApp(
   return {
     url: http.url,
     db,
+    masterKey,
     app,
     accessTokens,
     server: http.server,

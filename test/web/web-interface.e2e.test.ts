@@ -365,4 +365,43 @@ describeInBrowser('the web interface, in Chromium', () => {
     await page.locator('.order-status').getByText('Payment failed').waitFor({ timeout: 30_000 });
     await page.getByRole('alert').getByText('did not answer in time').waitFor();
   }, 90_000);
+
+  it('lets a customer erase their own personal data, signed out at once; the staff see them erased, nameless', async () => {
+    const leaver = { email: `grace.${Date.now()}@example.test`, password: 'another long customer password' };
+    const signedUp = await fetch(`${url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName: 'Grace', lastName: 'Hopper', email: leaver.email, password: leaver.password, shippingAddress: { line1: '1 Compiler Court', city: 'Arlington', postalCode: '22201', country: 'US' } }),
+    });
+    expect(signedUp.status).toBe(201);
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}/sign-in?next=/account`);
+      await page.getByLabel('Email').fill(leaver.email);
+      await page.getByLabel('Password').fill(leaver.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText(leaver.email).waitFor();
+      const erase = page.getByRole('button', { name: 'Erase my data' });
+      // Nothing is erased by a slip: the button waits for the word.
+      expect(await erase.isDisabled()).toBe(true);
+      await page.getByLabel('Type erase to confirm').fill('erase');
+      await checkPage(page, 'storefront-erase-my-data');
+      await erase.click();
+      await page.getByText('Your personal data is erased').waitFor();
+      await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+      await checkPage(page, 'storefront-erased');
+
+      const office = await staff.newPage();
+      await office.goto(`${url}/admin/customers`);
+      await office.getByRole('table').getByText(/^Erased/).first().waitFor();
+      expect(await office.getByText(leaver.email).count()).toBe(0);
+      expect(await office.getByText('Grace Hopper').count()).toBe(0);
+      await checkPage(office, 'admin-customers-erased');
+      const signIn = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(leaver) });
+      expect(signIn.status).toBe(401);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

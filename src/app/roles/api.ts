@@ -5,7 +5,7 @@ import { listen } from '../../http/http-server';
 import type { Logger } from '../../shared/logger';
 import { bootstrapAdmin, createEmporiumApp } from '../composition-root';
 import { addDemoCatalog } from '../demo-catalog';
-import { openAccessTokens, openDatabase, openEventStore, openReadStore, webhookSecretOf } from '../infrastructure';
+import { openAccessTokens, openDatabase, openEventStore, openReadStore, openVault, webhookSecretOf } from '../infrastructure';
 import { startWith, type RunningRole } from './role';
 
 /**
@@ -23,6 +23,7 @@ export function startApi(kind: 'command-api' | 'query-api', config: Config, logg
       eventStore,
       documents,
       accessTokens: await openAccessTokens(config, logger),
+      vault: await openVault(config, pool),
       webhook: { secret: await webhookSecretOf(config), toleranceSeconds: config.webhookToleranceSeconds },
       runProjections: false,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),

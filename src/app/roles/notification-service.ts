@@ -8,7 +8,7 @@ import { notificationsProcess } from '../../processes/notifications';
 import { PostgresParkedEventStore } from '../../processes/postgres-parked-event-store';
 import { ProcessRunner } from '../../processes/process-runner';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore, openLeases, openMail } from '../infrastructure';
+import { openDatabase, openVaultedEventStore, openLeases, openMail } from '../infrastructure';
 import { consumersCheck, databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, underLease, type RunningRole } from './role';
 
 /**
@@ -20,7 +20,7 @@ export function startNotificationService(config: Config, logger: Logger): Promis
   return startWith('notification-service', logger, async (teardown) => {
     const clock = () => new Date();
     const { pool } = await openDatabase(config, logger, teardown);
-    const eventStore = openEventStore(config, pool, logger);
+    const eventStore = await openVaultedEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
     const { mailer, mailbox } = await openMail(config, teardown);
     const notifications = notificationHandlers(eventStore);

@@ -7,7 +7,7 @@ import { fulfilmentProcess } from '../../processes/fulfilment';
 import { KafkaProcessRunner } from '../../processes/kafka-process-runner';
 import { PaymentDeadlines } from '../../processes/payment-deadlines';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore, openGateway, webhookSecretOf } from '../infrastructure';
+import { openDatabase, openVaultedEventStore, openGateway, webhookSecretOf } from '../infrastructure';
 import { consumersCheck, databaseCheck, requiredKafka, serveHealth, startWith, type RunningRole } from './role';
 
 /**
@@ -19,7 +19,7 @@ export function startOrderService(config: Config, logger: Logger): Promise<Runni
   return startWith('order-service', logger, async (teardown) => {
     const clock = () => new Date();
     const { pool } = await openDatabase(config, logger, teardown);
-    const eventStore = openEventStore(config, pool, logger);
+    const eventStore = await openVaultedEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
     // The sandbox, when no gateway is configured, sends its webhooks to the command API (PUBLIC_URL).
     const gateway = openGateway(config, await webhookSecretOf(config), () => config.publicUrl, logger, teardown);

@@ -5,7 +5,7 @@ import { PostgresCheckpointStore } from '../../event-store/postgres/postgres-eve
 import { allProjections } from '../../projections/all-projections';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openEventStore, openLeases, openReadStore } from '../infrastructure';
+import { openDatabase, openVaultedEventStore, openLeases, openReadStore } from '../infrastructure';
 import { databaseCheck, followerCheck, leasesCheck, serveHealth, startWith, type RunningRole } from './role';
 
 /**
@@ -16,7 +16,7 @@ import { databaseCheck, followerCheck, leasesCheck, serveHealth, startWith, type
 export function startProjector(config: Config, logger: Logger): Promise<RunningRole> {
   return startWith('projector', logger, async (teardown) => {
     const { pool } = await openDatabase(config, logger, teardown);
-    const eventStore = openEventStore(config, pool, logger);
+    const eventStore = await openVaultedEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
     const documents = await openReadStore(config, pool, logger, teardown);
     const runner = new ProjectionRunner(eventStore, logger);

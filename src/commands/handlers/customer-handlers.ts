@@ -6,6 +6,7 @@ import { notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import type { Logger } from '../../shared/logger';
+import type { PersonalDataVault } from '../../privacy/personal-data-vault';
 import { ensureActsFor } from '../authorization';
 import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
 import { loadState } from './catalog-handlers';
@@ -13,12 +14,14 @@ import { loadState } from './catalog-handlers';
 /** Email claim streams are named by a hash of the address, so that stream names carry no personal data. */
 export const emailClaimStream = (email: string): string => streamName('email', createHash('sha256').update(normaliseEmail(email)).digest('hex'));
 
-/** Whether the owner of a claim was ever written: a customer, or a staff account. */
+/** Whether the owner of a claim was ever written, and is not erased: a customer, or a staff account. */
 async function ownerExists(eventStore: EventStore, ownerId: string): Promise<boolean> {
   const [customer, account] = await Promise.all([
-    eventStore.readStream(streamName('customer', ownerId), { maxCount: 1 }),
+    eventStore.readStream(streamName('customer', ownerId), { direction: 'backwards', maxCount: 1 }),
     eventStore.readStream(streamName('account', ownerId), { maxCount: 1 }),
   ]);
+  // An erasure that stopped before releasing the address must not block it for good.
+  if (customer[0]?.type === 'CustomerErased') return false;
   return customer.length > 0 || account.length > 0;
 }
 
@@ -56,7 +59,7 @@ export async function releaseEmailOf(eventStore: EventStore, logger: Logger, ema
   }
 }
 
-export function customerHandlers(eventStore: EventStore, logger: Logger) {
+export function customerHandlers(eventStore: EventStore, logger: Logger, vault: PersonalDataVault) {
   const loadCustomer = (customerId: string): Promise<CustomerState> => loadState(eventStore, streamName('customer', customerId), customerDecider);
 
   const claimEmail = (email: string, customerId: string, context: CommandContext) => claimEmailFor(eventStore, email, customerId, context);
@@ -109,6 +112,23 @@ export function customerHandlers(eventStore: EventStore, logger: Logger) {
         await releaseEmail(email, input.customerId, context);
         throw error;
       }
+    },
+
+    /**
+     * Erasure by crypto-shredding (GDPR art. 17): their address is released (it can be used again),
+     * their data key deleted (everything of theirs in the log unreadable from then on, everywhere),
+     * and the erasure recorded. Asked again, it answers as done. Who may ask is the caller's check.
+     */
+    async eraseCustomer(input: { customerId: string }, context: CommandContext) {
+      ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
+      const customer = await loadCustomer(input.customerId);
+      if (customer.status === 'registered') {
+        // The claim first: once the key is gone, nobody knows the address any more to find its claim.
+        await handleCommand(eventStore, emailClaimStream(customer.email), emailClaimDecider, { type: 'ReleaseEmail', data: { email: customer.email, ownerId: input.customerId, now: context.now } }, { ...context, expectedRevision: undefined });
+        await vault.erase(input.customerId);
+      }
+      const { id, role } = context.actor;
+      return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'EraseCustomer', data: { customerId: input.customerId, by: { id, role }, now: context.now } }, { ...context, expectedRevision: undefined });
     },
   };
 }

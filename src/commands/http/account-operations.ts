@@ -5,7 +5,7 @@ import { parseBody } from '../../http/validation';
 import type { Principal } from '../../identity/access-tokens';
 import type { IdentityService, Session } from '../../identity/identity-service';
 import { answer, commandContext, uuidParameter } from './command-responses';
-import { ChangePasswordDto, ChangeRoleDto, CreateStaffAccountDto, LoginDto, ReasonDto, RefreshSessionDto, SignUpDto } from './dtos';
+import { ChangePasswordDto, ChangeRoleDto, CreateStaffAccountDto, EraseCustomerDto, LoginDto, ReasonDto, RefreshSessionDto, SignUpDto } from './dtos';
 
 const sessionSchema = {
   type: 'object',
@@ -161,7 +161,7 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
         const body = await parseBody(ChangePasswordDto, request.body);
         const { accountId } = principalOf(response);
         const result = await identity.changePassword({ accountId, ...body }, context(request, response));
-        answer(response, result, { status: result.events.length > 0 ? 200 : 200, location: '/api/auth/me', id: accountId });
+        answer(response, result, { status: 200, location: '/api/auth/me', id: accountId });
       },
     },
     {
@@ -195,7 +195,7 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
         const accountId = uuidParameter(request, 'accountId');
         const { role } = await parseBody(ChangeRoleDto, request.body);
         const result = await identity.changeRole({ accountId, role }, context(request, response));
-        answer(response, result, { status: result.events.length > 0 ? 200 : 200, location: `/api/accounts/${accountId}`, id: accountId });
+        answer(response, result, { status: 200, location: `/api/accounts/${accountId}`, id: accountId });
       },
     },
     {
@@ -212,7 +212,26 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
         const accountId = uuidParameter(request, 'accountId');
         const { reason } = await parseBody(ReasonDto, request.body);
         const result = await identity.disableAccount({ accountId, reason }, context(request, response));
-        answer(response, result, { status: result.events.length > 0 ? 200 : 200, location: `/api/accounts/${accountId}`, id: accountId });
+        answer(response, result, { status: 200, location: `/api/accounts/${accountId}`, id: accountId });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/customers/{customerId}/erase',
+      operationId: 'eraseCustomer',
+      summary:
+        'Erase a customer (GDPR art. 17), for good: their data key is deleted, so their name, email and addresses are unreadable everywhere, in the log too; their account closes; orders, totals and payments stay. The customer themselves, or an admin',
+      tag: 'customers',
+      access: 'signed-in',
+      body: EraseCustomerDto,
+      idempotencyKey: true,
+      responses: { 200: 'Erased (asked again: erased already)', 400: 'The request is not valid', 403: 'Needs the admin role, or to be that customer', 404: 'No such customer' },
+      async handle(request, response) {
+        const customerId = uuidParameter(request, 'customerId');
+        await parseBody(EraseCustomerDto, request.body);
+        if (principalOf(response).role === 'staff') throw new HttpProblem(403, 'forbidden', 'Erasing a customer needs the admin role, or to be that customer');
+        const result = await identity.eraseCustomer({ customerId }, context(request, response));
+        answer(response, result, { status: 200, location: `/api/customers/${customerId}`, id: customerId });
       },
     },
   ];

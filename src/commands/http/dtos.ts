@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  Equals,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -105,6 +106,12 @@ export class UpdateProductDetailsDto {
 
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
   lowStockThreshold?: number;
+}
+
+/** Erasure cannot be undone: the caller says so in words, not by a click that might be a slip. */
+export class EraseCustomerDto {
+  @IsString() @Equals('erase', { message: 'confirmation must be "erase": erasing a customer cannot be undone' })
+  confirmation!: string;
 }
 
 export class ReasonDto {

@@ -70,7 +70,8 @@ export function disableAccount(command: Extract<AccountCommand, { type: 'Disable
   const { accountId, reason, by, now } = command.data;
   const account = existing(state, accountId);
   if (account.status === 'disabled') return [];
-  notOwnAccount(accountId, by);
+  // A customer may close their own account (erasing themselves); staff cannot lock themselves out.
+  if (account.role !== 'customer') notOwnAccount(accountId, by);
   return [{ type: 'AccountDisabled', data: { accountId, reason, disabledAt: now.toISOString() } }];
 }
 

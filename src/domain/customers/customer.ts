@@ -13,14 +13,18 @@ export interface CustomerProfile {
 export type CustomerCommand =
   | { type: 'RegisterCustomer'; data: { customerId: string; now: Date } & CustomerProfile }
   | { type: 'ChangeShippingAddress'; data: { customerId: string; shippingAddress: PostalAddress; now: Date } }
-  | { type: 'ChangeCustomerEmail'; data: { customerId: string; email: string; now: Date } };
+  | { type: 'ChangeCustomerEmail'; data: { customerId: string; email: string; now: Date } }
+  /** GDPR art. 17: `by` is who asked (the customer, or an admin); the handler has deleted their data key first. */
+  | { type: 'EraseCustomer'; data: { customerId: string; by: { id: string; role: string }; now: Date } };
 
 export type CustomerEvent =
   | { type: 'CustomerRegistered'; data: { customerId: string; registeredAt: string } & CustomerProfile }
   | { type: 'ShippingAddressChanged'; data: { customerId: string; shippingAddress: PostalAddress; changedAt: string } }
-  | { type: 'CustomerEmailChanged'; data: { customerId: string; previousEmail: string; email: string; changedAt: string } };
+  | { type: 'CustomerEmailChanged'; data: { customerId: string; previousEmail: string; email: string; changedAt: string } }
+  /** The customer's personal data is gone for good (their key deleted); their orders, totals and payments stay. */
+  | { type: 'CustomerErased'; data: { customerId: string; erasedBy: { id: string; role: string }; erasedAt: string } };
 
-export type CustomerState = { status: 'unregistered' } | ({ status: 'registered'; customerId: string } & CustomerProfile);
+export type CustomerState = { status: 'unregistered' } | ({ status: 'registered'; customerId: string } & CustomerProfile) | { status: 'erased'; customerId: string; erasedAt: string };
 
 export const initialCustomerState: CustomerState = { status: 'unregistered' };
 
@@ -30,13 +34,14 @@ export function normaliseEmail(email: string): string {
 }
 
 function registered(state: CustomerState, customerId: string): Extract<CustomerState, { status: 'registered' }> {
+  // An erased customer is nobody: nothing can be recorded about them any more.
   if (state.status !== 'registered') throw notFound('customer-not-found', `There is no customer ${customerId}`, { customerId });
   return state;
 }
 
 export function registerCustomer(command: Extract<CustomerCommand, { type: 'RegisterCustomer' }>, state: CustomerState): CustomerEvent[] {
   const { customerId, firstName, lastName, email, shippingAddress, now } = command.data;
-  if (state.status === 'registered') throw alreadyExists('customer-exists', `Customer ${customerId} is registered already`, { customerId });
+  if (state.status !== 'unregistered') throw alreadyExists('customer-exists', `Customer ${customerId} is registered already`, { customerId });
   return [
     { type: 'CustomerRegistered', data: { customerId, firstName, lastName, email: normaliseEmail(email), shippingAddress, registeredAt: now.toISOString() } },
   ];
@@ -57,6 +62,13 @@ export function changeCustomerEmail(command: Extract<CustomerCommand, { type: 'C
   return [{ type: 'CustomerEmailChanged', data: { customerId, previousEmail: customer.email, email, changedAt: now.toISOString() } }];
 }
 
+export function eraseCustomer(command: Extract<CustomerCommand, { type: 'EraseCustomer' }>, state: CustomerState): CustomerEvent[] {
+  const { customerId, by, now } = command.data;
+  if (state.status === 'erased') return [];
+  registered(state, customerId);
+  return [{ type: 'CustomerErased', data: { customerId, erasedBy: by, erasedAt: now.toISOString() } }];
+}
+
 export function decideCustomer(command: CustomerCommand, state: CustomerState): CustomerEvent[] {
   switch (command.type) {
     case 'RegisterCustomer':
@@ -65,6 +77,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return changeShippingAddress(command, state);
     case 'ChangeCustomerEmail':
       return changeCustomerEmail(command, state);
+    case 'EraseCustomer':
+      return eraseCustomer(command, state);
     default:
       return unreachable(command);
   }
@@ -80,6 +94,8 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       return state.status === 'registered' ? { ...state, shippingAddress: event.data.shippingAddress } : state;
     case 'CustomerEmailChanged':
       return state.status === 'registered' ? { ...state, email: event.data.email } : state;
+    case 'CustomerErased':
+      return { status: 'erased', customerId: event.data.customerId, erasedAt: event.data.erasedAt };
     default:
       return unreachable(event);
   }

@@ -1,5 +1,6 @@
 import { alreadyExists, limitReached, notFound, ruleViolated } from '../shared/domain-error';
 import { unreachable, type Decider } from '../shared/decider';
+import { isErased } from '../../privacy/personal-fields';
 
 /**
  * One email (stream notification-<id>, the id derived from the event that called for it): asked
@@ -8,6 +9,8 @@ import { unreachable, type Decider } from '../shared/decider';
  */
 export interface EmailMessage {
   readonly to: string;
+  /** The customer it is written to, whose personal data it holds (sealed under their key, src/privacy); absent for staff alerts. */
+  readonly customerId?: string;
   readonly subject: string;
   readonly text: string;
   readonly html: string;
@@ -88,6 +91,7 @@ export function decideEmail(command: EmailCommand, state: EmailState): EmailEven
       if (email.resends?.some((resend) => resend.resendId === resendId)) return [];
       // Sent, or refused for good: a resend is a new message. One still being sent is not sent twice.
       if (email.status === 'pending') throw ruleViolated('email-pending', `Notification ${notificationId} is still being sent`, { notificationId });
+      if (isErased(email.message.to)) throw ruleViolated('recipient-erased', `The customer notification ${notificationId} was written to is erased`, { notificationId });
       const dayAgo = now.getTime() - 24 * 3_600_000;
       const today = (email.resends ?? []).filter((resend) => Date.parse(resend.requestedAt) > dayAgo).length;
       if (today >= resendLimit.perDay) {
@@ -104,6 +108,7 @@ export function decideEmail(command: EmailCommand, state: EmailState): EmailEven
 export function resendMessage(original: EmailMessage, originalId: string, resendId: string, causeEventId: string): EmailMessage {
   return {
     to: original.to,
+    ...(original.customerId ? { customerId: original.customerId } : {}),
     subject: original.subject,
     text: original.text,
     html: original.html,

@@ -4,6 +4,7 @@ import type { PostalAddress } from '../../domain/shared/address';
 import type { Money } from '../../domain/shared/money';
 import { streamPrefix } from '../../domain/stream-names';
 import { documentNamedBy, type DocumentProjection } from '../document-projection';
+import { erasedAddress, erasedText } from '../../privacy/personal-fields';
 
 /** A customer's profile with a summary of their orders. */
 export interface CustomerProfile {
@@ -13,6 +14,8 @@ export interface CustomerProfile {
   readonly email: string;
   readonly shippingAddress: PostalAddress;
   readonly registeredAt: string;
+  /** Set once the customer is erased: their name, email and address then read as erased. */
+  readonly erasedAt?: string;
   readonly orders: {
     readonly count: number;
     /** Paid orders only, per currency (a shop may change currency; money never mixes). */
@@ -53,6 +56,8 @@ export const customersProjection: DocumentProjection<CustomerProfile> = {
         return { ...customer, shippingAddress: event.data.shippingAddress };
       case 'CustomerEmailChanged':
         return { ...customer, email: event.data.email };
+      case 'CustomerErased':
+        return { ...customer, firstName: erasedText, lastName: erasedText, email: erasedText, shippingAddress: erasedAddress, erasedAt: event.data.erasedAt };
       case 'OrderPlaced':
         return {
           ...customer,

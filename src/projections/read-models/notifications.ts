@@ -1,7 +1,9 @@
 import type { EmailEvent } from '../../domain/notifications/email';
+import type { CustomerEvent } from '../../domain/customers/customer';
+import { erasedText } from '../../privacy/personal-fields';
 import { streamPrefix } from '../../domain/stream-names';
 import type { SortKey } from '../document-store';
-import { documentNamedBy, type DocumentProjection } from '../document-projection';
+import { documentNamedBy, documentsOfErasedCustomer, type DocumentProjection } from '../document-projection';
 
 /**
  * An email as the staff follow it: to whom, why, and whether it left. `retrying`: the SMTP server
@@ -11,6 +13,8 @@ import { documentNamedBy, type DocumentProjection } from '../document-projection
 export interface NotificationSummary {
   readonly notificationId: string;
   readonly to: string;
+  /** The customer it was written to (not for staff alerts): how their erasure finds it. */
+  readonly customerId?: string;
   readonly subject: string;
   readonly purpose: string;
   readonly status: 'requested' | 'sent' | 'retrying' | 'failed';
@@ -34,16 +38,19 @@ export const notificationsByLastChange: readonly SortKey[] = [
 export const notificationsProjection: DocumentProjection<NotificationSummary> = {
   name: 'emails',
   collection: { name: 'notifications', indexes: [[{ path: 'status', type: 'text' }, { path: 'updatedAt', type: 'text' }, { path: 'notificationId', type: 'text' }]] },
-  filter: { streamPrefixes: [streamPrefix('notification')] },
+  filter: { streamPrefixes: [streamPrefix('notification'), streamPrefix('customer')] },
   documentIds: documentNamedBy('notificationId'),
+  documentsWhere: documentsOfErasedCustomer('notificationId'),
   evolve(notification, recorded) {
-    const event = recorded as unknown as EmailEvent;
+    const event = recorded as unknown as EmailEvent | Extract<CustomerEvent, { type: 'CustomerErased' }>;
     if (event.type === 'EmailRequested') {
-      const { notificationId, to, subject, purpose, requestedAt, resendOf } = event.data;
-      return { notificationId, to, subject, purpose, status: 'requested', attempts: 0, lastError: null, requestedAt, updatedAt: requestedAt, ...(resendOf ? { resendOf } : {}) };
+      const { notificationId, to, subject, purpose, requestedAt, resendOf, customerId } = event.data;
+      return { notificationId, to, subject, purpose, status: 'requested', attempts: 0, lastError: null, requestedAt, updatedAt: requestedAt, ...(resendOf ? { resendOf } : {}), ...(customerId ? { customerId } : {}) };
     }
     if (!notification) return null;
     switch (event.type) {
+      case 'CustomerErased':
+        return { ...notification, to: erasedText };
       case 'EmailSent':
         return { ...notification, status: 'sent', attempts: event.data.attempts, updatedAt: event.data.sentAt };
       case 'EmailDeliveryFailed':

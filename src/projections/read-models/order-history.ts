@@ -2,7 +2,9 @@ import type { OrderEvent, OrderLine, OrderStatus, PaymentMethod, UnavailableLine
 import type { PostalAddress } from '../../domain/shared/address';
 import type { Money } from '../../domain/shared/money';
 import { streamPrefix } from '../../domain/stream-names';
-import { documentNamedBy, type DocumentProjection } from '../document-projection';
+import { documentNamedBy, documentsOfErasedCustomer, type DocumentProjection } from '../document-projection';
+import type { CustomerEvent } from '../../domain/customers/customer';
+import { erasedAddress } from '../../privacy/personal-fields';
 
 export interface OrderTimelineEntry {
   readonly status: OrderStatus;
@@ -34,10 +36,11 @@ export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
       [{ path: 'status', type: 'text' }, { path: 'placedAt', type: 'text' }, { path: 'orderId', type: 'text' }],
     ],
   },
-  filter: { streamPrefixes: [streamPrefix('order')] },
+  filter: { streamPrefixes: [streamPrefix('order'), streamPrefix('customer')] },
   documentIds: documentNamedBy('orderId'),
+  documentsWhere: documentsOfErasedCustomer('orderId'),
   evolve(order, recorded) {
-    const event = recorded as unknown as OrderEvent;
+    const event = recorded as unknown as OrderEvent | Extract<CustomerEvent, { type: 'CustomerErased' }>;
     if (event.type === 'OrderPlaced') {
       const { orderId, customerId, lines, total, paymentMethod, shippingAddress, placedAt } = event.data;
       return { orderId, customerId, lines, total, paymentMethod, shippingAddress, status: 'placed', placedAt, paymentId: null, timeline: [{ status: 'placed', at: placedAt }] };
@@ -45,6 +48,8 @@ export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
     if (!order) return null;
     const next = (entry: OrderTimelineEntry, paymentId = order.paymentId): OrderSummary => ({ ...order, status: entry.status, paymentId, timeline: [...order.timeline, entry] });
     switch (event.type) {
+      case 'CustomerErased':
+        return { ...order, shippingAddress: erasedAddress };
       case 'OrderAwaitingPayment':
         return next({ status: 'awaiting-payment', at: event.data.at, paymentId: event.data.paymentId }, event.data.paymentId);
       case 'OrderPaid':

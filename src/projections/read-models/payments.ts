@@ -25,6 +25,8 @@ export interface PaymentSummary {
   readonly succeededLateAt?: string;
   /** Money given back on it, in the order asked; absent until the first refund. */
   readonly refunds?: readonly RefundSummary[];
+  /** How its last settled refund ended: `failed` (the gateway refused it) needs a person, until a later one goes through. */
+  readonly lastRefundOutcome?: 'refunded' | 'failed';
 }
 
 export interface RefundSummary {
@@ -67,7 +69,11 @@ export const paymentsProjection: DocumentProjection<PaymentSummary> = {
       case 'RefundFailed': {
         const settled = (refund: RefundSummary): RefundSummary =>
           event.type === 'PaymentRefunded' ? { ...refund, status: 'refunded', settledAt: event.data.refundedAt } : { ...refund, status: 'failed', failureReason: event.data.reason, settledAt: event.data.failedAt };
-        return { ...payment, refunds: (payment.refunds ?? []).map((refund) => (refund.refundId === event.data.refundId ? settled(refund) : refund)) };
+        return {
+          ...payment,
+          refunds: (payment.refunds ?? []).map((refund) => (refund.refundId === event.data.refundId ? settled(refund) : refund)),
+          lastRefundOutcome: event.type === 'PaymentRefunded' ? 'refunded' : 'failed',
+        };
       }
       default:
         return payment;

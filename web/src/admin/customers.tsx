@@ -24,7 +24,7 @@ export function CustomersPage() {
           {(page.value?.items ?? []).map((c) => (
             <tr key={c.customerId}>
               <td>
-                {c.firstName} {c.lastName}
+                {c.erasedAt ? <span className="badge">Erased {formatDate(c.erasedAt)}</span> : `${c.firstName} ${c.lastName}`}
                 <br />
                 <small className="muted">since {formatDate(c.registeredAt)}</small>
               </td>

@@ -74,6 +74,35 @@ export function RadarPage() {
         </tbody>
       </table>
 
+      <h2>Refunds refused ({r.refundsRefused.length})</h2>
+      {r.refundsRefused.length === 0 ? <p>Every refund asked went through, or is on its way.</p> : null}
+      <table>
+        <caption className="visually-hidden">Refunds the payment provider refused: the money is still to give back</caption>
+        <thead>
+          <tr>
+            <th scope="col">Order</th>
+            <th scope="col">Refund</th>
+            <th scope="col">Refused because</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.refundsRefused.map((payment) => {
+            const refused = [...(payment.refunds ?? [])].reverse().find((refund) => refund.status === 'failed');
+            return (
+              <tr key={payment.paymentId}>
+                <td>
+                  <Link href={`/admin/orders/${payment.orderId}`}>{payment.orderId.slice(0, 8)}</Link>
+                </td>
+                <td>{refused ? formatMoney(refused.amount) : '—'}</td>
+                <td>{refused?.failureReason ?? '—'}</td>
+                <td>{refused?.settledAt ? formatDate(refused.settledAt) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
       <h2>Emails not sent ({r.emailsNotSent.length})</h2>
       {r.emailsNotSent.length === 0 ? <p>Every email left, or is on its way.</p> : null}
       <table>

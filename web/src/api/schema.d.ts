@@ -155,6 +155,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/customers/{customerId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a customer (GDPR art. 17), for good: their data key is deleted, so their name, email and addresses are unreadable everywhere, in the log too; their account closes; orders, totals and payments stay. The customer themselves, or an admin */
+        post: operations["eraseCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -728,7 +745,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is stuck: payments past their deadline, emails failing or retrying, projections stopped or lagging, parked events */
+        /** What is stuck: payments past their deadline, refunds refused, emails failing or retrying, projections stopped or lagging, parked events */
         get: operations["stuckRadar"];
         put?: never;
         post?: never;
@@ -874,6 +891,10 @@ export interface components {
             description?: string;
             categoryId?: string;
             lowStockThreshold?: number;
+        };
+        EraseCustomerDto: {
+            /** @enum {string} */
+            confirmation: "erase";
         };
         ReasonDto: {
             reason: string;
@@ -1145,6 +1166,11 @@ export interface components {
                 };
                 /** Format: date-time */
                 registeredAt: string;
+                /**
+                 * Format: date-time
+                 * @description Set once the customer is erased (GDPR art. 17): name, email and address then read ‹erased›
+                 */
+                erasedAt?: string;
                 orders: {
                     count: number;
                     totalSpent: {
@@ -1243,6 +1269,11 @@ export interface components {
             };
             /** Format: date-time */
             registeredAt: string;
+            /**
+             * Format: date-time
+             * @description Set once the customer is erased (GDPR art. 17): name, email and address then read ‹erased›
+             */
+            erasedAt?: string;
             orders: {
                 count: number;
                 totalSpent: {
@@ -1359,6 +1390,11 @@ export interface components {
                     requestedAt: string;
                     settledAt: string | null;
                 }[];
+                /**
+                 * @description How its last settled refund ended; failed: refused by the gateway, and not given back since
+                 * @enum {unknown}
+                 */
+                lastRefundOutcome?: "refunded" | "failed";
             }[];
         };
         Payment: {
@@ -1398,11 +1434,18 @@ export interface components {
                 requestedAt: string;
                 settledAt: string | null;
             }[];
+            /**
+             * @description How its last settled refund ended; failed: refused by the gateway, and not given back since
+             * @enum {unknown}
+             */
+            lastRefundOutcome?: "refunded" | "failed";
         };
         NotificationPage: {
             items: {
                 notificationId: string;
                 to: string;
+                /** @description The customer it was written to; absent for staff alerts */
+                customerId?: string;
                 subject: string;
                 purpose: string;
                 /** @enum {unknown} */
@@ -1524,12 +1567,63 @@ export interface components {
                         requestedAt: string;
                         settledAt: string | null;
                     }[];
+                    /**
+                     * @description How its last settled refund ended; failed: refused by the gateway, and not given back since
+                     * @enum {unknown}
+                     */
+                    lastRefundOutcome?: "refunded" | "failed";
                 };
+            }[];
+            /** @description Payments whose last refund the gateway refused: the money is still to give back */
+            refundsRefused: {
+                paymentId: string;
+                orderId: string;
+                amount: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                /** @enum {unknown} */
+                method: "card" | "paypal" | "bank-transfer";
+                /** @enum {unknown} */
+                status: "requested" | "submitted" | "succeeded" | "failed";
+                gatewayReference: string | null;
+                failureReason: string | null;
+                /** Format: date-time */
+                requestedAt: string;
+                submittedAt: string | null;
+                settledAt: string | null;
+                /** Format: date-time */
+                succeededLateAt?: string;
+                refunds?: {
+                    refundId: string;
+                    amount: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    reason: string;
+                    /** @enum {unknown} */
+                    status: "requested" | "refunded" | "failed";
+                    failureReason: string | null;
+                    /** Format: date-time */
+                    requestedAt: string;
+                    settledAt: string | null;
+                }[];
+                /**
+                 * @description How its last settled refund ended; failed: refused by the gateway, and not given back since
+                 * @enum {unknown}
+                 */
+                lastRefundOutcome?: "refunded" | "failed";
             }[];
             /** @description Emails refused for good (failed) or being retried, last changed first */
             emailsNotSent: {
                 notificationId: string;
                 to: string;
+                /** @description The customer it was written to; absent for staff alerts */
+                customerId?: string;
                 subject: string;
                 purpose: string;
                 /** @enum {unknown} */
@@ -2327,6 +2421,107 @@ export interface operations {
                 };
             };
             /** @description Admins cannot disable their own account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseCustomerDto"];
+            };
+        };
+        responses: {
+            /** @description Erased (asked again: erased already) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the admin role, or to be that customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule, or a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;

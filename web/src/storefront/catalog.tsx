@@ -65,6 +65,7 @@ export function Catalog({ location }: { location: URL }) {
 
   return (
     <section>
+      {params.get('erased') ? <Alert kind="success">Your personal data is erased and your account closed. Thank you for shopping with us.</Alert> : null}
       <h1>{q ? `Products matching “${q}”` : 'Our products'}</h1>
       <div className="toolbar">
         <form role="search" onSubmit={submit}>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, asCountry, call, formatMoney, problemText } from '../api/client';
-import { Link } from '../router';
+import { api, asCountry, call, formatMoney, newIdempotencyKey, problemText } from '../api/client';
+import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { Alert, Field, useLoad } from '../ui';
 
 export function Profile() {
-  const { me } = useSession();
+  const { me, signOut } = useSession();
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const customer = useLoad(async () => {
     if (!me?.customerId) return null;
@@ -55,6 +55,40 @@ export function Profile() {
         {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
         <button type="submit">Save address</button>
       </form>
+      <EraseMyData customerId={c.customerId} onErased={async () => {
+        await signOut();
+        navigate('/?erased=1');
+      }} />
     </section>
+  );
+}
+
+/** GDPR art. 17, for the customer themselves: typed confirmation, because it cannot be undone. */
+function EraseMyData({ customerId, onErased }: { customerId: string; onErased: () => Promise<void> }) {
+  const [confirmation, setConfirmation] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const erase = async (event: FormEvent) => {
+    event.preventDefault();
+    const { error: refused } = await call(() =>
+      api.POST('/api/customers/{customerId}/erase', { params: { path: { customerId }, header: { 'Idempotency-Key': newIdempotencyKey() } }, body: { confirmation: 'erase' } }),
+    );
+    if (refused) return setError(problemText(refused));
+    await onErased();
+  };
+  return (
+    <form onSubmit={(e) => void erase(e)}>
+      <fieldset>
+        <legend>Erase my personal data</legend>
+        <p>
+          Your name, email and addresses are deleted for good, everywhere, and your account is closed. Your orders stay on our books, for the accounts, without
+          anything that says who you are. This cannot be undone.
+        </p>
+        <Field label="Type erase to confirm" required autoComplete="off" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
+      </fieldset>
+      {error ? <Alert>{error}</Alert> : null}
+      <button type="submit" disabled={confirmation.trim() !== 'erase'}>
+        Erase my data
+      </button>
+    </form>
   );
 }

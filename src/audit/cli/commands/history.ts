@@ -12,8 +12,8 @@ export function historyCommand(program: Command): void {
     .argument('<id>', 'its id (a product code for product and stock)')
     .addHelpText('after', '\nExample:\n  npx emporium-audit history order 3f0c2d9e-8b1a-4e57-9a3c-1d2e4f5a6b7c --show-personal-data')
     .action((entity: string, id: string, _options: unknown, command: Command) =>
-      withStore(command, async ({ store }, output, options) => {
-        const history = await entityHistory(store, entityArgument(entity), id, { showPersonalData: options.showPersonalData ?? false });
+      withStore(command, async ({ events }, output, options) => {
+        const history = await entityHistory(events, entityArgument(entity), id, { showPersonalData: options.showPersonalData ?? false });
         output.data(history, history.events);
         output.line(output.style(`${history.streamId}: ${history.events.length} events`, 'bold'));
         output.table(

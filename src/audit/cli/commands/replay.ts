@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { projectionNames, type ProjectionName } from '../../../projections/projection-names';
-import { AuditUsageError } from '../../connection';
+import { AuditUsageError, type AuditConnection } from '../../connection';
 import { compareWithLive, replayIntoScratch } from '../../replay';
 import { withStore } from '../context';
 import { exitCodes } from '../output';
@@ -22,6 +22,7 @@ export function replayCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  npx emporium-audit replay --projection sales-report payments-report --until 2026-11-01T00:00:00Z')
     .action((local: { projection?: string[]; until?: string; keep?: boolean }, command: Command) =>
       withStore(command, async (connection, output) => {
+        await ensureOpensPersonalData(connection);
         const until = local.until === undefined ? undefined : new Date(local.until);
         if (until && Number.isNaN(until.getTime())) throw new AuditUsageError(`--until must be an ISO time; got ${local.until}`);
         const progress = output.progress('replaying the log');
@@ -47,6 +48,7 @@ export function replayCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  npx emporium-audit verify --projection order-history sales-report')
     .action((local: { projection?: string[] }, command: Command) =>
       withStore(command, async (connection, output) => {
+        await ensureOpensPersonalData(connection);
         const progress = output.progress('replaying the log');
         const replay = await replayIntoScratch(connection, { projections: projectionsFrom(local.projection), progress: (done) => progress.update(done) });
         progress.done();
@@ -66,4 +68,11 @@ export function replayCommands(program: Command): void {
         }
       }),
     );
+}
+
+/** Rebuilt without the master key, every read model with personal data would differ from the live one: refused, saying why. */
+async function ensureOpensPersonalData(connection: AuditConnection): Promise<void> {
+  if (connection.vault) return;
+  const { rows } = await connection.pool.query<{ sealed: boolean }>('select exists (select 1 from personal_data_keys where wrapped_key is not null) as sealed');
+  if (rows[0]?.sealed) throw new AuditUsageError('This log holds sealed personal data: give the shop\'s master key (EMPORIUM_MASTER_KEY, or --data-dir of a shop that keeps it) to replay it as the shop reads it');
 }

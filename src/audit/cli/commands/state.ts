@@ -20,8 +20,8 @@ export function stateCommand(program: Command): void {
     .requiredOption('--at <moment>', 'an ISO time, or a stream revision')
     .addHelpText('after', '\nExample:\n  npx emporium-audit state payment 9a1b… --at 2026-11-03T12:00:00Z')
     .action((entity: string, id: string, local: { at: string }, command: Command) =>
-      withStore(command, async ({ store }, output, options) => {
-        const state = await entityStateAt(store, entityArgument(entity), id, moment(local.at, '--at'), { showPersonalData: options.showPersonalData ?? false });
+      withStore(command, async ({ events }, output, options) => {
+        const state = await entityStateAt(events, entityArgument(entity), id, moment(local.at, '--at'), { showPersonalData: options.showPersonalData ?? false });
         output.data(state);
         output.line(output.style(`${state.streamId} as of ${local.at}: ${state.revision === null ? 'did not exist yet' : `revision ${state.revision}, recorded ${state.recordedAt}`}`, 'bold'));
         if (output.human) output.line(JSON.stringify(state.state, null, 2));
@@ -38,8 +38,8 @@ export function stateCommand(program: Command): void {
     .requiredOption('--to <moment>', 'an ISO time, or a stream revision')
     .addHelpText('after', '\nExample:\n  npx emporium-audit diff order 3f0c… --from 0 --to 2026-11-03T12:00:00Z')
     .action((entity: string, id: string, local: { from: string; to: string }, command: Command) =>
-      withStore(command, async ({ store }, output, options) => {
-        const diff = await entityDiff(store, entityArgument(entity), id, moment(local.from, '--from'), moment(local.to, '--to'), { showPersonalData: options.showPersonalData ?? false });
+      withStore(command, async ({ events }, output, options) => {
+        const diff = await entityDiff(events, entityArgument(entity), id, moment(local.from, '--from'), moment(local.to, '--to'), { showPersonalData: options.showPersonalData ?? false });
         output.data(diff, diff.changes);
         output.line(output.style(`${diff.from.streamId}: revision ${diff.from.revision ?? 'none'} → ${diff.to.revision ?? 'none'}, ${diff.changes.length} changes`, 'bold'));
         output.table(diff.changes.map((change) => ({ field: change.path, before: change.before, after: change.after })), ['field', 'before', 'after']);

@@ -27,8 +27,8 @@ export function traceCommand(program: Command): void {
     .argument('<id>', 'an order id, or a correlation id')
     .addHelpText('after', '\nExample:\n  npx emporium-audit trace 3f0c2d9e-8b1a-4e57-9a3c-1d2e4f5a6b7c')
     .action((id: string, _options: unknown, command: Command) =>
-      withStore(command, async ({ pool }, output, options) => {
-        const trace = await traceOf(pool, id, { showPersonalData: options.showPersonalData ?? false });
+      withStore(command, async ({ pool, vault }, output, options) => {
+        const trace = await traceOf(pool, id, { showPersonalData: options.showPersonalData ?? false, reveal: vault ? (events) => vault.reveal(events) : undefined });
         output.data(trace, flatten(trace.roots));
         output.line(output.style(`${trace.subject.kind} ${trace.subject.id}: ${trace.events} events in ${trace.streams.length} streams`, 'bold'));
         printTree(output, trace.roots, '');
