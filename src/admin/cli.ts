@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { AuditUsageError, connectForAudit } from '../audit/connection';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb/eventstoredb-event-store';
 import { PostgresCheckpointStore } from '../event-store/postgres/postgres-event-store';
+import { migrations, runMigrations } from '../postgres/migrations';
+import { connectionPool } from '../postgres/pool';
+import { silentLogger } from '../shared/logger';
 import { MigrationConflict, migrateLog, verifyMigration } from './migrate-log';
 import { writeSigningKey } from './signing-key';
 import { AlreadySwitchedOver, switchOver } from './switch-over';
@@ -17,6 +20,9 @@ interface MigrateOptions {
 }
 
 const exitCodes = { ok: 0, differences: 1, usage: 2 } as const;
+
+/** The database could not be reached or refused the migration: said in a line, not a stack trace. */
+class DatabaseUnavailable extends Error {}
 
 /**
  * emporium-admin: operations on a shop's data that are not part of running it. For now, moving the
@@ -65,6 +71,24 @@ export async function runAdmin(argv: readonly string[], write: (text: string) =>
       }
     });
   program
+    .command('migrate-database')
+    .description("Bring the PostgreSQL schema up to date, then exit. Every role also does it as it starts; a deployment runs it first (the Helm chart's pre-install and pre-upgrade Job), so that a new version's pods start on the schema they need and a migration that fails stops the rollout before any pod is replaced.")
+    .addOption(new Option('--database-url <url>', 'the PostgreSQL to migrate').env('DATABASE_URL').makeOptionMandatory())
+    .exitOverride()
+    .action(async (options: { databaseUrl: string }) => {
+      const pool = connectionPool({ connectionString: options.databaseUrl, max: 1 });
+      try {
+        // Runs side by side with starting roles safely: migrations take turns on an advisory lock.
+        const applied = await runMigrations(pool, silentLogger).catch((error: unknown) => {
+          throw new DatabaseUnavailable(`could not migrate the database: ${(error as Error).message}`);
+        });
+        const latest = Math.max(...migrations.map((migration) => migration.version));
+        write(applied.length > 0 ? `applied migrations ${applied.join(', ')}; the schema is at version ${latest}\n` : `the schema is up to date, at version ${latest}\n`);
+      } finally {
+        await pool.end();
+      }
+    });
+  program
     .command('signing-key')
     .description('Make the Ed25519 key that signs access tokens, for API roles that must share one (JWT_SIGNING_KEY_FILE). A key already there is kept.')
     .requiredOption('--out <file>', 'where to write it (PEM, PKCS #8, mode 600)')
@@ -78,7 +102,7 @@ export async function runAdmin(argv: readonly string[], write: (text: string) =>
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-    if (error instanceof AuditUsageError || error instanceof MigrationConflict || error instanceof AlreadySwitchedOver) {
+    if (error instanceof AuditUsageError || error instanceof MigrationConflict || error instanceof AlreadySwitchedOver || error instanceof DatabaseUnavailable) {
       process.stderr.write(`emporium-admin: ${error.message}\n`);
       return exitCodes.usage;
     }

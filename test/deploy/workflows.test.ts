@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * The GitHub Actions pipeline cannot run here, so it is checked: by actionlint (from
+ * scripts/deploy-tools.sh; it checks each `run:` script with shellcheck too where shellcheck is
+ * installed, as .ci/run installs it), and against what the pipeline must do.
+ */
+const root = path.resolve(__dirname, '../..');
+const workflows = path.join(root, '.github/workflows');
+const actionlint = process.env.ACTIONLINT;
+if (!actionlint && process.env.CI !== 'true') process.stderr.write('Skipping actionlint: ACTIONLINT is not set (eval "$(scripts/deploy-tools.sh)")\n');
+const itWithActionlint = !actionlint && process.env.CI !== 'true' ? it.skip : it;
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  if?: string;
+  environment?: string;
+  container?: { image: string; options?: string };
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  env: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+const pipeline = parse(readFileSync(path.join(workflows, 'ci.yml'), 'utf8')) as Workflow;
+
+describe('the CI/CD pipeline (.github/workflows)', () => {
+  itWithActionlint('passes actionlint, shellcheck included', () => {
+    if (!actionlint) throw new Error('CI must check the workflows: ACTIONLINT is not set (.ci/run sets it from scripts/deploy-tools.sh)');
+    const files = readdirSync(workflows).map((file) => path.join(workflows, file));
+    const result = spawnSync(actionlint, ['-no-color', ...files], { cwd: root, encoding: 'utf8' });
+    expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
+    const shellcheck = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
+    if (process.env.CI === 'true') expect(shellcheck.status).toBe(0);
+  });
+
+  it('tests every push and pull request the way .ci/run does here, as root on Debian', () => {
+    expect(Object.keys(pipeline.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+    const test = pipeline.jobs.test!;
+    expect(test.container?.image).toMatch(/^node:20-bookworm/);
+    expect(test.steps.map((step) => step.run?.trim())).toContain('bash .ci/run');
+  });
+
+  it('pushes the image only from pushes to main and tags, after the tests, with the rights to write packages', () => {
+    const image = pipeline.jobs.image!;
+    expect(image.needs).toBe('test');
+    expect(image.if).toBe("github.event_name == 'push'");
+    expect(image.permissions).toMatchObject({ packages: 'write' });
+    expect(image.steps.find((step) => step.uses?.startsWith('docker/build-push-action'))?.with).toMatchObject({ push: true });
+    expect(pipeline.env.IMAGE).toBe('ghcr.io/${{ github.repository }}');
+  });
+
+  it('deploys the built digest with the chart: staging from main, production from a tag behind its environment\'s approval', () => {
+    const staging = pipeline.jobs['deploy-staging']!;
+    const production = pipeline.jobs['deploy-production']!;
+    expect([staging.environment, staging.if]).toEqual(['staging', "github.ref == 'refs/heads/main'"]);
+    expect([production.environment, production.if]).toEqual(['production', "startsWith(github.ref, 'refs/tags/v')"]);
+    for (const job of [staging, production]) {
+      expect(job.needs).toBe('image');
+      expect(job.steps.map((step) => step.run)).toContain(`scripts/deploy.sh ${job.environment}`);
+    }
+    // The Helm the pipeline deploys with is the one the chart is checked with here.
+    const checked = /^helm_version=(\S+)/m.exec(readFileSync(path.join(root, 'scripts/deploy-tools.sh'), 'utf8'))?.[1];
+    expect(pipeline.env.HELM_VERSION).toBe(checked);
+  });
+});
