@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 environment=${1:?which environment}
-: "${KUBECONFIG_DATA:?the environment's KUBECONFIG secret is not set}" "${DIGEST:?no image digest}" "${NAMESPACE:?}"
+: "${KUBECONFIG_DATA:?is not set: the KUBECONFIG secret of the environment}" "${DIGEST:?is not set: the digest of the image}" "${NAMESPACE:?is not set}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -42,14 +42,14 @@ while read -r source target; do
   cp -r "$from" "$app/$name"
 done < <(printf '%s' "$stage" | sed -n 's/^COPY //p')
 chmod -R a+rX "$app"
-ls "$app"
 
 user=$(printf '%s' "$stage" | sed -n 's/^USER //p' | tail -n 1)
 mapfile -t image_env < <(printf '%s' "$stage" | sed -n 's/^ENV //p' | tr ' ' '\n' | grep '=')
-health=$(printf '%s' "$stage" | sed -n 's/^HEALTHCHECK .*CMD \[\(.*\)\]$/\1/p' | tr -d '",')
-main=$(printf '%s' "$stage" | sed -n 's/^CMD \[\(.*\)\]$/\1/p' | tr -d '",')
-[ -n "$user" ] && [ "${user%%:*}" != 0 ] && [ "${user%%:*}" != root ] || { echo "smoke-image: the image runs as root ($user)"; exit 1; }
-[ -n "$health" ] || { echo "smoke-image: the image has no HEALTHCHECK"; exit 1; }
+# The exec forms, ["node", "…"], as words.
+read -r -a health <<<"$(printf '%s' "$stage" | sed -n 's/^HEALTHCHECK .*CMD \[\(.*\)\]$/\1/p' | tr -d '",')"
+read -r -a main <<<"$(printf '%s' "$stage" | sed -n 's/^CMD \[\(.*\)\]$/\1/p' | tr -d '",')"
+if [ -z "$user" ] || [ "${user%%:*}" = 0 ] || [ "${user%%:*}" = root ]; then echo "smoke-image: the image runs as root (USER '$user')"; exit 1; fi
+[ "${#health[@]}" -gt 0 ] || { echo "smoke-image: the image has no HEALTHCHECK"; exit 1; }
 
 data="$work/data"
 mkdir -p "$data"
@@ -66,10 +66,10 @@ contained() {
 }
 
 start() {
-  contained $main >"$work/app.log" 2>&1 &
+  contained "${main[@]}" >"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 240); do
-    if contained $health; then return 0; fi
+    if contained "${health[@]}"; then return 0; fi
     kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; echo "smoke-image: the app exited while starting"; exit 1; }
     sleep 0.5
   done
@@ -77,7 +77,11 @@ start() {
 }
 
 stop() {
-  kill -TERM "$app_pid"
+  # As `docker stop` does: SIGTERM to the command itself, which runs under bubblewrap (which
+  # passes no signal on) under the subshell that started it.
+  local pid=$app_pid
+  while [ -n "$pid" ] && [ "$(ps -o comm= -p "$pid")" != node ]; do pid=$(pgrep -P "$pid" | head -n 1); done
+  kill -TERM "$pid"
   wait "$app_pid" && code=0 || code=$?
   app_pid=""
   [ "$code" = 0 ] || { cat "$work/app.log"; echo "smoke-image: exited with $code after SIGTERM"; exit 1; }
@@ -94,5 +98,5 @@ again=$(curl -sf "http://127.0.0.1:$port/api/products" | node -e 'let s="";proce
 [ "$again" = "$products" ] || { echo "smoke-image: after a restart the catalog has $again products, not $products"; exit 1; }
 stop
 
-echo "smoke-image: as user $user on a read-only root, the shop started, passed '$health', served $products products, stopped on SIGTERM, and started again on its /data ($written files)"
+echo "smoke-image: as user $user on a read-only root, the shop started, passed '${health[*]}', served $products products, stopped on SIGTERM, and started again on its /data ($written files)"
 echo "smoke-image: what the image adds to its base: $(du -sm "$app" | cut -f1) MB ($(du -sm "$app/node_modules" | cut -f1) MB of it production dependencies)"

@@ -45,6 +45,11 @@ describe('the CI/CD pipeline (.github/workflows)', () => {
     if (process.env.CI === 'true') expect(shellcheck.status).toBe(0);
   });
 
+  itWithActionlint('runs deploy scripts that pass shellcheck', () => {
+    const result = spawnSync('shellcheck', ['scripts/deploy.sh', 'scripts/deploy-tools.sh', 'scripts/smoke-image.sh'], { cwd: root, encoding: 'utf8' });
+    expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
+  });
+
   it('tests every push and pull request the way .ci/run does here, as root on Debian', () => {
     expect(Object.keys(pipeline.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
     const test = pipeline.jobs.test!;

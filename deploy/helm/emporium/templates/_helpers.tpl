@@ -62,18 +62,20 @@ capabilities:
 
 {{/*
 The secret keys each role is given, and no others (README, "Deploying"): the relay reads no
-personal data, so it never holds the master key; only the APIs hold the token signing key.
+personal data, so it never holds the master key; only the APIs hold the token signing key. Every
+role of the distributed profile is given the three stores' addresses, which its configuration
+checks at start.
 */}}
 {{- define "emporium.secretKeysOf" -}}
-{{- $distributed := list "DATABASE_URL" "EVENTSTORE_URL" -}}
+{{- $stores := list "DATABASE_URL" "EVENTSTORE_URL" "MONGO_URL" -}}
 {{- $keys := dict
-  "all" (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD" "PAYMENT_GATEWAY_API_KEY" "SMTP_URL")
-  "command-api" (concat $distributed (list "MONGO_URL" "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD"))
-  "query-api" (concat $distributed (list "MONGO_URL" "EMPORIUM_MASTER_KEY"))
-  "projector" (concat $distributed (list "MONGO_URL" "EMPORIUM_MASTER_KEY"))
-  "relay" $distributed
-  "order-service" (concat $distributed (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "PAYMENT_GATEWAY_API_KEY"))
-  "notification-service" (concat $distributed (list "EMPORIUM_MASTER_KEY" "SMTP_URL"))
+  "all" (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD" "SMTP_URL")
+  "command-api" (concat $stores (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD"))
+  "query-api" (concat $stores (list "EMPORIUM_MASTER_KEY"))
+  "projector" (concat $stores (list "EMPORIUM_MASTER_KEY"))
+  "relay" $stores
+  "order-service" (concat $stores (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET"))
+  "notification-service" (concat $stores (list "EMPORIUM_MASTER_KEY" "SMTP_URL"))
 -}}
 {{- toJson (get $keys .) -}}
 {{- end -}}
@@ -81,6 +83,19 @@ personal data, so it never holds the master key; only the APIs hold the token si
 {{/* Secret keys a role may go without: the mail catcher stands in for SMTP in development. */}}
 {{- define "emporium.optionalSecretKeys" -}}
 {{- toJson (list "SMTP_URL") -}}
+{{- end -}}
+
+{{/*
+The payment gateway a role calls, if it calls one: the order service (or the one pod of the
+embedded profile, when a real gateway is configured; otherwise its sandbox runs in process).
+*/}}
+{{- define "emporium.paymentGatewayUrl" -}}
+{{- $root := .root -}}
+{{- if $root.Values.external.paymentGateway.url -}}
+{{- if or (eq .role "order-service") (eq .role "all") }}{{ $root.Values.external.paymentGateway.url }}{{ end -}}
+{{- else if eq .role "order-service" -}}
+http://{{ include "emporium.fullname" $root }}-sandbox-gateway:4100
+{{- end -}}
 {{- end -}}
 
 {{/*
@@ -104,13 +119,23 @@ env:
         optional: true
         {{- end }}
   {{- end }}
+  {{- if or (eq .role "command-api") (eq .role "all") }}
+  # The first admin, made at start if missing: by the one role that takes sign-ups.
+  - name: EMPORIUM_ADMIN_EMAIL
+    value: {{ $root.Values.shop.adminEmail | quote }}
+  {{- end }}
   {{- if or (eq .role "command-api") (eq .role "query-api") (eq .role "all") }}
   - name: JWT_SIGNING_KEY_FILE
     value: /secrets/jwt-signing-key.pem
   {{- end }}
-  {{- if and (eq .role "order-service") (not $root.Values.external.paymentGateway.url) }}
+  {{- with (include "emporium.paymentGatewayUrl" .) }}
   - name: PAYMENT_GATEWAY_URL
-    value: http://{{ include "emporium.fullname" $root }}-sandbox-gateway:4100
+    value: {{ . | quote }}
+  - name: PAYMENT_GATEWAY_API_KEY
+    valueFrom:
+      secretKeyRef:
+        name: {{ include "emporium.secretName" $root }}
+        key: PAYMENT_GATEWAY_API_KEY
   {{- end }}
 {{- end -}}
 
