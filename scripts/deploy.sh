@@ -4,8 +4,9 @@
 #   KUBECONFIG_DATA  the environment's kubeconfig            VALUES  its values file (YAML)
 #   DIGEST           the image's digest (sha256:…)           NAMESPACE
 #   scripts/deploy.sh <environment>
-# The production values are the base; the environment's own values are laid over them. --atomic
-# rolls a failed upgrade back (a failed migration Job fails it before any pod is replaced).
+# The production values are the base; the environment's own values are laid over them.
+# --rollback-on-failure rolls a failed upgrade back (a failed migration Job fails it before any
+# pod is replaced).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 environment=${1:?which environment}
@@ -22,5 +23,5 @@ helm upgrade --install "emporium-$environment" deploy/helm/emporium \
   --namespace "$NAMESPACE" --create-namespace \
   -f deploy/helm/emporium/values-production.yaml -f "$work/values.yaml" \
   --set image.digest="$DIGEST" \
-  --atomic --wait --timeout 15m
+  --rollback-on-failure --wait --timeout 15m
 helm status "emporium-$environment" --namespace "$NAMESPACE"

@@ -173,6 +173,14 @@ describeWithHelm('the Helm chart (deploy/helm/emporium)', () => {
       }
     });
 
+    it('tells what was deployed, naming each workload, and where the shop answers (NOTES.txt)', () => {
+      const result = runHelm(['install', 'shop', chart, '--dry-run=client', '--namespace', 'shop', ...values.flatMap((file) => ['-f', path.join(chart, file)])]);
+      expect(result.status).toBe(0);
+      const notes = result.stdout.slice(result.stdout.indexOf('NOTES:'));
+      for (const workload of rendered.manifests.filter((manifest) => manifest.kind === 'Deployment' || manifest.kind === 'StatefulSet')) expect(notes).toContain(workload.metadata.name);
+      expect(notes).toMatch(/The shop answers at https?:\/\/[a-z.]+\//);
+    });
+
     it('points every Service at pods that are there, on a port they name, and the Ingresses at those Services', () => {
       const workloads = rendered.manifests.filter((manifest) => manifest.kind === 'Deployment' || manifest.kind === 'StatefulSet');
       for (const service of ofKind(rendered.manifests, 'Service')) {

@@ -45,6 +45,17 @@ describe('the CI/CD pipeline (.github/workflows)', () => {
     if (process.env.CI === 'true') expect(shellcheck.status).toBe(0);
   });
 
+  itWithActionlint('deploys with options the pinned Helm has', () => {
+    const helm = process.env.HELM;
+    if (!helm) throw new Error('HELM is not set (.ci/run sets it from scripts/deploy-tools.sh)');
+    const script = readFileSync(path.join(root, 'scripts/deploy.sh'), 'utf8');
+    const command = script.slice(script.indexOf('helm upgrade --install'), script.indexOf('helm status'));
+    const used = [...command.matchAll(/\s(--[a-z-]+)/g)].map((match) => match[1]!);
+    expect(used).toEqual(expect.arrayContaining(['--namespace', '--rollback-on-failure', '--wait']));
+    const help = spawnSync(helm, ['upgrade', '--help'], { encoding: 'utf8' }).stdout;
+    expect(used.filter((option) => !new RegExp(`\\s${option}[\\s=]`).test(help))).toEqual([]);
+  });
+
   itWithActionlint('runs deploy scripts that pass shellcheck', () => {
     const result = spawnSync('shellcheck', ['scripts/deploy.sh', 'scripts/deploy-tools.sh', 'scripts/smoke-image.sh'], { cwd: root, encoding: 'utf8' });
     expect({ status: result.status, output: result.stdout + result.stderr }).toEqual({ status: 0, output: '' });
