@@ -380,6 +380,17 @@ describeWithHelm('the Helm chart (deploy/helm/emporium)', () => {
     });
   });
 
+  it('refuses a misspelt or malformed value, naming it, instead of ignoring it (values.schema.json)', () => {
+    const typo = runHelm(['template', 'shop', chart, '--set', 'roles.projector.replica=3']);
+    expect(typo.status).not.toBe(0);
+    expect(typo.stderr).toContain("at '/roles/projector': additional properties 'replica' not allowed");
+    const shortKey = runHelm(['template', 'shop', chart, '--set', 'secrets.masterKey=too-short']);
+    expect(shortKey.status).not.toBe(0);
+    expect(shortKey.stderr).toContain("at '/secrets/masterKey'");
+    const wrongScheme = runHelm(['template', 'shop', chart, '--set', 'external.postgres.url=mysql://db/shop']);
+    expect(wrongScheme.stderr).toContain("at '/external/postgres/url'");
+  });
+
   it('runs the image as the account the Dockerfile names, and the version the package has', () => {
     const user = /^USER (\d+):(\d+)$/m.exec(readFileSync(path.join(root, 'Dockerfile'), 'utf8'));
     const pod = podOf(ofKind(render().manifests, 'StatefulSet')[0]!);
