@@ -23,6 +23,8 @@ export interface MailCatcher {
   messages(): readonly CaughtEmail[];
   /** Refuse the next messages with a permanent error (tests of permanent failures). */
   refuseRecipients(addresses: readonly string[]): void;
+  /** Accept addresses refused before again, as a mailbox that was put right. */
+  acceptRecipients(addresses: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
     smtpUrl: `smtp://127.0.0.1:${port}`,
     messages: () => [...caught],
     refuseRecipients: (addresses) => addresses.forEach((address) => refused.add(address.toLowerCase())),
+    acceptRecipients: (addresses) => addresses.forEach((address) => refused.delete(address.toLowerCase())),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { builtWebDir } from '../../src/http/web-app-routes';
+import { startMailCatcher, type MailCatcher } from '../../src/mail/mail-catcher';
 import { startApp, untilReady, type AppProcess } from '../support/app-process';
 import { chromiumMissing, launchChromium, screenshot, seriousAccessibilityViolations } from '../support/browser';
 
@@ -404,4 +406,69 @@ describeInBrowser('the web interface, in Chromium', () => {
       await context.close();
     }
   }, 90_000);
+
+  describe('with a real mail server, which refuses one customer\'s address', () => {
+    // The app of the tests above keeps its mail in the development mailbox, which refuses nothing;
+    // this one sends to an SMTP server run by the test.
+    let mail: MailCatcher;
+    let mailingApp: AppProcess;
+    let mailingUrl: string;
+    let mailingDataDir: string;
+    beforeAll(async () => {
+      mail = await startMailCatcher();
+      mailingDataDir = mkdtempSync(path.join(tmpdir(), 'emporium-web-mail-'));
+      mailingApp = startApp({ PORT: '0', EMPORIUM_DATA_DIR: mailingDataDir, EMPORIUM_ADMIN_EMAIL: admin.email, EMPORIUM_ADMIN_PASSWORD: admin.password, SMTP_URL: mail.smtpUrl });
+      mailingUrl = await mailingApp.url;
+      await untilReady(mailingUrl);
+    }, 120_000);
+    afterAll(async () => {
+      mailingApp?.interrupt();
+      await mailingApp?.exited;
+      await mail?.close();
+      rmSync(mailingDataDir, { recursive: true, force: true });
+    });
+
+    it('lets staff send again, from the radar, an email refused for good once the address is put right', async () => {
+      const buyer = { firstName: 'Alan', lastName: 'Turing', email: `alan.${Date.now()}@example.test`, password: 'yet another long password', shippingAddress: { line1: '2 Bletchley Park', city: 'Milton Keynes', postalCode: 'MK3 6EB', country: 'GB' } };
+      mail.refuseRecipients([buyer.email]);
+      const post = (route: string, body: unknown, token?: string) =>
+        fetch(`${mailingUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      expect((await post('/api/auth/signup', buyer)).status).toBe(201);
+      const { accessToken } = (await (await post('/api/auth/login', { email: buyer.email, password: buyer.password })).json()) as { accessToken: string };
+      const ordered = await post('/api/orders', { lines: [{ productCode: 'SENCHA-50', quantity: 1 }], paymentMethod: 'card', paymentToken: 'tok_success' }, accessToken);
+      expect(ordered.status).toBe(201);
+
+      const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+      try {
+        const radar = await context.newPage();
+        await radar.goto(`${mailingUrl}/admin`);
+        await radar.getByLabel('Email').fill(admin.email);
+        await radar.getByLabel('Password').fill(admin.password);
+        await radar.getByRole('button', { name: 'Sign in' }).click();
+        // The radar looks again by itself every few seconds.
+        const refused = radar.getByRole('table', { name: 'Emails the mail server refused, for now or for good' }).getByRole('row').filter({ hasText: buyer.email });
+        await refused.getByText('Refused for good').waitFor({ timeout: 30_000 });
+        await checkPage(radar, 'admin-radar-email-refused');
+        expect(mail.messages().filter((message) => message.to.includes(buyer.email))).toEqual([]);
+
+        mail.acceptRecipients([buyer.email]);
+        radar.once('dialog', (dialog) => void dialog.accept('Address corrected with the customer'));
+        await refused.getByRole('button', { name: 'Send again' }).click();
+        await radar.getByText('Sent again, as a new message').waitFor();
+        const deadline = Date.now() + 30_000;
+        while (!mail.messages().some((message) => message.to.includes(buyer.email))) {
+          if (Date.now() > deadline) throw new Error('the email sent again never arrived');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const [again, ...more] = mail.messages().filter((message) => message.to.includes(buyer.email));
+        expect(more).toEqual([]);
+        // A new message that answers the one refused, not a silent copy of it.
+        expect(again!.inReplyTo).toMatch(/^<[0-9a-f-]{36}@emporium>$/);
+        expect(again!.messageId).not.toBe(again!.inReplyTo);
+        await checkPage(radar, 'admin-radar-email-sent-again');
+      } finally {
+        await context.close();
+      }
+    }, 90_000);
+  });
 });
