@@ -25,7 +25,7 @@ const radarSchema = {
       },
     },
     refundsRefused: { type: 'array', description: 'Payments whose last refund the gateway refused: the money is still to give back', items: paymentSchema },
-    emailsNotSent: { type: 'array', description: 'Emails refused for good (failed) or being retried, last changed first', items: notificationSchema },
+    emailsNotSent: { type: 'array', description: 'Emails refused for good (failed) and not sent again since, or being retried, last changed first', items: notificationSchema },
     projections: {
       type: 'array',
       items: {
@@ -74,7 +74,9 @@ export function radarOperation(deps: { pool: Pool; documents: DocumentStore; pro
         at: now.toISOString(),
         paymentsPastDeadline: [...openPayments.filter((entry) => entry.payment !== null), ...expired.map((payment) => ({ state: 'expired' as const, dueAt: null, payment }))],
         refundsRefused,
-        emailsNotSent: [...failedEmails, ...retryingEmails].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+        // An email refused for good that staff have sent again is no longer stuck: the new message
+        // is its own notification, listed here if it fails in turn.
+        emailsNotSent: [...failedEmails.filter((email) => !email.resends?.length), ...retryingEmails].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
         projections: projections.map((projection) => ({ ...projection, stuck: projection.state === 'failed' || projection.state === 'stopped' || (projection.lag ?? 0) > laggingProjectionPositions })),
         parkedEvents: parked,
       });

@@ -272,11 +272,17 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
     describe('emails that did not leave', () => {
       it('lists emails refused for good or being retried to the staff, and the radar shows them', async () => {
         // As the mail sender records them: one refused for good (550), one refused for now (421), one sent.
-        const ids = { failed: randomUUID(), retrying: randomUUID(), sent: randomUUID() };
+        const ids = { failed: randomUUID(), retrying: randomUUID(), sent: randomUUID(), sentAgain: randomUUID() };
         const message = (id: string) => ({ notificationId: id, to: `${id}@example.test`, subject: 'Your order', text: 't', html: 'h', messageId: `<${id}@shop>`, purpose: 'payment-succeeded', causeEventId: randomUUID(), requestedAt: new Date().toISOString() });
         const failure = (id: string, permanent: boolean) => ({ notificationId: id, attempt: 1, error: permanent ? '550 mailbox unavailable' : '421 try again later', permanent, failedAt: new Date().toISOString() });
         await api.app.eventStore.appendToStream(`notification-${ids.failed}`, [{ id: randomUUID(), type: 'EmailRequested', data: message(ids.failed) }, { id: randomUUID(), type: 'EmailDeliveryFailed', data: failure(ids.failed, true) }]);
         await api.app.eventStore.appendToStream(`notification-${ids.retrying}`, [{ id: randomUUID(), type: 'EmailRequested', data: message(ids.retrying) }, { id: randomUUID(), type: 'EmailDeliveryFailed', data: failure(ids.retrying, false) }]);
+        // Refused for good, then sent again by the staff: no longer stuck.
+        await api.app.eventStore.appendToStream(`notification-${ids.sentAgain}`, [
+          { id: randomUUID(), type: 'EmailRequested', data: message(ids.sentAgain) },
+          { id: randomUUID(), type: 'EmailDeliveryFailed', data: failure(ids.sentAgain, true) },
+          { id: randomUUID(), type: 'EmailResendRequested', data: { notificationId: ids.sentAgain, resendId: randomUUID(), reason: 'address corrected', requestedBy: { id: 'staff-1', role: 'staff' }, requestedAt: new Date().toISOString() } },
+        ]);
         const appended = await api.app.eventStore.appendToStream(`notification-${ids.sent}`, [
           { id: randomUUID(), type: 'EmailRequested', data: message(ids.sent) },
           { id: randomUUID(), type: 'EmailSent', data: { notificationId: ids.sent, attempts: 1, sentAt: new Date().toISOString() } },
@@ -291,6 +297,7 @@ describe.each(readStoreKinds())('read models in %s', (kind) => {
         const shown = radar.body.emailsNotSent.map((email) => email.notificationId);
         expect(shown).toEqual(expect.arrayContaining([ids.failed, ids.retrying]));
         expect(shown).not.toContain(ids.sent);
+        expect(shown).not.toContain(ids.sentAgain);
       });
     });
 

@@ -465,6 +465,8 @@ describeInBrowser('the web interface, in Chromium', () => {
         // A new message that answers the one refused, not a silent copy of it.
         expect(again!.inReplyTo).toMatch(/^<[0-9a-f-]{36}@emporium>$/);
         expect(again!.messageId).not.toBe(again!.inReplyTo);
+        // Sent again, it is no longer stuck: the radar stops offering to send it (and it leaves).
+        await refused.waitFor({ state: 'detached', timeout: 30_000 });
         await checkPage(radar, 'admin-radar-email-sent-again');
       } finally {
         await context.close();

@@ -1618,7 +1618,7 @@ export interface components {
                  */
                 lastRefundOutcome?: "refunded" | "failed";
             }[];
-            /** @description Emails refused for good (failed) or being retried, last changed first */
+            /** @description Emails refused for good (failed) and not sent again since, or being retried, last changed first */
             emailsNotSent: {
                 notificationId: string;
                 to: string;
