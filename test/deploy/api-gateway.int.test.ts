@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { nginxMissing, startApiGateway, type RunningGateway } from '../support/api-gateway';
+import { needs } from '../support/needs';
 
 const missing = nginxMissing();
-if (missing && process.env.CI !== 'true') process.stderr.write(`Skipping the API gateway tests: ${missing} (apt-get install nginx-light)\n`);
-const describeGateway = missing && process.env.CI !== 'true' ? describe.skip : describe;
+const { describe: describeGateway } = needs('the API gateway tests', missing && `${missing} (apt-get install nginx-light)`);
 
 /**
  * deploy/nginx/emporium.conf.template, run by Debian's nginx in front of two small servers that

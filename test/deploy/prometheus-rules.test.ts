@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { needs } from '../support/needs';
 
 /*
  * Prometheus's own promtool checks the alert rules, unit-tests them (deploy/prometheus/alerts.test.yml:
@@ -8,8 +9,7 @@ import path from 'node:path';
  */
 const root = path.resolve(__dirname, '../..');
 const promtool = process.env.PROMTOOL;
-if (!promtool && process.env.CI !== 'true') process.stderr.write('Skipping the promtool checks: PROMTOOL is not set (export PROMTOOL=$(scripts/promtool.sh))\n');
-const itWithPromtool = !promtool && process.env.CI !== 'true' ? it.skip : it;
+const { it: itWithPromtool } = needs('the promtool checks', promtool ? null : 'PROMTOOL is not set (export PROMTOOL=$(scripts/promtool.sh))');
 
 function run(...args: string[]): string {
   if (!promtool) throw new Error('PROMTOOL is not set: under CI the promtool checks must run (export PROMTOOL=$(scripts/promtool.sh))');

@@ -20,12 +20,12 @@ import { nginxMissing, startApiGateway, type RunningGateway } from '../support/a
 import { startApp, untilReady, type AppProcess } from '../support/app-process';
 import { uniqueTopicPrefix } from '../support/kafka-messages';
 import { parsePrometheusText, sampleSum } from '../support/prometheus-text';
+import { needs } from '../support/needs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const servers = { kafka: process.env.KAFKA_BROKERS, mongo: process.env.MONGO_URL, eventstore: process.env.EVENTSTORE_URL ?? process.env.EVENTSTORE_STAND_IN_URL, nginx: nginxMissing() ? undefined : 'nginx' };
 const missing = Object.entries(servers).filter(([, value]) => !value).map(([name]) => name);
-if (missing.length > 0 && process.env.CI !== 'true') process.stderr.write(`Skipping the distributed profile: no ${missing.join(', ')} (scripts/test-servers.sh up; apt-get install nginx-light)\n`);
-const describeDistributed = missing.length > 0 && process.env.CI !== 'true' ? describe.skip : describe;
+const { describe: describeDistributed } = needs('the distributed profile', missing.length > 0 ? `no ${missing.join(', ')} (scripts/test-servers.sh up; apt-get install nginx-light)` : null);
 
 interface Placed {
   readonly id: string;
