@@ -95,7 +95,9 @@ describeDistributed('the distributed profile, each role its own process', () => 
           const customer = customers[n % customers.length]!;
           const token = n % 3 === 2 ? 'tok_declined' : 'tok_success';
           const answer = await call<{ id: string }>('POST', '/api/orders', { token: customer.token, body: { lines: [{ productCode: products[n % products.length]!.code, quantity: 1 }], paymentMethod: 'card', paymentToken: token } });
-          expect(answer.status).toBe(201);
+          // With the answer's body (a refusal says whether the gateway or the command API gave it) and the end of the command API's log.
+          const refused = answer.status === 201 ? null : { body: answer.body, commandApiLog: processes.get('command-api')?.output().slice(-4_000) };
+          expect({ status: answer.status, refused }).toEqual({ status: 201, refused: null });
           return { id: answer.body.id, customer, expected: token === 'tok_success' ? 'paid' : 'payment-failed', checkpoint: answer.checkpoint } as const;
         }),
       );
@@ -223,7 +225,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
   it('gives each projection to one of the two projectors, never both, and runs one relay and one mail sender', async () => {
     const held = async (name: string) => ((await health(await processes.get(name)!.url)).checks.leases?.leases ?? []).filter((lease) => lease.held).map((lease) => lease.name);
     const [a, b] = [await held('projector-a'), await held('projector-b')];
-    expect([...a, ...b].sort()).toEqual(['categories', 'catalog', 'customers', 'order-history', 'payments', 'emails', 'staff-accounts', 'payments-report', 'sales-report', 'stock-report'].map((name) => `projection:${name}`).sort());
+    expect([...a, ...b].sort()).toEqual(['categories', 'catalog', 'customers', 'order-history', 'payments', 'emails', 'staff-accounts', 'vendors', 'payments-report', 'sales-report', 'stock-report'].map((name) => `projection:${name}`).sort());
     expect(a.filter((lease) => b.includes(lease))).toEqual([]);
     expect(await held('relay')).toEqual(['relay']);
     expect(await held('notification-service')).toEqual(['mail-sender']);
@@ -253,9 +255,9 @@ describeDistributed('the distributed profile, each role its own process', () => 
     expect(sampleSum(commandApi!, 'emporium_commands_total', { type: 'PlaceOrder', outcome: 'ok' })).toBeGreaterThanOrEqual(200);
     expect(sampleSum(commandApi!, 'emporium_payment_outcomes_total')).toBeGreaterThanOrEqual(200);
     expect(sampleSum(queryApi!, 'emporium_http_request_duration_seconds_count', { method: 'GET' })).toBeGreaterThan(0);
-    // The ten projections are shared between the two projectors, each reporting those it runs.
+    // The eleven projections are shared between the two projectors, each reporting those it runs.
     const projections = new Set([...projectorA!, ...projectorB!].filter((sample) => sample.name === 'emporium_subscription_lag_events' && sample.labels.kind === 'projection').map((sample) => sample.labels.subscription));
-    expect(projections.size).toBe(10);
+    expect(projections.size).toBe(11);
     expect(sampleSum(relay!, 'emporium_subscription_events_total')).toBeGreaterThan(0);
     expect(relay!.some((sample) => sample.name === 'emporium_subscription_lag_events' && sample.labels.kind === 'relay')).toBe(true);
     expect(sampleSum(orderService!, 'emporium_commands_total', { outcome: 'ok' })).toBeGreaterThan(0);
