@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { Pool } from 'pg';
 import { accountOperations } from '../commands/http/account-operations';
+import { vendorOperations } from '../commands/http/vendor-operations';
+import { vendorHandlers } from '../commands/handlers/vendor-handlers';
 import { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { paymentWebhookOperation } from '../commands/http/payment-webhook';
 import type { MailCatcher } from '../mail/mail-catcher';
@@ -163,6 +165,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     orders: orderHandlers(eventStore),
     payments: paymentHandlers(eventStore),
     notifications: notificationHandlers(eventStore),
+    vendors: vendorHandlers(eventStore),
   };
   const identity = identityService({
     eventStore,
@@ -217,6 +220,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   const everyOperation = [
     ...accountOperations(identity, clock),
     ...commandOperations(handlers, clock),
+    ...vendorOperations(handlers.vendors, clock),
     paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
     ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
     radarOperation({ pool, documents, projections, parkedEvents, clock }),

@@ -9,6 +9,7 @@ import { orderHistoryProjection } from './read-models/order-history';
 import { notificationsProjection } from './read-models/notifications';
 import { paymentsProjection } from './read-models/payments';
 import { staffAccountsProjection } from './read-models/staff-accounts';
+import { vendorsProjection } from './read-models/vendors';
 import { reportingProjections } from './reporting/reporting-projection';
 
 /**
@@ -17,7 +18,7 @@ import { reportingProjections } from './reporting/reporting-projection';
  * Their names are projectionNames.
  */
 /** The read models kept as documents (in MongoDB, or PostgreSQL JSONB), as against the reports' SQL tables. */
-export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection, notificationsProjection, staffAccountsProjection].map((readModel) => readModel.name);
+export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection, notificationsProjection, staffAccountsProjection, vendorsProjection].map((readModel) => readModel.name);
 
 export function allProjections(pool: Pool, eventStore: { readonly checkpoints: PostgresCheckpointStore }, documents: DocumentStore = new PostgresDocumentStore(pool)): Projection[] {
   return [
@@ -28,6 +29,7 @@ export function allProjections(pool: Pool, eventStore: { readonly checkpoints: P
     documentProjection(documents, paymentsProjection),
     documentProjection(documents, notificationsProjection),
     documentProjection(documents, staffAccountsProjection),
+    documentProjection(documents, vendorsProjection),
     ...reportingProjections(pool, eventStore.checkpoints),
   ];
 }

@@ -140,4 +140,5 @@ export const notificationSchema = object({
   resends: { type: 'array', items: object({ resendId: text, reason: text, requestedBy: object({ id: text, role: text }), requestedAt: dateTime }) },
 }, ['customerId', 'resendOf', 'resends']);
 
+export const vendorSchema = object({ vendorId: text, name: text, contactEmail: text, status: { enum: ['active', 'suspended'] }, suspendedReason: nullable(text), onboardedAt: dateTime, updatedAt: dateTime });
 export const staffAccountSchema = object({ accountId: text, email: text, role: { enum: ['staff', 'admin', 'auditor'] }, status: { enum: ['active', 'disabled'] }, createdAt: dateTime });

@@ -22,8 +22,9 @@ import { orderHistoryProjection, type OrderSummary } from '../projections/read-m
 import { notificationsByLastChange, notificationsProjection, type NotificationSummary } from '../projections/read-models/notifications';
 import { paymentsProjection, type PaymentSummary } from '../projections/read-models/payments';
 import { staffAccountsProjection, type StaffAccount } from '../projections/read-models/staff-accounts';
+import { vendorsProjection, type VendorSummary } from '../projections/read-models/vendors';
 import { AnswerCache } from './answer-cache';
-import { customerSchema, lowStockSchema, notificationSchema, staffAccountSchema, orderSchema, pageOfSchema, paymentOutcomesSchema, paymentSchema, productSchema, categorySchema, salesReportSchema } from './answer-schemas';
+import { customerSchema, lowStockSchema, notificationSchema, staffAccountSchema, vendorSchema, orderSchema, pageOfSchema, paymentOutcomesSchema, paymentSchema, productSchema, categorySchema, salesReportSchema } from './answer-schemas';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../projections/reporting/reporting-queries';
 
 /*
@@ -91,6 +92,11 @@ const newestCustomersFirst: SortKey[] = [
 const byEmail: SortKey[] = [
   { path: 'email', type: 'text', direction: 'asc' },
   { path: 'accountId', type: 'text', direction: 'asc' },
+];
+
+const byVendorName: SortKey[] = [
+  { path: 'name', type: 'text', direction: 'asc' },
+  { path: 'vendorId', type: 'text', direction: 'asc' },
 ];
 
 const newestFirst: SortKey[] = [
@@ -376,6 +382,39 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
         const query = await parseQuery(PageQuery, request.query);
         await caughtUp(request, [staffAccountsProjection.name]);
         response.json(await page<StaffAccount>(staffAccountsProjection.collection.name, query, { sort: byEmail, defaultLimit: 50 }));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/vendors',
+      operationId: 'listVendors',
+      summary: 'The vendors selling through the shop, by name (staff)',
+      tag: 'vendors',
+      access: 'staff',
+      query: PageQuery,
+      answers: { name: 'VendorPage', schema: pageOfSchema(vendorSchema) },
+      responses: { 200: 'A page of vendors', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(PageQuery, request.query);
+        await caughtUp(request, [vendorsProjection.name]);
+        response.json(await page<VendorSummary>(vendorsProjection.collection.name, query, { sort: byVendorName, defaultLimit: 50 }));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/vendors/{vendorId}',
+      operationId: 'getVendor',
+      summary: 'A vendor (staff)',
+      tag: 'vendors',
+      access: 'staff',
+      answers: { name: 'Vendor', schema: vendorSchema },
+      responses: { 200: 'The vendor', 404: 'No such vendor', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const vendorId = idParameter(request, 'vendorId', 'vendor-not-found');
+        await caughtUp(request, [vendorsProjection.name]);
+        const vendor = await documents.get<VendorSummary>(vendorsProjection.collection.name, vendorId);
+        if (!vendor) throw notFound('vendor-not-found', `There is no vendor ${vendorId}`);
+        response.json(vendor);
       },
     },
     {

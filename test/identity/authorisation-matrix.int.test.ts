@@ -1,6 +1,7 @@
 import { loadState } from '../../src/commands/handlers/catalog-handlers';
 import { customerDecider } from '../../src/domain/customers/customer';
 import { notificationHandlers } from '../../src/commands/handlers/notification-handlers';
+import { vendorHandlers } from '../../src/commands/handlers/vendor-handlers';
 import { randomUUID } from 'node:crypto';
 import { customerSignedIn, staffSignedIn, testAddress, testPassword } from '../support/principals';
 import { signatureHeader, signWebhook } from '../../src/payments/webhook-signature';
@@ -109,6 +110,12 @@ async function confirmationSentToA(): Promise<string> {
   await notifications.recordSent({ notificationId, attempt: 1 }, context);
   return notificationId;
 }
+/** A vendor, onboarded as an admin would (setup calls are made as staff, who may not). */
+async function vendor(): Promise<string> {
+  const result = await vendorHandlers(api.app.eventStore).onboardVendor({ name: `Vendor ${unique()}`, contactEmail: `sales.${unique().toLowerCase()}@vendor.example` }, { now: new Date(), actor: { id: 'test-setup', role: 'admin' }, correlationId: randomUUID() });
+  if (result.checkpoint && (!lastWrite || compareCheckpoints(result.checkpoint, lastWrite) > 0)) lastWrite = result.checkpoint;
+  return result.streamId.slice('vendor-'.length);
+}
 async function staffAccount(): Promise<string> {
   const { accountId } = await staffSignedIn(api, 'staff');
   return accountId;
@@ -173,6 +180,10 @@ const rows: Row[] = [
   },
   { route: 'PUT /api/accounts/{accountId}/role', call: async () => ({ path: `/api/accounts/${await staffAccount()}/role`, body: { role: 'admin' } }), expected: adminOnly(200) },
   { route: 'POST /api/accounts/{accountId}/disable', call: async () => ({ path: `/api/accounts/${await staffAccount()}/disable`, body: { reason: 'left' } }), expected: adminOnly(200) },
+  { route: 'POST /api/vendors', call: async () => ({ path: '/api/vendors', body: { name: `Vendor ${unique()}`, contactEmail: 'sales@vendor.example' } }), expected: adminOnly(201) },
+  { route: 'PUT /api/vendors/{vendorId}', call: async () => ({ path: `/api/vendors/${await vendor()}`, body: { name: `Renamed ${unique()}`, contactEmail: 'sales@vendor.example' } }), expected: adminOnly(200) },
+  { route: 'POST /api/vendors/{vendorId}/suspend', call: async () => ({ path: `/api/vendors/${await vendor()}/suspend`, body: { reason: 'unpaid fees' } }), expected: adminOnly(200) },
+  { route: 'POST /api/vendors/{vendorId}/reinstate', call: async () => ({ path: `/api/vendors/${await vendor()}/reinstate` }), expected: adminOnly(200) },
   { route: 'POST /api/categories', call: async () => ({ path: '/api/categories', body: { name: `Category ${unique()}`, description: '' } }), expected: staffOnly(201) },
   {
     route: 'POST /api/products',
@@ -306,6 +317,8 @@ const rows: Row[] = [
   { route: 'GET /api/admin/parked-events', call: async () => ({ path: '/api/admin/parked-events' }), expected: staffOnly(200) },
   { route: 'GET /api/admin/radar', call: async () => ({ path: '/api/admin/radar' }), expected: staffOnly(200) },
   { route: 'GET /api/notifications', call: async () => ({ path: '/api/notifications?status=failed', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/vendors', call: async () => ({ path: '/api/vendors', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/vendors/{vendorId}', call: async () => { const id = await vendor(); return { path: `/api/vendors/${id}`, headers: await upToNow() }; }, expected: staffOnly(200) },
   { route: 'GET /api/accounts', call: async () => ({ path: '/api/accounts', headers: await upToNow() }), expected: adminOnly(200) },
   // No such parked event: allowed (404), refused (401/403); the retry itself is in test/processes.
   { route: 'POST /api/admin/parked-events/{parkedEventId}/retry', call: async () => ({ path: '/api/admin/parked-events/999999999/retry' }), expected: staffOnly(404) },

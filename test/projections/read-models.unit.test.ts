@@ -8,6 +8,7 @@ import { orderHistoryProjection } from '../../src/projections/read-models/order-
 import { notificationsProjection } from '../../src/projections/read-models/notifications';
 import { paymentsProjection } from '../../src/projections/read-models/payments';
 import { staffAccountsProjection } from '../../src/projections/read-models/staff-accounts';
+import { vendorsProjection } from '../../src/projections/read-models/vendors';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
@@ -205,5 +206,24 @@ describe('staff accounts read model', () => {
     expect(documents.get('s1')).toEqual({ accountId: 's1', email: 's1@shop.test', role: 'auditor', status: 'active', createdAt: '2026-11-25T09:00:00.000Z' });
     expect(documents.get('a1')).toMatchObject({ role: 'admin', status: 'disabled' });
     expect(JSON.stringify([...documents.values()])).not.toContain('scrypt');
+  });
+});
+
+describe('vendors read model', () => {
+  const admin = { id: 'a1', role: 'admin' };
+  const onboarded = (id: string, name: string) => recorded(`vendor-${id}`, 'VendorOnboarded', { vendorId: id, name, contactEmail: `sales@${id}.example`, onboardedBy: admin, onboardedAt: '2026-11-26T09:00:00.000Z' });
+
+  it('shows each vendor with its profile, and why it is suspended while it is', async () => {
+    const documents = await project(vendorsProjection, [
+      [onboarded('v1', 'Leaf & Co'), onboarded('v2', 'Pot Works')],
+      [
+        recorded('vendor-v1', 'VendorProfileUpdated', { vendorId: 'v1', name: 'Leaf and Co', contactEmail: 'orders@v1.example', updatedAt: '2026-11-26T10:00:00.000Z' }),
+        recorded('vendor-v2', 'VendorSuspended', { vendorId: 'v2', reason: 'unpaid fees', suspendedBy: admin, suspendedAt: '2026-11-26T11:00:00.000Z' }),
+      ],
+    ]);
+    expect(documents.get('v1')).toEqual({ vendorId: 'v1', name: 'Leaf and Co', contactEmail: 'orders@v1.example', status: 'active', suspendedReason: null, onboardedAt: '2026-11-26T09:00:00.000Z', updatedAt: '2026-11-26T10:00:00.000Z' });
+    expect(documents.get('v2')).toMatchObject({ status: 'suspended', suspendedReason: 'unpaid fees', updatedAt: '2026-11-26T11:00:00.000Z' });
+    const reinstated = await project(vendorsProjection, [[onboarded('v2', 'Pot Works')], [recorded('vendor-v2', 'VendorSuspended', { vendorId: 'v2', reason: 'r', suspendedBy: admin, suspendedAt: 't1' }), recorded('vendor-v2', 'VendorReinstated', { vendorId: 'v2', reinstatedBy: admin, reinstatedAt: 't2' })]]);
+    expect(reinstated.get('v2')).toMatchObject({ status: 'active', suspendedReason: null, updatedAt: 't2' });
   });
 });

@@ -355,6 +355,30 @@ describeInBrowser('the web interface, in Chromium', () => {
     expect(after.available).toBe(before.available);
   }, 90_000);
 
+  it('lets an admin onboard a vendor, suspend it with a reason and reinstate it', async () => {
+    const name = `Leaf & Co ${Date.now()}`;
+    const page = await staff.newPage();
+    await page.goto(`${url}/admin/vendors`);
+    const form = page.getByRole('form', { name: 'Onboard a vendor' });
+    await form.getByLabel('Business name').fill(name);
+    await form.getByLabel('Contact email').fill('orders@leaf.example');
+    await form.getByRole('button', { name: 'Onboard' }).click();
+    await page.getByText(`${name} onboarded`).waitFor();
+    expect(await form.getByLabel('Business name').inputValue()).toBe('');
+    const row = page.getByRole('table', { name: 'Vendors, by name' }).getByRole('row').filter({ hasText: name });
+    await row.getByText('Active').waitFor();
+    await checkPage(page, 'admin-vendors');
+
+    page.once('dialog', (dialog) => void dialog.accept('Unpaid fees'));
+    await row.getByRole('button', { name: `Suspend ${name}` }).click();
+    await row.getByText('Suspended').waitFor();
+    await row.getByText('Unpaid fees').waitFor();
+    await checkPage(page, 'admin-vendors-suspended');
+    await row.getByRole('button', { name: `Reinstate ${name}` }).click();
+    await row.getByText('Active').waitFor();
+    expect(await row.getByText('Unpaid fees').count()).toBe(0);
+  }, 60_000);
+
   it('shows on the radar a payment the provider never answered, once past its deadline', async () => {
     const page = await shopper.newPage();
     const orderId = await checkout(page, 'Assam breakfast', 'tok_no_answer');

@@ -33,6 +33,7 @@ const statusWords: Record<string, string> = {
   active: 'Active',
   discontinued: 'Discontinued',
   disabled: 'Disabled',
+  suspended: 'Suspended',
   sent: 'Sent',
   retrying: 'Retrying',
 };

@@ -114,6 +114,15 @@ export class EraseCustomerDto {
   confirmation!: string;
 }
 
+/** A vendor's profile, as an admin onboards it or changes it. */
+export class VendorProfileDto {
+  @IsString() @trim() @Length(1, 120) @IsPlainText()
+  name!: string;
+
+  @IsEmail() @MaxLength(254)
+  contactEmail!: string;
+}
+
 export class ReasonDto {
   @IsString() @trim() @Length(1, 500) @IsPlainText({ multiline: true })
   reason!: string;

@@ -8,6 +8,7 @@ import { RadarPage } from './radar';
 import { ReportsPage } from './reports';
 import { StaffPage } from './staff';
 import { StockPage } from './stock';
+import { VendorsPage } from './vendors';
 
 const sections = [
   { href: '/admin', label: 'What is stuck' },
@@ -16,6 +17,7 @@ const sections = [
   { href: '/admin/stock', label: 'Stock' },
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/customers', label: 'Customers' },
+  { href: '/admin/vendors', label: 'Vendors' },
   { href: '/admin/reports', label: 'Reports' },
   { href: '/admin/staff', label: 'Staff accounts' },
 ];
@@ -29,6 +31,7 @@ function Section({ path, isAdmin }: { path: string; isAdmin: boolean }) {
   const order = match('/admin/orders/:orderId', path);
   if (order) return <OrderDetail orderId={order.orderId!} />;
   if (path === '/admin/customers') return <CustomersPage />;
+  if (path === '/admin/vendors') return <VendorsPage isAdmin={isAdmin} />;
   if (path === '/admin/reports') return <ReportsPage />;
   if (path === '/admin/staff') return isAdmin ? <StaffPage /> : <p>Only admins manage staff accounts.</p>;
   return <p>There is no such page in the back-office.</p>;
