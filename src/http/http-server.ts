@@ -10,12 +10,13 @@ export interface RunningHttpServer {
 }
 
 /**
- * How long an idle keep-alive connection stays open. Longer than the gateway in front keeps its
- * idle connections to us (deploy/nginx: 55 s; load balancers commonly 60 s): the gateway must be
- * the one to close them. Node's default, 5 s, let us close a connection just as the gateway sent a
- * request on it, and nginx answers that with 502, without retrying it when it is a POST.
+ * How long an idle keep-alive connection stays open: Node's default, said here because the gateway
+ * in front must close its idle connections to us sooner (deploy/nginx: 4 s). Were we the one to
+ * close a connection just as the gateway sent a request on it, nginx would answer 502, and would
+ * not retry a POST. (Keeping ours longer than the gateway's instead would hold a stopping server
+ * open as long, for connections that went idle after it began to stop.)
  */
-export const keepAliveTimeoutMs = 65_000;
+export const keepAliveTimeoutMs = 5_000;
 
 export function listen(app: Express, port: number, host: string): Promise<RunningHttpServer> {
   return new Promise((resolve, reject) => {
@@ -34,9 +35,6 @@ export function listen(app: Express, port: number, host: string): Promise<Runnin
       });
     });
     server.keepAliveTimeout = keepAliveTimeoutMs;
-    // Node's advice: a little longer than keepAliveTimeout, so that a request begun on a connection
-    // about to idle out is not cut off.
-    server.headersTimeout = keepAliveTimeoutMs + 1_000;
     server.once('error', reject);
   });
 }

@@ -17,7 +17,6 @@ describe('keep-alive behind the gateway', () => {
     const server = await listen(express(), 0, '127.0.0.1');
     try {
       for (const seconds of gatewaySeconds) expect(server.server.keepAliveTimeout).toBeGreaterThan(seconds * 1_000);
-      expect(server.server.headersTimeout).toBeGreaterThan(server.server.keepAliveTimeout);
     } finally {
       await server.close();
     }
