@@ -14,8 +14,22 @@ command -v bwrap >/dev/null || { echo "smoke-image: bwrap is missing (apt-get in
 work=$(mktemp -d -p /var/tmp emporium-image.XXXXXX)
 chmod 755 "$work"
 app_pid=""
+# The app itself: under bubblewrap (which passes no signal on) under the subshell that started it.
+# Killing those does not kill it: setpriv's change of user clears the signal bubblewrap would
+# have it sent when its parent dies.
+app_itself() {
+  local pid=$app_pid
+  while [ -n "$pid" ] && [ "$(ps -o comm= -p "$pid")" != node ]; do pid=$(pgrep -P "$pid" | head -n 1); done
+  echo "$pid"
+}
 cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill -KILL "$app_pid" 2>/dev/null || true; fi
+  local pid
+  pid=$(app_itself)
+  if [ -n "$pid" ]; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -77,11 +91,8 @@ start() {
 }
 
 stop() {
-  # As `docker stop` does: SIGTERM to the command itself, which runs under bubblewrap (which
-  # passes no signal on) under the subshell that started it.
-  local pid=$app_pid
-  while [ -n "$pid" ] && [ "$(ps -o comm= -p "$pid")" != node ]; do pid=$(pgrep -P "$pid" | head -n 1); done
-  kill -TERM "$pid"
+  # As `docker stop` does: SIGTERM to the command itself.
+  kill -TERM "$(app_itself)"
   wait "$app_pid" && code=0 || code=$?
   app_pid=""
   [ "$code" = 0 ] || { cat "$work/app.log"; echo "smoke-image: exited with $code after SIGTERM"; exit 1; }
