@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Operation } from '../../http/operations';
 import { parseBody } from '../../http/validation';
 import type { vendorHandlers } from '../handlers/vendor-handlers';
+import type { CommandResult } from '../command-handler';
 import { answer, commandContext, uuidParameter } from './command-responses';
 import { ReasonDto, VendorProfileDto } from './dtos';
 
@@ -10,6 +11,7 @@ const writeProblems = { 400: 'The request is not valid (problem details name eac
 /** Vendors (seed 002's marketplace): admins onboard them, change their profile, suspend and reinstate them. */
 export function vendorOperations(vendors: ReturnType<typeof vendorHandlers>, clock: () => Date): Operation[] {
   const context = (request: Request, response: Response) => commandContext(request, response, clock);
+  const changed = (response: Response, result: CommandResult<unknown, unknown>, vendorId: string) => answer(response, result, { status: 200, location: `/api/vendors/${vendorId}`, id: vendorId });
   return [
     {
       method: 'post',
@@ -42,14 +44,14 @@ export function vendorOperations(vendors: ReturnType<typeof vendorHandlers>, clo
         const vendorId = uuidParameter(request, 'vendorId');
         const profile = await parseBody(VendorProfileDto, request.body);
         const result = await vendors.updateVendorProfile(vendorId, profile, context(request, response));
-        answer(response, result, { status: 200, location: `/api/vendors/${vendorId}`, id: vendorId });
+        changed(response, result, vendorId);
       },
     },
     {
       method: 'post',
       path: '/api/vendors/{vendorId}/suspend',
       operationId: 'suspendVendor',
-      summary: "Suspend a vendor, with the reason: its products cannot be ordered until it is reinstated",
+      summary: 'Suspend a vendor, with the reason',
       tag: 'vendors',
       access: 'admin',
       body: ReasonDto,
@@ -59,7 +61,7 @@ export function vendorOperations(vendors: ReturnType<typeof vendorHandlers>, clo
         const vendorId = uuidParameter(request, 'vendorId');
         const { reason } = await parseBody(ReasonDto, request.body);
         const result = await vendors.suspendVendor(vendorId, reason, context(request, response));
-        answer(response, result, { status: 200, location: `/api/vendors/${vendorId}`, id: vendorId });
+        changed(response, result, vendorId);
       },
     },
     {
@@ -74,7 +76,7 @@ export function vendorOperations(vendors: ReturnType<typeof vendorHandlers>, clo
       async handle(request, response) {
         const vendorId = uuidParameter(request, 'vendorId');
         const result = await vendors.reinstateVendor(vendorId, context(request, response));
-        answer(response, result, { status: 200, location: `/api/vendors/${vendorId}`, id: vendorId });
+        changed(response, result, vendorId);
       },
     },
   ];

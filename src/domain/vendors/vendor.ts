@@ -34,6 +34,8 @@ export type VendorState = { status: 'none' } | { status: 'active' | 'suspended';
 export const initialVendorState: VendorState = { status: 'none' };
 
 const normalised = (profile: VendorProfile): VendorProfile => ({ name: profile.name.trim(), contactEmail: profile.contactEmail.trim().toLowerCase() });
+/** Who asked, as recorded: the id and role only, whatever else the caller's actor carries. */
+const recorded = (by: Actor): Actor => ({ id: by.id, role: by.role });
 const unknownVendor = (vendorId: string) => notFound('vendor-not-found', `No vendor ${vendorId}`, { vendorId });
 
 export function decideVendor(command: VendorCommand, state: VendorState): VendorEvent[] {
@@ -41,7 +43,7 @@ export function decideVendor(command: VendorCommand, state: VendorState): Vendor
   const at = now.toISOString();
   if (command.type === 'OnboardVendor') {
     if (state.status !== 'none') throw alreadyExists('vendor-exists', `A vendor with id ${vendorId} exists already`, { vendorId });
-    return [{ type: 'VendorOnboarded', data: { vendorId, ...normalised(command.data.profile), onboardedBy: { id: command.data.by.id, role: command.data.by.role }, onboardedAt: at } }];
+    return [{ type: 'VendorOnboarded', data: { vendorId, ...normalised(command.data.profile), onboardedBy: recorded(command.data.by), onboardedAt: at } }];
   }
   if (state.status === 'none') throw unknownVendor(vendorId);
   switch (command.type) {
@@ -53,10 +55,10 @@ export function decideVendor(command: VendorCommand, state: VendorState): Vendor
     case 'SuspendVendor':
       // Suspended already: the first suspension, and its reason, stand.
       if (state.status === 'suspended') return [];
-      return [{ type: 'VendorSuspended', data: { vendorId, reason: command.data.reason, suspendedBy: { id: command.data.by.id, role: command.data.by.role }, suspendedAt: at } }];
+      return [{ type: 'VendorSuspended', data: { vendorId, reason: command.data.reason, suspendedBy: recorded(command.data.by), suspendedAt: at } }];
     case 'ReinstateVendor':
       if (state.status === 'active') return [];
-      return [{ type: 'VendorReinstated', data: { vendorId, reinstatedBy: { id: command.data.by.id, role: command.data.by.role }, reinstatedAt: at } }];
+      return [{ type: 'VendorReinstated', data: { vendorId, reinstatedBy: recorded(command.data.by), reinstatedAt: at } }];
     default:
       return unreachable(command);
   }

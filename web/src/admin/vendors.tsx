@@ -18,7 +18,7 @@ export function VendorsPage({ isAdmin }: { isAdmin: boolean }) {
     if (onboarded.ok) setProfile({ name: '', contactEmail: '' });
   };
   const suspend = async (vendor: Vendor) => {
-    const reason = window.prompt(`Why is ${vendor.name} suspended? Its products cannot be ordered meanwhile.`, '');
+    const reason = window.prompt(`Why is ${vendor.name} suspended?`, '');
     if (!reason) return;
     setOutcome(await runCommand((key) => call(() => api.POST('/api/vendors/{vendorId}/suspend', { params: { path: { vendorId: vendor.vendorId }, header: { 'Idempotency-Key': key } }, body: { reason } })), `${vendor.name} suspended`));
   };

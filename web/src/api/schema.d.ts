@@ -613,7 +613,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend a vendor, with the reason: its products cannot be ordered until it is reinstated */
+        /** Suspend a vendor, with the reason */
         post: operations["suspendVendor"];
         delete?: never;
         options?: never;
