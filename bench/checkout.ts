@@ -1,3 +1,4 @@
+import { SandboxSms } from '../src/sms/sandbox-sms';
 /**
  * npm run bench:checkout — sustained orders per second through the whole journey (order placed →
  * stock reserved → payment requested → sandbox webhook → paid → confirmation email received by a
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
         passwords,
         webhook,
         vault: benchVault(journeyDb.pool),
-        processes: { gateway, mailer, mailFrom: 'Bench <bench@emporium.local>', staffEmail: 'staff@bench.example', paymentDeadlineMs: 600_000, deadlineSweepMs: 1_000 },
+        processes: { gateway, mailer, sms: new SandboxSms(), mailFrom: 'Bench <bench@emporium.local>', staffEmail: 'staff@bench.example', paymentDeadlineMs: 600_000, deadlineSweepMs: 1_000 },
       });
       const http = await listen(app.http, 0, '127.0.0.1');
       ownUrl = http.url;

@@ -11,6 +11,8 @@ import { Pool } from 'pg';
 import { accountOperations } from '../commands/http/account-operations';
 import { vendorOperations } from '../commands/http/vendor-operations';
 import { vendorHandlers } from '../commands/handlers/vendor-handlers';
+import { pricingHandlers } from '../commands/handlers/pricing-handlers';
+import { pricingOperations } from '../commands/http/pricing-operations';
 import { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { paymentWebhookOperation } from '../commands/http/payment-webhook';
 import type { MailCatcher } from '../mail/mail-catcher';
@@ -18,13 +20,16 @@ import { mailboxRoutes } from '../mail/mailbox-routes';
 import { webAppRoutes } from '../http/web-app-routes';
 import { radarOperation } from '../read-api/radar';
 import { addDemoCatalog } from './demo-catalog';
-import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, openVault, Teardown, webhookSecretOf } from './infrastructure';
+import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, openSms, openVault, Teardown, webhookSecretOf } from './infrastructure';
+import { smsSenderProcess } from '../processes/sms-sender';
+import type { SmsSender } from '../sms/sms-sender';
 import type { Mailer } from '../mail/mailer';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import { fulfilmentProcess } from '../processes/fulfilment';
 import { mailSenderProcess } from '../processes/mail-sender';
 import { notificationsProcess } from '../processes/notifications';
 import { PaymentDeadlines } from '../processes/payment-deadlines';
+import { ScheduledPrices } from '../processes/scheduled-prices';
 import { ProcessRunner } from '../processes/process-runner';
 import { KafkaProcessRunner } from '../processes/kafka-process-runner';
 import { IntegrationRelay } from '../relay/integration-relay';
@@ -90,6 +95,7 @@ export interface EmporiumApp {
 export interface ProcessOptions {
   readonly gateway: PaymentGateway;
   readonly mailer: Mailer;
+  readonly sms: SmsSender;
   readonly mailFrom: string;
   readonly staffEmail: string;
   readonly paymentDeadlineMs: number;
@@ -150,7 +156,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   const readModels = allProjections(pool, { checkpoints: new PostgresCheckpointStore(pool) }, documents);
   // Run here, or (a query API apart from the projector) only followed through their saved progress.
   if (options.runProjections ?? true) await projections.start(readModels);
-  else projections.watch(readModels);
+  else await projections.watch(readModels);
   const idempotency = new PostgresIdempotencyStore(pool);
   const purgeIdempotencyKeys = setInterval(() => {
     idempotency.purgeBefore(new Date(clock().getTime() - 24 * 3_600_000)).catch((error: unknown) => logger.warn('could not purge old idempotency keys', { error }));
@@ -166,6 +172,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     payments: paymentHandlers(eventStore),
     notifications: notificationHandlers(eventStore),
     vendors: vendorHandlers(eventStore),
+    pricing: pricingHandlers(eventStore),
   };
   const identity = identityService({
     eventStore,
@@ -183,22 +190,27 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
   await relay?.start();
   const kafkaProcesses = options.kafka && options.processes ? new KafkaProcessRunner(options.kafka, logger) : null;
   let deadlines: PaymentDeadlines | null = null;
+  let scheduledPrices: ScheduledPrices | null = null;
   if (options.processes) {
     const settings = options.processes;
     const { notifications } = handlers;
     deadlines = new PaymentDeadlines(pool, eventStore, handlers.payments, clock, logger);
+    scheduledPrices = new ScheduledPrices(pool, handlers.catalog, clock, logger);
     const reacting = [
       fulfilmentProcess({ eventStore, ...handlers, gateway: settings.gateway, deadlines, paymentDeadlineMs: settings.paymentDeadlineMs, clock, logger }),
       notificationsProcess({ eventStore, notifications, staffEmail: settings.staffEmail, clock, logger }),
     ];
     // With Kafka, the saga and the notifications hear of events as other systems do; the mail
-    // sender follows its own notification streams, which stay inside.
+    // sender and the price timers follow streams that stay inside.
     await kafkaProcesses?.start(reacting);
     await processes.start([
       ...(kafkaProcesses ? [] : reacting),
+      scheduledPrices.timers(),
+      smsSenderProcess({ eventStore, sms: settings.sms, notifications, clock, logger, ...(settings.mailRetryMaxDelayMs ? { maxRetryDelayMs: settings.mailRetryMaxDelayMs } : {}) }),
       mailSenderProcess({ eventStore, mailer: settings.mailer, notifications, from: settings.mailFrom, clock, logger, ...(settings.mailRetryMaxDelayMs ? { maxRetryDelayMs: settings.mailRetryMaxDelayMs } : {}) }),
     ]);
     deadlines.start(settings.deadlineSweepMs);
+    scheduledPrices.start(settings.deadlineSweepMs);
   }
 
   // What /metrics reports of this process: its followers' progress, and the shop's gauges.
@@ -221,8 +233,9 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     ...accountOperations(identity, clock),
     ...commandOperations(handlers, clock),
     ...vendorOperations(handlers.vendors, clock),
+    ...pricingOperations(handlers.pricing, clock),
     paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
-    ...queryOperations({ documents, pool, projections, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
+    ...queryOperations({ documents, pool, projections, clock, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
     radarOperation({ pool, documents, projections, parkedEvents, clock }),
     ...runnerOperations,
     ...auditOperations({ eventStore: opened, pool, clock, reveal: (events) => options.vault.reveal(events) }),
@@ -298,6 +311,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
       await Promise.all(reporting.map((stopReporting) => stopReporting()));
       clearInterval(purgeIdempotencyKeys);
       await deadlines?.stop();
+      await scheduledPrices?.stop();
       await kafkaProcesses?.stop();
       await relay?.stop();
       await processes.stop();
@@ -335,7 +349,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
       vault: await openVault(config, pool),
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
-      processes: { gateway, mailer, mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },
+      processes: { gateway, mailer, sms: openSms(config), mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },
       ...(mailbox ? { mailbox } : {}),
     });
     teardown.push(() => app.close());

@@ -15,6 +15,9 @@ import { AccessTokens } from '../identity/access-tokens';
 import { startMailCatcher, type MailCatcher } from '../mail/mail-catcher';
 import type { Mailer } from '../mail/mailer';
 import { SmtpMailer } from '../mail/smtp-mailer';
+import { SandboxSms } from '../sms/sandbox-sms';
+import type { SmsSender } from '../sms/sms-sender';
+import { TwilioSms } from '../sms/twilio-sms';
 import type { Leases } from '../leases/leases';
 import { PostgresAdvisoryLeases } from '../leases/postgres-advisory-leases';
 import { KafkaBus } from '../messaging/kafka/kafka-bus';
@@ -115,6 +118,11 @@ export async function openMail(config: Config, teardown: Teardown): Promise<{ ma
   const mailer = new SmtpMailer(config.smtpUrl ?? mailbox!.smtpUrl);
   teardown.push(() => mailer.close());
   return { mailer, mailbox };
+}
+
+/** Text messages: Twilio when configured, else the sandbox, which sends nothing and keeps what it was given. */
+export function openSms(config: Config): SmsSender {
+  return config.sms.kind === 'twilio' ? new TwilioSms(config.sms) : new SandboxSms();
 }
 
 /**

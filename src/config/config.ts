@@ -26,6 +26,7 @@ export interface Config {
   readonly accessTokenTtlSeconds: number;
   /** Absent: a development mail catcher runs in process, shown at /dev/mailbox. */
   readonly smtpUrl: string | undefined;
+  readonly sms: { readonly kind: 'sandbox' } | { readonly kind: 'twilio'; readonly accountSid: string; readonly authToken: string; readonly from: string; readonly apiUrl: string };
   readonly mailFrom: string;
   readonly staffEmail: string;
   /** Absent: one is made and kept in dataDir (the in-process sandbox and the app share it). */
@@ -68,6 +69,11 @@ export const configVariables = {
   ACCESS_TOKEN_TTL_SECONDS: { expects: 'the lifetime of access tokens in seconds, 60-86400', default: '900', parse: integerIn(60, 86_400) },
   SMTP_URL: { expects: 'an smtp:// or smtps:// URL (user and password in it if needed); unset for the development mail catcher', default: undefined, parse: smtpUrl, secret: true },
   MAIL_FROM: { expects: 'the sender of customer emails, e.g. "Shop <shop@example.org>"', default: 'Emporium <shop@emporium.local>', parse: nonEmpty },
+  SMS_PROVIDER: { expects: 'sandbox or twilio: who sends the text messages customers opt in to (sandbox: nobody, they are kept in memory)', default: 'sandbox', parse: oneOf(['sandbox', 'twilio']) },
+  TWILIO_ACCOUNT_SID: { expects: 'the Twilio account SID, AC followed by 32 hex digits (with SMS_PROVIDER=twilio)', default: undefined, parse: twilioSid },
+  TWILIO_AUTH_TOKEN: { expects: 'the Twilio auth token (with SMS_PROVIDER=twilio)', default: undefined, parse: nonEmpty, secret: true },
+  TWILIO_FROM: { expects: 'the sender: a Twilio number in E.164 (+…) or a messaging service SID (MG…) (with SMS_PROVIDER=twilio)', default: undefined, parse: twilioSender },
+  TWILIO_API_URL: { expects: 'the http(s) URL of the Twilio API', default: 'https://api.twilio.com', parse: httpUrl },
   STAFF_EMAIL: { expects: 'the address that gets low-stock alerts', default: 'staff@emporium.local', parse: email },
   PAYMENT_WEBHOOK_SECRET: { expects: 'the secret the payment gateway signs webhooks with, 16 characters or more', default: undefined, parse: lengthBetween(16, 256), secret: true },
   EMPORIUM_MASTER_KEY: { expects: 'the master key that wraps personal-data keys: 32 random bytes in base64 (openssl rand -base64 32)', default: undefined, parse: masterKey, secret: true },
@@ -139,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (values.EMPORIUM_PROFILE === 'distributed' && values.KAFKA_BROKERS === undefined) {
     problems.push('KAFKA_BROKERS is needed with EMPORIUM_PROFILE=distributed: the services talk through Kafka');
   }
+  if (values.SMS_PROVIDER === 'twilio') {
+    for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const) if (values[name] === undefined) problems.push(`${name} is needed with SMS_PROVIDER=twilio`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -158,6 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: values.SMTP_URL as string | undefined,
     mailFrom: values.MAIL_FROM as string,
     staffEmail: values.STAFF_EMAIL as string,
+    sms:
+      values.SMS_PROVIDER === 'twilio'
+        ? { kind: 'twilio', accountSid: values.TWILIO_ACCOUNT_SID as string, authToken: values.TWILIO_AUTH_TOKEN as string, from: values.TWILIO_FROM as string, apiUrl: values.TWILIO_API_URL as string }
+        : { kind: 'sandbox' },
     paymentWebhookSecret: values.PAYMENT_WEBHOOK_SECRET as string | undefined,
     masterKey: values.EMPORIUM_MASTER_KEY === undefined ? undefined : Buffer.from(values.EMPORIUM_MASTER_KEY as string, 'base64'),
     webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS as number,
@@ -218,6 +231,16 @@ export const keptMasterKeyFile = 'master-key';
 
 function masterKey(raw: string): string {
   if (!/^[A-Za-z0-9+/]{43}=$/.test(raw)) throw new Error();
+  return raw;
+}
+
+function twilioSid(raw: string): string {
+  if (!/^AC[0-9a-f]{32}$/.test(raw)) throw new Error();
+  return raw;
+}
+
+function twilioSender(raw: string): string {
+  if (!/^(\+[1-9]\d{7,14}|MG[0-9a-f]{32})$/.test(raw)) throw new Error();
   return raw;
 }
 

@@ -2,7 +2,7 @@
  * The one place stream names are made: `<category>-<id>`. Subscriptions filter on the category
  * prefix, so a stream's category must never change once events are written to it.
  */
-export const streamCategories = ['product', 'category', 'inventory', 'customer', 'account', 'email', 'order', 'payment', 'notification', 'audit', 'vendor'] as const;
+export const streamCategories = ['product', 'category', 'inventory', 'customer', 'account', 'email', 'order', 'payment', 'notification', 'audit', 'vendor', 'pricebook', 'sms'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 export function streamName(category: StreamCategory, id: string): string {

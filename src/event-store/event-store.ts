@@ -14,6 +14,8 @@ export type JsonObject = { [key: string]: JsonValue };
 export interface Actor {
   readonly id: string;
   readonly role: string;
+  /** For the `vendor` role: the vendor the account acts for (what it may touch, and on whose behalf it acted). */
+  readonly vendorId?: string;
 }
 
 /**

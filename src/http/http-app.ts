@@ -48,7 +48,7 @@ function authentication(authenticate: HttpAppOptions['authenticate']): RequestHa
     }
     const principal = await authenticate(token);
     response.locals.principal = principal;
-    response.locals.actor = { id: principal.accountId, role: principal.role };
+    response.locals.actor = { id: principal.accountId, role: principal.role, ...(principal.vendorId !== undefined ? { vendorId: principal.vendorId } : {}) };
     next();
   };
 }

@@ -4,6 +4,7 @@ import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { e164Pattern } from '../domain/customers/customer';
 import { defaultConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
 import { CurrencyCodes } from 'validator/lib/isISO4217';
@@ -17,7 +18,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
  * Who may call an operation at all (function-level authorisation). Which objects a signed-in
  * customer may touch is decided further in, by the handlers (object-level).
  */
-export type Access = 'public' | 'signed-in' | 'staff' | 'admin' | 'auditor';
+export type Access = 'public' | 'signed-in' | 'staff' | 'admin' | 'auditor' | 'seller';
 
 /**
  * One HTTP operation: what Express mounts and what the OpenAPI document describes come from the
@@ -71,6 +72,8 @@ export function authorise(operation: Pick<Operation, 'access' | 'method' | 'tag'
   const allowed =
     access === 'signed-in' ||
     (access === 'staff' && (staffRoles.has(principal.role) || (auditor && operation.method === 'get'))) ||
+    // The catalog and stock work staff do, and a vendor does for its own products (which, the handlers check).
+    (access === 'seller' && (staffRoles.has(principal.role) || principal.role === 'vendor' || (auditor && operation.method === 'get'))) ||
     (access === 'admin' && principal.role === 'admin') ||
     (access === 'auditor' && (auditor || principal.role === 'admin'));
   if (!allowed) throw new HttpProblem(403, 'forbidden', `This needs the ${access} role`);
@@ -139,6 +142,9 @@ const namedRuleSchemas: Record<string, (meta: ValidationMetadata) => Record<stri
   isISO31661Alpha2: () => ({ type: 'string', enum: [...CountryCodes].sort() }),
   isISO4217CurrencyCode: () => ({ type: 'string', enum: [...CurrencyCodes].sort() }),
   // IsPlainText: no control characters (tabs and line breaks allowed in multi-line text).
+  isMoment: () => ({ type: 'string', format: 'date-time' }),
+  // A mobile number (E.164) or null: required, and null says "none".
+  phoneOrNull: () => ({ type: ['string', 'null'], pattern: e164Pattern.source }),
   isPlainText: (meta) => ({ type: 'string', pattern: meta.constraints?.[0] === 'multiline' ? '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' : '^[^\\u0000-\\u001f\\u007f]*$' }),
 };
 
@@ -207,7 +213,8 @@ export function openApiDocument(info: { title: string; version: string; descript
     if (operation.idempotencyKey) Object.assign(problems, { 409: 'Refused by a business rule, or a request with this Idempotency-Key is still running', 422: 'The Idempotency-Key was used with another request' });
     // A token that is sent is checked everywhere, public operations too: the client believes it is signed in.
     problems[401] = operation.access === 'public' ? 'An access token was sent and is not valid' : 'Not signed in, or the access token is not valid';
-    if (operation.access === 'staff' || operation.access === 'admin' || operation.access === 'auditor') problems[403] = `Needs the ${operation.access} role`;
+    if (operation.access === 'seller') problems[403] = 'Needs the staff role, or a vendor account';
+    else if (operation.access === 'staff' || operation.access === 'admin' || operation.access === 'auditor') problems[403] = `Needs the ${operation.access} role`;
     else if (operation.method !== 'get' && operation.tag !== 'auth') problems[403] = 'Auditors read; they change nothing';
     const successSchema = operation.answers ? `#/components/schemas/${operation.answers.name}` : '#/components/schemas/CommandAccepted';
     (paths[operation.path] ??= {})[operation.method] = {

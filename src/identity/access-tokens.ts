@@ -7,6 +7,8 @@ import { RecentlyUsed } from '../shared/recently-used';
 export interface Principal {
   readonly accountId: string;
   readonly role: Role;
+  /** A vendor account's vendor: read from the account on each request, never from the token. */
+  readonly vendorId?: string;
 }
 
 export const tokenIssuer = 'emporium';

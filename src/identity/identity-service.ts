@@ -7,6 +7,7 @@ import type { PostalAddress } from '../domain/shared/address';
 import { notFound, ruleViolated } from '../domain/shared/domain-error';
 import { streamName } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
+import { vendorDecider } from '../domain/vendors/vendor';
 import type { Logger } from '../shared/logger';
 import { nameBasedUuid } from '../shared/ids';
 import { handleCommand, newIdFor, type CommandContext } from '../commands/command-handler';
@@ -91,13 +92,14 @@ export function identityService(deps: IdentityDependencies) {
     };
   }
 
-  async function createStaffAccount(input: { email: string; password: string; role: Exclude<Role, 'customer'>; accountId?: string }, context: CommandContext) {
+  async function createStaffAccount(input: { email: string; password: string; role: Exclude<Role, 'customer'>; vendorId?: string; accountId?: string }, context: CommandContext) {
     const accountId = input.accountId ?? newIdFor(context, 'account');
     const email = normaliseEmail(input.email);
     const passwordHash = await passwords.hash(input.password);
     await claimEmailFor(eventStore, email, accountId, context);
     try {
-      return await handleCommand(eventStore, accountStream(accountId), accountDecider, { type: 'CreateAccount', data: { accountId, email, role: input.role, passwordHash, now: context.now } }, context);
+      const vendor = input.vendorId !== undefined ? { vendorId: input.vendorId } : {};
+      return await handleCommand(eventStore, accountStream(accountId), accountDecider, { type: 'CreateAccount', data: { accountId, email, role: input.role, ...vendor, passwordHash, now: context.now } }, context);
     } catch (error) {
       await releaseEmailOf(eventStore, logger, email, accountId, context);
       throw error;
@@ -123,7 +125,14 @@ export function identityService(deps: IdentityDependencies) {
       return customer;
     },
 
-    createStaffAccount,
+    createStaffAccount: (input: { email: string; password: string; role: 'staff' | 'admin' | 'auditor'; accountId?: string }, context: CommandContext) => createStaffAccount(input, context),
+
+    /** An account for someone of a vendor's business, by an admin: it signs in as that vendor. */
+    async createVendorAccount(input: { vendorId: string; email: string; password: string }, context: CommandContext) {
+      const vendor = await loadState(eventStore, streamName('vendor', input.vendorId), vendorDecider);
+      if (vendor.status === 'none') throw notFound('vendor-not-found', `No vendor ${input.vendorId}`, { vendorId: input.vendorId });
+      return createStaffAccount({ email: input.email, password: input.password, role: 'vendor', vendorId: input.vendorId }, context);
+    },
 
     /** The first admin, from configuration: created once, under an id derived from its email. */
     async ensureBootstrapAdmin(email: string, password: string, now: Date): Promise<'created' | 'exists'> {
@@ -223,7 +232,7 @@ export function identityService(deps: IdentityDependencies) {
       const account = await loadAccount(principal.accountId);
       if (account.status !== 'active') throw new InvalidAccessTokenError('The account is disabled');
       // The role is read back from the account: a role changed since the token was issued counts now.
-      return { accountId: principal.accountId, role: account.role };
+      return { accountId: principal.accountId, role: account.role, ...(account.vendorId !== undefined ? { vendorId: account.vendorId } : {}) };
     },
   };
 }

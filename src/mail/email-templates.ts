@@ -104,3 +104,15 @@ export function lowStockAlertEmail(stock: { code: string; name: string; availabl
   const html = page(subject, `<h1>Low stock</h1><p><b>${escape(stock.name)}</b> (${escape(stock.code)}) is down to <b>${stock.available}</b> available, at or below its threshold of ${stock.threshold}.</p>`);
   return { subject, text, html };
 }
+
+/**
+ * The text messages, short (one SMS segment where the reason allows) and without the customer's
+ * name or address: a phone's lock screen shows them to whoever looks.
+ */
+export function paymentConfirmationText(order: Pick<OrderEmailFacts, 'orderId' | 'total'>): string {
+  return `Emporium: payment of ${formatMoney(order.total)} received for order ${orderNumber(order.orderId)}. Thank you!`;
+}
+
+export function paymentFailedText(order: Pick<OrderEmailFacts, 'orderId' | 'total'>, reason: string): string {
+  return `Emporium: your payment of ${formatMoney(order.total)} for order ${orderNumber(order.orderId)} did not go through (${reason}). Nothing was charged; see your email for what to do.`;
+}

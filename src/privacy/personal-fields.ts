@@ -22,12 +22,14 @@ export const personalFieldsByEventType: Readonly<Record<string, PersonalFields>>
   CustomerRegistered: { subject: 'customerId', fields: { firstName: erasedText, lastName: erasedText, email: erasedText, shippingAddress: erasedAddress } },
   ShippingAddressChanged: { subject: 'customerId', fields: { shippingAddress: erasedAddress } },
   CustomerEmailChanged: { subject: 'customerId', fields: { previousEmail: erasedText, email: erasedText } },
+  CustomerOptedInToSms: { subject: 'customerId', fields: { phone: erasedText } },
   AccountCreated: { subject: 'accountId', fields: { email: erasedText } },
   EmailClaimed: { subject: 'ownerId', fields: { email: erasedText } },
   EmailReleased: { subject: 'ownerId', fields: { email: erasedText } },
   OrderPlaced: { subject: 'customerId', fields: { shippingAddress: erasedAddress } },
   // Only emails to a customer name one (customerId); alerts to the staff hold nobody's data.
   EmailRequested: { subject: 'customerId', fields: { to: erasedText, text: erasedText, html: erasedText } },
+  SmsRequested: { subject: 'customerId', fields: { to: erasedText, text: erasedText } },
 };
 
 export function isErased(value: unknown): boolean {

@@ -3,11 +3,12 @@ import type { InventoryEvent } from '../domain/inventory/inventory';
 import { orderDecider, type OrderEvent } from '../domain/orders/order';
 import { foldEvents } from '../domain/shared/decider';
 import { productDecider } from '../domain/catalog/product';
+import { vendorDecider } from '../domain/vendors/vendor';
 import { streamName } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
 import type { notificationHandlers } from '../commands/handlers/notification-handlers';
-import { lowStockAlertEmail, paymentConfirmationEmail, paymentFailedEmail, refundEmail, type RenderedEmail } from '../mail/email-templates';
+import { lowStockAlertEmail, paymentConfirmationEmail, paymentConfirmationText, paymentFailedEmail, paymentFailedText, refundEmail, type RenderedEmail } from '../mail/email-templates';
 import { paymentDecider } from '../domain/payments/payment';
 import type { Money } from '../domain/shared/money';
 import { nameBasedUuid } from '../shared/ids';
@@ -23,8 +24,9 @@ export interface NotificationsDependencies {
 }
 
 /**
- * Payment succeeded → confirmation email; payment failed → failure email; low stock → alert to the
- * staff. Each becomes a notification stream whose id (and Message-ID) derive from the event and
+ * Payment succeeded → confirmation email; payment failed → failure email; each also a text message
+ * to a customer who opted in to them; low stock → alert to the staff, or to the vendor selling the
+ * product, at its contact address. Each becomes a notification stream whose id (and Message-ID) derive from the event and
  * the purpose: an event handled twice asks for the same email, which is then asked for once.
  * The sending is the mail sender's work.
  */
@@ -42,6 +44,13 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
     );
   }
 
+  /** A text message too, to a customer who opted in; its id derives from the event and purpose, as the email's. */
+  async function textToo(event: ProcessInput, purpose: string, found: { customerId: string; smsPhone: string | undefined }, text: string): Promise<void> {
+    if (!found.smsPhone) return;
+    const smsId = nameBasedUuid(`${event.id}:${purpose}:sms`);
+    await notifications.requestTextMessage({ smsId, message: { to: found.smsPhone, customerId: found.customerId, text, purpose, causeEventId: event.id } }, causedBy(event, name, `${purpose}:sms`, clock()));
+  }
+
   async function orderFacts(orderId: string) {
     const events = await eventStore.readStream(streamName('order', orderId));
     const order = foldEvents(orderDecider, events as unknown as OrderEvent[]);
@@ -49,7 +58,7 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
     const placedAt = events[0]?.type === 'OrderPlaced' ? (events[0].data.placedAt as string) : undefined;
     const customer = await loadState(eventStore, streamName('customer', order.customerId), customerDecider);
     if (customer.status !== 'registered') return null;
-    return { to: customer.email, customerId: order.customerId, placedAt, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
+    return { to: customer.email, customerId: order.customerId, smsPhone: customer.smsPhone, placedAt, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
   }
 
   return {
@@ -60,7 +69,11 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
       if (event.type === 'LowStockReached') {
         const { code, available, threshold } = (event as unknown as Extract<InventoryEvent, { type: 'LowStockReached' }>).data;
         const product = await loadState(eventStore, streamName('product', code), productDecider);
-        await request(event, 'low-stock', deps.staffEmail, lowStockAlertEmail({ code, name: product.status === 'absent' ? code : product.name, available, threshold }));
+        // A vendor keeps its own stock: the alert is theirs, in place of the staff's (still one email per event).
+        const vendorId = product.status === 'absent' ? undefined : product.vendorId;
+        const vendor = vendorId !== undefined ? await loadState(eventStore, streamName('vendor', vendorId), vendorDecider) : undefined;
+        const to = vendor && vendor.status !== 'none' ? vendor.profile.contactEmail : deps.staffEmail;
+        await request(event, 'low-stock', to, lowStockAlertEmail({ code, name: product.status === 'absent' ? code : product.name, available, threshold }));
         return;
       }
       const found = await orderFacts(textField(event, 'orderId'));
@@ -68,8 +81,15 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
         logger.warn('no order or customer to write to about a payment', { eventId: event.id, orderId: event.data.orderId });
         return;
       }
-      if (event.type === 'PaymentSucceeded') await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts), { orderPlacedAt: found.placedAt, customerId: found.customerId });
-      if (event.type === 'PaymentFailed') await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, textField(event, 'reason')), { orderPlacedAt: found.placedAt, customerId: found.customerId });
+      if (event.type === 'PaymentSucceeded') {
+        await request(event, 'payment-succeeded', found.to, paymentConfirmationEmail(found.facts), { orderPlacedAt: found.placedAt, customerId: found.customerId });
+        await textToo(event, 'payment-succeeded', found, paymentConfirmationText(found.facts));
+      }
+      if (event.type === 'PaymentFailed') {
+        const reason = textField(event, 'reason');
+        await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, reason), { orderPlacedAt: found.placedAt, customerId: found.customerId });
+        await textToo(event, 'payment-failed', found, paymentFailedText(found.facts, reason));
+      }
       if (event.type === 'PaymentRefunded') {
         const amount = event.data.amount as unknown as Money;
         const payment = await loadState(eventStore, streamName('payment', textField(event, 'paymentId')), paymentDecider);

@@ -5,7 +5,7 @@ import type { EventStore } from '../event-store/event-store';
 import { nameBasedUuid } from '../shared/ids';
 import type { Logger } from '../shared/logger';
 import { paymentStillPending } from './fulfilment';
-import { doingWorkOf } from '../shared/work-context';
+import { dueTimers, Sweeper } from './sweeper';
 
 export const expiredReason = 'expired: the payment provider did not answer in time';
 
@@ -15,8 +15,7 @@ export const expiredReason = 'expired: the payment provider did not answer in ti
  * stock is released and the customer told.
  */
 export class PaymentDeadlines {
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: Sweeper;
 
   constructor(
     private readonly pool: Pool,
@@ -24,7 +23,9 @@ export class PaymentDeadlines {
     private readonly payments: ReturnType<typeof paymentHandlers>,
     private readonly clock: () => Date,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.sweeper = new Sweeper('payment-deadlines', () => this.sweep(), logger);
+  }
 
   async schedule(paymentId: string, dueAt: Date): Promise<void> {
     await this.pool.query(
@@ -39,32 +40,18 @@ export class PaymentDeadlines {
 
   /** Looks for due deadlines every `intervalMs`. */
   start(intervalMs: number): void {
-    const tick = () => {
-      this.sweeping = doingWorkOf('payment-deadlines', () => this.sweep())
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn('payment deadline sweep failed', { error }))
-        .finally(() => {
-          this.sweeping = null;
-          if (this.timer) this.timer = setTimeout(tick, intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, intervalMs);
+    this.sweeper.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.sweeping;
+  stop(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   /** Expires what is due; several processes may sweep at once (skip locked). */
   async sweep(): Promise<number> {
     const expired = await inTransaction(this.pool, async (client) => {
       let count = 0;
-      const { rows } = await client.query<{ id: string; payload: { paymentId: string } }>(
-        `select id, payload from process_timers where kind = 'payment-deadline' and due_at <= $1 order by due_at limit 100 for update skip locked`,
-        [this.clock()],
-      );
+      const rows = await dueTimers<{ paymentId: string }>(client, 'payment-deadline', this.clock());
       for (const row of rows) {
         const { paymentId } = row.payload;
         if (await paymentStillPending(this.eventStore, paymentId)) {

@@ -10,6 +10,8 @@ import { notificationsProjection } from './read-models/notifications';
 import { paymentsProjection } from './read-models/payments';
 import { staffAccountsProjection } from './read-models/staff-accounts';
 import { vendorsProjection } from './read-models/vendors';
+import { vendorOrderLinesProjection } from './read-models/vendor-order-lines';
+import { priceRulesProjection } from './read-models/price-rules';
 import { reportingProjections } from './reporting/reporting-projection';
 
 /**
@@ -18,7 +20,7 @@ import { reportingProjections } from './reporting/reporting-projection';
  * Their names are projectionNames.
  */
 /** The read models kept as documents (in MongoDB, or PostgreSQL JSONB), as against the reports' SQL tables. */
-export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection, notificationsProjection, staffAccountsProjection, vendorsProjection].map((readModel) => readModel.name);
+export const documentReadModelNames: readonly string[] = [catalogProjection, categoriesProjection, customersProjection, orderHistoryProjection, paymentsProjection, notificationsProjection, staffAccountsProjection, vendorsProjection, vendorOrderLinesProjection, priceRulesProjection].map((readModel) => readModel.name);
 
 export function allProjections(pool: Pool, eventStore: { readonly checkpoints: PostgresCheckpointStore }, documents: DocumentStore = new PostgresDocumentStore(pool)): Projection[] {
   return [
@@ -30,6 +32,8 @@ export function allProjections(pool: Pool, eventStore: { readonly checkpoints: P
     documentProjection(documents, notificationsProjection),
     documentProjection(documents, staffAccountsProjection),
     documentProjection(documents, vendorsProjection),
+    documentProjection(documents, vendorOrderLinesProjection),
+    documentProjection(documents, priceRulesProjection),
     ...reportingProjections(pool, eventStore.checkpoints),
   ];
 }

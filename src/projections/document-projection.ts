@@ -16,7 +16,8 @@ export interface DocumentProjection<Doc> {
    * all there to be found, as it applies the log in order.
    */
   documentsWhere?(event: RecordedEvent): DocumentsWhere | null;
-  evolve(document: Doc | null, event: RecordedEvent): Doc | null;
+  /** `id`: the document's, for an event that makes several documents (one per vendor of an order). */
+  evolve(document: Doc | null, event: RecordedEvent, id: string): Doc | null;
 }
 
 export interface DocumentsWhere {
@@ -60,7 +61,7 @@ export async function applyToDocuments<Doc>(store: DocumentStore, collection: st
     for (const id of new Set([...ids, ...madeInBatch])) {
       const entry = working.get(id) ?? { document: null, checkpoint: null, changed: false };
       if (entry.checkpoint && compareCheckpoints(event.checkpoint, entry.checkpoint) <= 0) continue;
-      working.set(id, { document: projection.evolve(entry.document, event), checkpoint: event.checkpoint, changed: true });
+      working.set(id, { document: projection.evolve(entry.document, event, id), checkpoint: event.checkpoint, changed: true });
     }
   }
   const changes = [...working].filter(([, entry]) => entry.changed).map(([id, entry]) => ({ id, document: entry.document, checkpoint: entry.checkpoint! }));

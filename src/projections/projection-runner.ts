@@ -123,9 +123,15 @@ export class ProjectionRunner {
   /**
    * Projections that another process runs (the projector), so that this one (a query API) can wait
    * for them to reach a checkpoint: it reads the progress they saved, not any state of its own.
+   * Their collections and schemas are made here too if the projector has not made them yet (a new
+   * read model, on an upgrade that starts the query API first): read, they are empty, not missing.
    */
-  watch(projections: readonly Projection[]): void {
-    for (const projection of projections) if (!this.running.has(projection.name)) this.watched.set(projection.name, projection);
+  async watch(projections: readonly Projection[]): Promise<void> {
+    for (const projection of projections) {
+      if (this.running.has(projection.name)) continue;
+      await projection.prepare();
+      this.watched.set(projection.name, projection);
+    }
   }
 
   /** Resolves true once every named projection has handled (or scanned past) the checkpoint. */

@@ -23,6 +23,8 @@ export const postalAddress = object({ line1: text, line2: text, city: text, post
 const orderStatus: Schema = { enum: ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'] };
 const paymentMethod: Schema = { enum: [...paymentMethods] };
 
+const ruleRef = object({ ruleId: text, name: text });
+
 export const productSchema = object({
   code: text,
   name: text,
@@ -35,11 +37,51 @@ export const productSchema = object({
   lowStockThreshold: count,
   lowStock: { type: 'boolean' },
   status: { enum: ['active', 'discontinued'] },
+  vendor: nullable({ ...object({ id: text, name: text, status: { enum: ['active', 'suspended'] } }), description: "Who sells it; null for the shop's own products. A suspended vendor's products cannot be ordered meanwhile" }),
+  listPrice: { ...money, description: 'The price before any price rule; `price` is what one costs now' },
+  priceRule: nullable({ ...ruleRef, description: 'The price rule that made `price`, if one did' }),
+  priceValidUntil: nullable({ ...dateTime, description: 'Ordered before then (sent with this price as expectedUnitPrice), this is the price charged; null: no change is coming' }),
+  quantityPrices: { type: 'array', description: 'Lower unit prices from a quantity on', items: object({ minQuantity: { type: 'integer', minimum: 2 }, price: money, priceRule: ruleRef }) },
+  nextListPrice: nullable({ ...object({ price: money, effectiveAt: dateTime }), description: 'The list price scheduled next, and from when' }),
+  scheduled: { type: 'array', description: 'Every list price to come, earliest first', items: object({ scheduleId: text, price: money, effectiveAt: dateTime }) },
+}, ['scheduled']);
+
+export const priceRuleSchema = object({
+  ruleId: text,
+  name: text,
+  scope: {
+    oneOf: [
+      object({ kind: { const: 'all' } }),
+      object({ kind: { const: 'product' }, productCode: text }),
+      object({ kind: { const: 'category' }, categoryId: text }),
+      object({ kind: { const: 'vendor' }, vendorId: text }),
+    ],
+  },
+  discount: { oneOf: [object({ kind: { const: 'percentage' }, percent: { type: 'integer', minimum: 1, maximum: 99 } }), object({ kind: { const: 'fixed' }, amount: money })] },
+  validFrom: nullable(dateTime),
+  validUntil: nullable(dateTime),
+  minQuantity: { type: 'integer', minimum: 1 },
+  status: { enum: ['active', 'ended'] },
+  definedBy: object({ id: text, role: text }),
+  definedAt: dateTime,
+  ended: nullable(object({ reason: text, at: dateTime })),
 });
 
 export const categorySchema = object({ id: text, name: text, description: text });
 
-const orderLine = object({ productCode: text, name: text, quantity: { type: 'integer', minimum: 1 }, unitPrice: money, lineTotal: money });
+const orderLine = object(
+  {
+    productCode: text,
+    name: text,
+    quantity: { type: 'integer', minimum: 1 },
+    unitPrice: money,
+    lineTotal: money,
+    vendorId: { ...text, description: "The vendor selling it; absent for the shop's own products" },
+    priceRule: { ...object({ ruleId: text, name: text }), description: 'The price rule that made the unit price, when one did' },
+    listPrice: { ...money, description: 'The list price the rule was taken off' },
+  },
+  ['vendorId', 'priceRule', 'listPrice'],
+);
 
 export const orderSchema = object({
   orderId: text,
@@ -101,18 +143,24 @@ export const customerSchema = object({
   shippingAddress: postalAddress,
   registeredAt: dateTime,
   erasedAt: { ...dateTime, description: 'Set once the customer is erased (GDPR art. 17): name, email and address then read ‹erased›' },
+  smsPhone: nullable({ ...text, description: 'The mobile number text messages about orders go to, once the customer opted in' }),
   orders: object({
     count,
     totalSpent: { type: 'array', items: money },
     lastOrder: nullable(object({ orderId: text, placedAt: dateTime, status: orderStatus, total: money })),
   }),
-}, ['erasedAt']);
+}, ['erasedAt', 'smsPhone']);
 
 export const salesReportSchema = object({
   from: { type: 'string', format: 'date' },
   to: { type: 'string', format: 'date' },
   days: { type: 'array', items: object({ day: { type: 'string', format: 'date' }, currency: text, orders: count, units: count, revenue: { type: 'integer', description: 'In minor units' } }) },
   products: { type: 'array', items: object({ productCode: text, currency: text, units: count, revenue: { type: 'integer' } }) },
+  vendors: {
+    type: 'array',
+    description: 'Paid sales by vendor; vendorId null is the shop’s own products. An order with lines of several vendors counts as an order for each',
+    items: object({ vendorId: nullable(text), currency: text, orders: count, units: count, revenue: { type: 'integer' } }),
+  },
 });
 
 export const paymentOutcomesSchema = object({
@@ -140,5 +188,11 @@ export const notificationSchema = object({
   resends: { type: 'array', items: object({ resendId: text, reason: text, requestedBy: object({ id: text, role: text }), requestedAt: dateTime }) },
 }, ['customerId', 'resendOf', 'resends']);
 
+/** A vendor's part of an order: its lines, their subtotal, and where the order stands; nothing of the customer. */
+export const vendorOrderLinesSchema = object({ id: text, orderId: text, vendorId: text, lines: { type: 'array', items: orderLine }, subtotal: money, status: orderStatus, placedAt: dateTime, updatedAt: dateTime });
+
 export const vendorSchema = object({ vendorId: text, name: text, contactEmail: text, status: { enum: ['active', 'suspended'] }, suspendedReason: nullable(text), onboardedAt: dateTime, updatedAt: dateTime });
-export const staffAccountSchema = object({ accountId: text, email: text, role: { enum: ['staff', 'admin', 'auditor'] }, status: { enum: ['active', 'disabled'] }, createdAt: dateTime });
+export const staffAccountSchema = object(
+  { accountId: text, email: text, role: { enum: ['staff', 'admin', 'auditor', 'vendor'] }, vendorId: { ...text, description: "A vendor account's vendor" }, status: { enum: ['active', 'disabled'] }, createdAt: dateTime },
+  ['vendorId'],
+);

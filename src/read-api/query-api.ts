@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import type { Pool } from 'pg';
 import type { Request, Response } from 'express';
-import { mayActFor } from '../commands/authorization';
+import { mayActFor, maySell } from '../commands/authorization';
 import { productCodePattern } from '../commands/http/dtos';
 import { notFound } from '../domain/shared/domain-error';
-import { parseCheckpoint } from '../event-store/event-store';
+import { parseCheckpoint, type Actor } from '../event-store/event-store';
 import type { Operation } from '../http/operations';
 import { HttpProblem } from '../http/problem-details';
 import { parseQuery, ValidationFailedError } from '../http/validation';
-import type { Principal } from '../identity/access-tokens';
 import type { OrderStatus } from '../domain/orders/order';
 import { uuidPattern } from '../shared/ids';
 import type { DocumentStore, FindQuery, SortKey } from '../projections/document-store';
@@ -23,8 +22,12 @@ import { notificationsByLastChange, notificationsProjection, type NotificationSu
 import { paymentsProjection, type PaymentSummary } from '../projections/read-models/payments';
 import { staffAccountsProjection, type StaffAccount } from '../projections/read-models/staff-accounts';
 import { vendorsProjection, type VendorSummary } from '../projections/read-models/vendors';
+import { vendorOrderLinesProjection, type VendorOrderLines } from '../projections/read-models/vendor-order-lines';
+import { priceRulesProjection, type PriceRuleSummary } from '../projections/read-models/price-rules';
+import type { PriceRule } from '../domain/pricing/price-book';
+import { CatalogPrices } from './catalog-prices';
 import { AnswerCache } from './answer-cache';
-import { customerSchema, lowStockSchema, notificationSchema, staffAccountSchema, vendorSchema, orderSchema, pageOfSchema, paymentOutcomesSchema, paymentSchema, productSchema, categorySchema, salesReportSchema } from './answer-schemas';
+import { customerSchema, lowStockSchema, notificationSchema, priceRuleSchema, staffAccountSchema, vendorOrderLinesSchema, vendorSchema, orderSchema, pageOfSchema, paymentOutcomesSchema, paymentSchema, productSchema, categorySchema, salesReportSchema } from './answer-schemas';
 import { lowStockReport, paymentOutcomesReport, salesReport } from '../projections/reporting/reporting-queries';
 
 /*
@@ -50,8 +53,17 @@ class ProductListQuery extends PageQuery {
   @IsOptional() @IsString() @Length(1, 100)
   q?: string;
 
+  /** One vendor's products. */
+  @IsOptional() @IsUUID()
+  vendor?: string;
+
   @IsOptional() @IsIn(['name', '-name', 'price', '-price'])
   sort?: 'name' | '-name' | 'price' | '-price';
+}
+
+class PriceRuleListQuery extends PageQuery {
+  @IsOptional() @IsIn(['active', 'ended'])
+  status?: 'active' | 'ended';
 }
 
 class OrderListQuery extends PageQuery {
@@ -99,21 +111,35 @@ const byVendorName: SortKey[] = [
   { path: 'vendorId', type: 'text', direction: 'asc' },
 ];
 
+const vendorsNewestFirst: SortKey[] = [
+  { path: 'placedAt', type: 'text', direction: 'desc' },
+  { path: 'id', type: 'text', direction: 'desc' },
+];
+
+const rulesNewestFirst: SortKey[] = [
+  { path: 'definedAt', type: 'text', direction: 'desc' },
+  { path: 'ruleId', type: 'text', direction: 'desc' },
+];
+
 const newestFirst: SortKey[] = [
   { path: 'placedAt', type: 'text', direction: 'desc' },
   { path: 'orderId', type: 'text', direction: 'desc' },
 ];
 
 /** What shoppers see of a product: the read model without its search helpers. */
-function publicProduct(product: CatalogProduct) {
+/** A product as shown: priced by the price book at `now`, without the fields kept for sorting and search. */
+function publicProduct(product: CatalogProduct, rules: readonly PriceRule[], now: Date) {
   const { nameKey: _nameKey, searchText: _searchText, ...shown } = product;
-  return shown;
+  // Products projected before vendors existed have no vendor field until the catalog is rebuilt.
+  return { ...shown, vendor: shown.vendor ?? null, ...CatalogPrices.shown(product, rules, now) };
 }
 
 export interface QueryApiDependencies {
   readonly documents: DocumentStore;
   readonly pool: Pool;
   readonly projections: ProjectionRunner;
+  /** What time it is, for prices by rules that start and end. */
+  readonly clock?: () => Date;
   /** How long a query waits for the projections to reach the checkpoint it was given. */
   readonly readYourWritesTimeoutMs: number;
 }
@@ -125,7 +151,21 @@ export function queryOperations(deps: QueryApiDependencies): Operation[] {
 
 function readModelQueries(deps: QueryApiDependencies): Operation[] {
   const { documents, pool, projections } = deps;
+  const clock = deps.clock ?? (() => new Date());
   const catalogAnswers = new AnswerCache();
+  const prices = new CatalogPrices(documents, () => projections.version(priceRulesProjection.name));
+
+  /**
+   * A catalog answer, kept while neither the catalog nor the price rules have changed, and no
+   * price in it has reached the moment it holds until.
+   */
+  async function catalogAnswer<T>(key: string, answer: (rules: readonly PriceRule[], now: Date) => Promise<T>): Promise<string> {
+    const now = clock();
+    const { rules, version: rulesVersion } = await prices.rules();
+    const catalogVersion = projections.version(catalogProjection.name);
+    const version = rulesVersion === undefined ? undefined : catalogVersion;
+    return catalogAnswers.get(`${key}|${rulesVersion}`, version, () => answer(rules, now), { now, until: (value) => CatalogPrices.earliestChange(value) });
+  }
 
   /** Waits until the projections this query reads have reached the checkpoint the request carries, if any. */
   async function caughtUp(request: Request, projectionNames: readonly string[]): Promise<void> {
@@ -138,12 +178,19 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
     }
   }
 
-  const principalOf = (response: Response) => response.locals.principal as Principal | undefined;
+  /** The signed-in caller as the authentication middleware put it (vendor included). */
+  const actorOf = (response: Response) => response.locals.actor as Actor | undefined;
+
+  /** A vendor's account reads its own vendor only; another is not found. Staff read any. */
+  function ownVendorOnly(response: Response, vendorId: string): void {
+    const actor = actorOf(response);
+    if (!actor || !maySell(actor, vendorId)) throw notFound('vendor-not-found', `There is no vendor ${vendorId}`);
+  }
 
   /** A customer's own, or anything for staff; someone else's is not found, so it does not leak. */
   function visibleTo(response: Response, customerId: string, what: { code: string; message: string }): void {
-    const principal = principalOf(response);
-    if (!principal || !mayActFor({ id: principal.accountId, role: principal.role }, customerId)) throw notFound(what.code, what.message);
+    const actor = actorOf(response);
+    if (!actor || !mayActFor(actor, customerId)) throw notFound(what.code, what.message);
   }
 
   /** An order the caller may see: their own, or any for staff; anything else is not found, as if it did not exist. */
@@ -171,7 +218,7 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
       method: 'get',
       path: '/api/products',
       operationId: 'listProducts',
-      summary: 'Browse the catalog: filter by category, search name, description and code, sort by name or price, page with a cursor',
+      summary: 'Browse the catalog: filter by category or vendor, search name, description and code, sort by name or price, page with a cursor',
       tag: 'catalog',
       access: 'public',
       query: ProductListQuery,
@@ -179,13 +226,13 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
       responses: { 200: 'A page of products', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const query = await parseQuery(ProductListQuery, request.query);
-        await caughtUp(request, [catalogProjection.name]);
-        const body = await catalogAnswers.get(request.originalUrl, projections.version(catalogProjection.name), () =>
+        await caughtUp(request, [catalogProjection.name, priceRulesProjection.name]);
+        const body = await catalogAnswer(request.originalUrl, (rules, now) =>
           page<CatalogProduct>(catalogProjection.collection.name, query, {
-            ...(query.category ? { where: { 'category.id': query.category } } : {}),
+            ...(query.category || query.vendor ? { where: { ...(query.category ? { 'category.id': query.category } : {}), ...(query.vendor ? { 'vendor.id': query.vendor.toLowerCase() } : {}) } } : {}),
             ...(query.q ? { contains: { path: 'searchText', text: query.q } } : {}),
             sort: productSorts[query.sort ?? 'name'],
-            show: publicProduct,
+            show: (product) => publicProduct(product, rules, now),
           }),
         );
         response.type('application/json').send(body);
@@ -202,11 +249,11 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
       responses: { 200: 'The product', 404: 'No such product', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const code = String(request.params.code ?? '').toUpperCase();
-        await caughtUp(request, [catalogProjection.name]);
+        await caughtUp(request, [catalogProjection.name, priceRulesProjection.name]);
         if (!productCodePattern.test(code)) throw notFound('product-not-found', `There is no product ${code}`);
-        const body = await catalogAnswers.get(`product:${code}`, projections.version(catalogProjection.name), async () => {
+        const body = await catalogAnswer(`product:${code}`, async (rules, now) => {
           const product = await documents.get<CatalogProduct>(catalogProjection.collection.name, code);
-          return product ? publicProduct(product) : null;
+          return product ? publicProduct(product, rules, now) : null;
         });
         if (body === 'null') throw notFound('product-not-found', `There is no product ${code}`);
         response.type('application/json').send(body);
@@ -404,17 +451,52 @@ function readModelQueries(deps: QueryApiDependencies): Operation[] {
       method: 'get',
       path: '/api/vendors/{vendorId}',
       operationId: 'getVendor',
-      summary: 'A vendor (staff)',
+      summary: "A vendor (staff, or the vendor's own accounts)",
       tag: 'vendors',
-      access: 'staff',
+      access: 'seller',
       answers: { name: 'Vendor', schema: vendorSchema },
-      responses: { 200: 'The vendor', 404: 'No such vendor', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      responses: { 200: 'The vendor', 404: 'No such vendor (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
       async handle(request, response) {
         const vendorId = idParameter(request, 'vendorId', 'vendor-not-found');
+        ownVendorOnly(response, vendorId);
         await caughtUp(request, [vendorsProjection.name]);
         const vendor = await documents.get<VendorSummary>(vendorsProjection.collection.name, vendorId);
         if (!vendor) throw notFound('vendor-not-found', `There is no vendor ${vendorId}`);
         response.json(vendor);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/vendors/{vendorId}/order-lines',
+      operationId: 'listVendorOrderLines',
+      summary: "A vendor's part of each order with its products, newest first: the lines, their subtotal and the order's status, nothing of the customer (staff, or the vendor's own accounts)",
+      tag: 'vendors',
+      access: 'seller',
+      query: PageQuery,
+      answers: { name: 'VendorOrderLinesPage', schema: pageOfSchema(vendorOrderLinesSchema) },
+      responses: { 200: 'A page of order parts', 400: 'A query parameter is not valid', 404: 'No such vendor (or not yours)', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const vendorId = idParameter(request, 'vendorId', 'vendor-not-found');
+        ownVendorOnly(response, vendorId);
+        const query = await parseQuery(PageQuery, request.query);
+        await caughtUp(request, [vendorOrderLinesProjection.name]);
+        response.json(await page<VendorOrderLines>(vendorOrderLinesProjection.collection.name, query, { where: { vendorId }, sort: vendorsNewestFirst }));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/price-rules',
+      operationId: 'listPriceRules',
+      summary: 'The price rules, newest first; those in force or to come, or those ended, if asked (staff)',
+      tag: 'pricing',
+      access: 'staff',
+      query: PriceRuleListQuery,
+      answers: { name: 'PriceRulePage', schema: pageOfSchema(priceRuleSchema) },
+      responses: { 200: 'A page of price rules', 400: 'A query parameter is not valid', 503: 'Not caught up with Emporium-Checkpoint yet' },
+      async handle(request, response) {
+        const query = await parseQuery(PriceRuleListQuery, request.query);
+        await caughtUp(request, [priceRulesProjection.name]);
+        response.json(await page<PriceRuleSummary>(priceRulesProjection.collection.name, query, { ...(query.status ? { where: { status: query.status } } : {}), sort: rulesNewestFirst }));
       },
     },
     {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAdmin } from '../../src/admin/cli';
@@ -7,6 +7,7 @@ import { AccessTokens } from '../../src/identity/access-tokens';
 /** The key the command and query APIs share (JWT_SIGNING_KEY_FILE), made once by an init container. */
 describe('emporium-admin signing-key', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'emporium-key-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = async (args: string[]) => {
     let printed = '';
     const code = await runAdmin(['signing-key', ...args], (text) => (printed += text));

@@ -57,8 +57,11 @@ describe('OpenAPI document', () => {
     expect(answer.body.paths['/api/orders']!.post!.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PlaceOrderDto' } } } });
     expect(schemas.PlaceOrderDto!.required).toEqual(expect.arrayContaining(['lines', 'paymentMethod']));
     expect(schemas.PlaceOrderDto!.properties!.customerId).toMatchObject({ format: 'uuid' });
-    expect(schemas.PlaceOrderDto!.properties!.lines).toMatchObject({ type: 'array', maxItems: 50, minItems: 1, items: { $ref: '#/components/schemas/OrderLineDto' } });
-    expect(schemas.OrderLineDto!.properties!.quantity).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    expect(schemas.PlaceOrderDto!.properties!.lines).toMatchObject({ type: 'array', maxItems: 50, minItems: 1, items: { $ref: '#/components/schemas/PlacedOrderLineDto' } });
+    // A placed line is an order line (inherited rules included) with the price the customer was shown.
+    expect(schemas.PlacedOrderLineDto!.properties!.quantity).toMatchObject({ type: 'integer', minimum: 1, maximum: 1000 });
+    expect(schemas.PlacedOrderLineDto!.properties!.expectedUnitPrice).toMatchObject({ $ref: '#/components/schemas/ShownPriceDto' });
+    expect(schemas.PlacedOrderLineDto!.required).toEqual(expect.arrayContaining(['productCode', 'quantity']));
     expect(schemas.Problem).toBeDefined();
   });
 });

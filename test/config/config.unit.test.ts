@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config';
@@ -32,6 +32,8 @@ describe('configuration', () => {
       smtpUrl: undefined,
       mailFrom: 'Emporium <shop@emporium.local>',
       staffEmail: 'staff@emporium.local',
+      sms: { kind: 'sandbox' },
+      masterKey: undefined,
       paymentWebhookSecret: undefined,
       webhookToleranceSeconds: 300,
       paymentGateway: undefined,
@@ -93,6 +95,15 @@ describe('configuration', () => {
     expect(problemsOf({ EMPORIUM_ADMIN_EMAIL: 'owner', EMPORIUM_ADMIN_PASSWORD: 'a long passphrase' })[0]).toMatch(/^EMPORIUM_ADMIN_EMAIL expects/);
   });
 
+  it('sends text messages through Twilio only with its account, token and sender, each as Twilio writes them', () => {
+    const twilio = { SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret-token', TWILIO_FROM: '+447700900000' };
+    expect(loadConfig(twilio, '/srv').sms).toEqual({ kind: 'twilio', accountSid: `AC${'0'.repeat(32)}`, authToken: 'secret-token', from: '+447700900000', apiUrl: 'https://api.twilio.com' });
+    expect(problemsOf({ SMS_PROVIDER: 'twilio' })).toEqual(['TWILIO_ACCOUNT_SID is needed with SMS_PROVIDER=twilio', 'TWILIO_AUTH_TOKEN is needed with SMS_PROVIDER=twilio', 'TWILIO_FROM is needed with SMS_PROVIDER=twilio']);
+    expect(problemsOf({ ...twilio, TWILIO_ACCOUNT_SID: 'SK123' })[0]).toMatch(/^TWILIO_ACCOUNT_SID expects the Twilio account SID/);
+    expect(problemsOf({ ...twilio, TWILIO_FROM: '07700900000' })[0]).toMatch(/^TWILIO_FROM expects the sender/);
+    expect(problemsOf({ SMS_PROVIDER: 'carrier-pigeon' })[0]).toMatch(/^SMS_PROVIDER expects sandbox or twilio/);
+  });
+
   it('takes a gateway service only with its key and a webhook secret, and SMTP only as an smtp URL', () => {
     expect(problemsOf({ PAYMENT_GATEWAY_URL: 'https://pay.example' })).toEqual([
       'PAYMENT_GATEWAY_URL and PAYMENT_GATEWAY_API_KEY go together: set both, or neither',
@@ -133,6 +144,7 @@ describe('configuration', () => {
 
   describe('with a configuration file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'emporium-config-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const file = (name: string, content: string) => {
       const filePath = path.join(dir, name);
       writeFileSync(filePath, content);

@@ -121,6 +121,7 @@ const existingSecretValues: Record<string, string> = {
   EVENTSTORE_URL: 'esdb://esdb.internal:2113?tls=true',
   MONGO_URL: 'mongodb://emporium:pw@mongo.internal:27017/emporium',
   SMTP_URL: 'smtps://mailer:pw@smtp.example.org:465',
+  TWILIO_AUTH_TOKEN: 'twilio-auth-token',
   PAYMENT_WEBHOOK_SECRET: 'whsec_0123456789abcdef0123',
   PAYMENT_GATEWAY_API_KEY: 'sk_live_0123456789',
   EMPORIUM_ADMIN_PASSWORD: 'a long admin passphrase',
@@ -308,6 +309,24 @@ describeWithHelm('the Helm chart (deploy/helm/emporium)', () => {
         const signingKey = (podOf(deployment).volumes ?? []).some((volume) => volume.name === 'signing-key');
         expect({ role, signingKey }).toEqual({ role, signingKey: role === 'command-api' || role === 'query-api' });
       }
+    });
+
+    it('sends text messages through Twilio when its account is given: the notification service alone holds the auth token', () => {
+      const sid = `AC${'0123456789abcdef'.repeat(2)}`;
+      const service = `MG${'fedcba9876543210'.repeat(2)}`;
+      const twilio = render(['values-production.yaml'], [`external.twilio.accountSid=${sid}`, `external.twilio.from=${service}`]).manifests;
+      for (const deployment of ofKind(twilio, 'Deployment')) {
+        const role = roleOf(deployment);
+        if (!role) continue;
+        const container = podOf(deployment).containers[0]!;
+        const secretKeys = (container.env ?? []).flatMap((variable) => (variable.valueFrom?.secretKeyRef ? [variable.valueFrom.secretKeyRef.key] : []));
+        expect({ role, token: secretKeys.includes('TWILIO_AUTH_TOKEN') }).toEqual({ role, token: role === 'notification-service' });
+        if (role === 'notification-service') expect(loadConfig(environmentOf(twilio, container, existingSecretValues), '/app').sms).toEqual({ kind: 'twilio', accountSid: sid, authToken: 'twilio-auth-token', from: service, apiUrl: 'https://api.twilio.com' });
+      }
+      expect(runHelm(['template', 'shop', chart, '-f', path.join(chart, 'values-production.yaml'), '--set', `external.twilio.accountSid=${sid}`]).stderr).toContain('external.twilio.from is needed');
+      expect(runHelm(['template', 'shop', chart, '--set', 'external.twilio.accountSid=SK123']).stderr).toContain("at '/external/twilio/accountSid'");
+      // A number written bare in YAML is a number, and loses its +: the schema asks for it quoted.
+      expect(runHelm(['template', 'shop', chart, '--set', `external.twilio.accountSid=${sid}`, '--set', 'external.twilio.from=+447700900000']).stderr).toContain("at '/external/twilio/from': got number, want string");
     });
 
     it('rolls out without dropping a pod first, keeps one of each role through a drain, and autoscales the stateless and Kafka-fed roles', () => {

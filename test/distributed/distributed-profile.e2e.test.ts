@@ -225,7 +225,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
   it('gives each projection to one of the two projectors, never both, and runs one relay and one mail sender', async () => {
     const held = async (name: string) => ((await health(await processes.get(name)!.url)).checks.leases?.leases ?? []).filter((lease) => lease.held).map((lease) => lease.name);
     const [a, b] = [await held('projector-a'), await held('projector-b')];
-    expect([...a, ...b].sort()).toEqual(['categories', 'catalog', 'customers', 'order-history', 'payments', 'emails', 'staff-accounts', 'vendors', 'payments-report', 'sales-report', 'stock-report'].map((name) => `projection:${name}`).sort());
+    expect([...a, ...b].sort()).toEqual(['categories', 'catalog', 'customers', 'order-history', 'payments', 'emails', 'staff-accounts', 'vendors', 'vendor-order-lines', 'price-rules', 'payments-report', 'sales-report', 'stock-report'].map((name) => `projection:${name}`).sort());
     expect(a.filter((lease) => b.includes(lease))).toEqual([]);
     expect(await held('relay')).toEqual(['relay']);
     expect(await held('notification-service')).toEqual(['mail-sender']);
@@ -255,9 +255,9 @@ describeDistributed('the distributed profile, each role its own process', () => 
     expect(sampleSum(commandApi!, 'emporium_commands_total', { type: 'PlaceOrder', outcome: 'ok' })).toBeGreaterThanOrEqual(200);
     expect(sampleSum(commandApi!, 'emporium_payment_outcomes_total')).toBeGreaterThanOrEqual(200);
     expect(sampleSum(queryApi!, 'emporium_http_request_duration_seconds_count', { method: 'GET' })).toBeGreaterThan(0);
-    // The eleven projections are shared between the two projectors, each reporting those it runs.
+    // The thirteen projections are shared between the two projectors, each reporting those it runs.
     const projections = new Set([...projectorA!, ...projectorB!].filter((sample) => sample.name === 'emporium_subscription_lag_events' && sample.labels.kind === 'projection').map((sample) => sample.labels.subscription));
-    expect(projections.size).toBe(11);
+    expect(projections.size).toBe(13);
     expect(sampleSum(relay!, 'emporium_subscription_events_total')).toBeGreaterThan(0);
     expect(relay!.some((sample) => sample.name === 'emporium_subscription_lag_events' && sample.labels.kind === 'relay')).toBe(true);
     expect(sampleSum(orderService!, 'emporium_commands_total', { outcome: 'ok' })).toBeGreaterThan(0);
@@ -309,7 +309,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
       const liveStore = EventStoreDbEventStore.connect(servers.eventstore!, { namespace, checkpoints: new PostgresCheckpointStore(db.pool), logger: silentLogger });
       const live = new MongoDocumentStore(mongo.db(database));
       const watcher = new ProjectionRunner(liveStore, silentLogger);
-      watcher.watch(allProjections(db.pool, { checkpoints: new PostgresCheckpointStore(db.pool) }, live));
+      await watcher.watch(allProjections(db.pool, { checkpoints: new PostgresCheckpointStore(db.pool) }, live));
       const caughtUp = await watcher.waitFor(projections.map((projection) => projection.name), head, 60_000);
       await liveStore.close();
       expect(caughtUp).toBe(true);

@@ -29,6 +29,16 @@ describe('account', () => {
     spec.given([created('customer')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'admin', by: 'admin-9', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
     spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'customer', by: 'admin-9', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
   });
+  it('ties a vendor account to its vendor, and only a vendor account', () => {
+    const vendorAccount: AccountEvent = { type: 'AccountCreated', data: { accountId: 'a-1', email: 'sales@vendor.example', role: 'vendor', vendorId: 'v-1', passwordHash: 'h', createdAt: at } };
+    spec.given([]).when({ type: 'CreateAccount', data: { accountId: 'a-1', email: 'sales@vendor.example', role: 'vendor', vendorId: 'v-1', passwordHash: 'h', now } }).then([vendorAccount]);
+    spec.given([]).when({ type: 'CreateAccount', data: { accountId: 'a-1', email: 'x@vendor.example', role: 'vendor', passwordHash: 'h', now } }).thenRefused('rule-violated', 'vendor-account-mismatch');
+    spec.given([]).when({ type: 'CreateAccount', data: { accountId: 'a-1', email: 'x@shop.example', role: 'staff', vendorId: 'v-1', passwordHash: 'h', now } }).thenRefused('rule-violated', 'vendor-account-mismatch');
+    expect(accountDecider.evolve(accountDecider.initialState, vendorAccount)).toMatchObject({ role: 'vendor', vendorId: 'v-1' });
+    // A vendor's account stays a vendor's: made staff, it would keep its vendor's tie and gain the shop's.
+    spec.given([vendorAccount]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'staff', by: 'admin-9', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
+    spec.given([created('staff')]).when({ type: 'ChangeRole', data: { accountId: 'a-1', role: 'vendor', by: 'admin-9', now } }).thenRefused('rule-violated', 'role-change-not-allowed');
+  });
   it('is disabled once', () => {
     spec.given([created('staff')]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'left', by: 'admin-9', now } }).then([disabled]);
     spec.given([created('staff'), disabled]).when({ type: 'DisableAccount', data: { accountId: 'a-1', reason: 'again', by: 'admin-9', now } }).thenNothingNew();

@@ -26,6 +26,17 @@ describe('customer', () => {
       .when({ type: 'RegisterCustomer', data: { customerId: 'c-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@example.org', shippingAddress: home, now } })
       .thenRefused('already-exists', 'customer-exists');
   });
+  it('opts in to text messages with a mobile number, changes it, and opts out; the same again records nothing', () => {
+    const optedIn: CustomerEvent = { type: 'CustomerOptedInToSms', data: { customerId: 'c-1', phone: '+447700900123', optedInAt: at } };
+    spec.given([registered]).when({ type: 'SetSmsPreference', data: { customerId: 'c-1', phone: '+447700900123', now } }).then([optedIn]);
+    spec.given([registered, optedIn]).when({ type: 'SetSmsPreference', data: { customerId: 'c-1', phone: '+447700900123', now } }).thenNothingNew();
+    spec.given([registered, optedIn]).when({ type: 'SetSmsPreference', data: { customerId: 'c-1', phone: '+447700900999', now } }).then([{ type: 'CustomerOptedInToSms', data: { customerId: 'c-1', phone: '+447700900999', optedInAt: at } }]);
+    spec.given([registered, optedIn]).when({ type: 'SetSmsPreference', data: { customerId: 'c-1', phone: null, now } }).then([{ type: 'CustomerOptedOutOfSms', data: { customerId: 'c-1', optedOutAt: at } }]);
+    spec.given([registered]).when({ type: 'SetSmsPreference', data: { customerId: 'c-1', phone: null, now } }).thenNothingNew();
+    spec.given([registered]).when({ type: 'SetSmsPreference', data: { customerId: 'c-1', phone: '07700900123', now } }).thenRefused('rule-violated', 'invalid-phone');
+    const out = [registered, optedIn, { type: 'CustomerOptedOutOfSms', data: { customerId: 'c-1', optedOutAt: at } } as CustomerEvent].reduce((state, event) => customerDecider.evolve(state, event), customerDecider.initialState);
+    expect(out).not.toHaveProperty('smsPhone');
+  });
   it('changes the shipping address, and records nothing for the same one', () => {
     spec.given([registered]).when({ type: 'ChangeShippingAddress', data: { customerId: 'c-1', shippingAddress: work, now } }).then([
       { type: 'ShippingAddressChanged', data: { customerId: 'c-1', shippingAddress: work, changedAt: at } },

@@ -9,10 +9,12 @@ const office = { line1: '9 Mill Lane', city: 'York', postalCode: 'YO1 7HH', coun
 const spec = deciderSpec(orderDecider);
 
 const catalog = {
-  'TEA-001': { name: 'Sencha', unitPrice: eur(450), status: 'active' as const },
-  'POT-002': { name: 'Kyusu teapot', unitPrice: eur(3_999), status: 'active' as const },
-  'OLD-003': { name: 'Old blend', unitPrice: eur(100), status: 'discontinued' as const },
-  'USD-004': { name: 'Imported', unitPrice: { amount: 100, currency: 'USD' }, status: 'active' as const },
+  'TEA-001': { name: 'Sencha', unitPrice: eur(450), categoryId: 'green-tea', status: 'active' as const },
+  'POT-002': { name: 'Kyusu teapot', unitPrice: eur(3_999), categoryId: 'teaware', status: 'active' as const },
+  'OLD-003': { name: 'Old blend', unitPrice: eur(100), categoryId: 'black-tea', status: 'discontinued' as const },
+  'USD-004': { name: 'Imported', unitPrice: { amount: 100, currency: 'USD' }, categoryId: 'black-tea', status: 'active' as const },
+  'MUG-005': { name: 'Mug', unitPrice: eur(1_200), categoryId: 'teaware', status: 'active' as const, vendor: { vendorId: 'v-potter', status: 'active' as const } },
+  'BOWL-006': { name: 'Bowl', unitPrice: eur(800), categoryId: 'teaware', status: 'active' as const, vendor: { vendorId: 'v-closed', status: 'suspended' as const } },
 };
 const place = (overrides: Partial<Extract<OrderCommand, { type: 'PlaceOrder' }>['data']> = {}): OrderCommand => ({
   type: 'PlaceOrder',
@@ -24,6 +26,7 @@ const place = (overrides: Partial<Extract<OrderCommand, { type: 'PlaceOrder' }>[
       { productCode: 'POT-002', quantity: 1 },
     ],
     catalog,
+    priceRules: [],
     paymentMethod: 'card',
     now,
     ...overrides,
@@ -97,6 +100,57 @@ describe('order', () => {
     });
     it('refuses a discontinued product', () => {
       spec.given([]).when(place({ lines: [{ productCode: 'OLD-003', quantity: 1 }] })).thenRefused('rule-violated', 'product-discontinued');
+    });
+    it("records each line's vendor: one order, one total, lines of the shop and of vendors", () => {
+      spec
+        .given([])
+        .when(place({ lines: [{ productCode: 'TEA-001', quantity: 1 }, { productCode: 'MUG-005', quantity: 2 }] }))
+        .then([
+          {
+            type: 'OrderPlaced',
+            data: {
+              ...placed.data,
+              lines: [
+                { productCode: 'TEA-001', name: 'Sencha', quantity: 1, unitPrice: eur(450), lineTotal: eur(450) },
+                { productCode: 'MUG-005', name: 'Mug', quantity: 2, unitPrice: eur(1_200), lineTotal: eur(2_400), vendorId: 'v-potter' },
+              ],
+              total: eur(2_850),
+            },
+          },
+        ]);
+    });
+    it('prices each line by the price book at the moment of ordering, recording the rule and the list price', () => {
+      const teaware = { ruleId: 'r-teaware', name: 'Teaware week', scope: { kind: 'category' as const, categoryId: 'teaware' }, discount: { kind: 'percentage' as const, percent: 25 }, validFrom: null, validUntil: '2026-11-24T00:00:00.000Z', minQuantity: 1 };
+      const dozen = { ruleId: 'r-dozen', name: 'Two or more mugs', scope: { kind: 'product' as const, productCode: 'MUG-005' }, discount: { kind: 'fixed' as const, amount: eur(200) }, validFrom: null, validUntil: null, minQuantity: 2 };
+      spec
+        .given([])
+        // The teaware week ended this morning: only the quantity break applies.
+        .when(place({ lines: [{ productCode: 'TEA-001', quantity: 1 }, { productCode: 'MUG-005', quantity: 2 }], priceRules: [teaware, dozen] }))
+        .then([
+          {
+            type: 'OrderPlaced',
+            data: {
+              ...placed.data,
+              lines: [
+                { productCode: 'TEA-001', name: 'Sencha', quantity: 1, unitPrice: eur(450), lineTotal: eur(450) },
+                { productCode: 'MUG-005', name: 'Mug', quantity: 2, unitPrice: eur(1_000), lineTotal: eur(2_000), vendorId: 'v-potter', priceRule: { ruleId: 'r-dozen', name: 'Two or more mugs' }, listPrice: eur(1_200) },
+              ],
+              total: eur(2_450),
+            },
+          },
+        ]);
+    });
+    it('takes the price shown, and refuses a line whose price changed since, telling the new one', () => {
+      spec.given([]).when(place({ lines: [{ productCode: 'TEA-001', quantity: 1, expectedUnitPrice: eur(450) }] })).then([
+        { type: 'OrderPlaced', data: { ...placed.data, lines: [{ productCode: 'TEA-001', name: 'Sencha', quantity: 1, unitPrice: eur(450), lineTotal: eur(450) }], total: eur(450) } },
+      ]);
+      spec
+        .given([])
+        .when(place({ lines: [{ productCode: 'TEA-001', quantity: 1, expectedUnitPrice: eur(400) }] }))
+        .thenRefused('rule-violated', 'price-changed', { productCode: 'TEA-001', expected: eur(400), price: eur(450) });
+    });
+    it('refuses a product of a suspended vendor', () => {
+      spec.given([]).when(place({ lines: [{ productCode: 'TEA-001', quantity: 1 }, { productCode: 'BOWL-006', quantity: 1 }] })).thenRefused('rule-violated', 'vendor-suspended', { productCode: 'BOWL-006' });
     });
     it('refuses products priced in different currencies', () => {
       spec

@@ -3,7 +3,7 @@ import { customerDecider } from '../../src/domain/customers/customer';
 import { notificationHandlers } from '../../src/commands/handlers/notification-handlers';
 import { vendorHandlers } from '../../src/commands/handlers/vendor-handlers';
 import { randomUUID } from 'node:crypto';
-import { customerSignedIn, staffSignedIn, testAddress, testPassword } from '../support/principals';
+import { customerSignedIn, staffSignedIn, testAddress, testPassword, vendorSignedIn } from '../support/principals';
 import { signatureHeader, signWebhook } from '../../src/payments/webhook-signature';
 import { startTestApp, testWebhookSecret, type TestApp } from '../support/test-app';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint, type Checkpoint } from '../../src/event-store/event-store';
@@ -11,11 +11,13 @@ import { compareCheckpoints, formatCheckpoint, parseCheckpoint, type Checkpoint 
 /**
  * Invariant 7 and OWASP API1/API5: every endpoint × every kind of caller, with the status each
  * must get. Customer A owns the resources in the paths; customer B must not learn they exist.
- * A check below keeps the table complete: every operation in the OpenAPI document must be in it.
+ * Vendor A sells the products of the seller rows; vendor B must not learn they exist either, and
+ * vendors act for no customer. A check below keeps the table complete: every operation in the
+ * OpenAPI document must be in it.
  */
 
-type Who = 'anonymous' | 'customerA' | 'customerB' | 'staff' | 'admin' | 'auditor';
-const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin', 'auditor'];
+type Who = 'anonymous' | 'customerA' | 'customerB' | 'staff' | 'admin' | 'auditor' | 'vendorA' | 'vendorB';
+const everyone: Who[] = ['anonymous', 'customerA', 'customerB', 'staff', 'admin', 'auditor', 'vendorA', 'vendorB'];
 
 interface Call {
   readonly path: string;
@@ -36,17 +38,20 @@ const auditorMay = (route: string) => route.startsWith('GET ') || /^(POST|PUT) \
 const expectedOf = (row: Row): Record<Who, number> => ({ ...row.expected, auditor: row.expected.auditor ?? (auditorMay(row.route) ? row.expected.staff : 403) });
 
 type Expected = Row['expected'];
-const publicTo = (status: number): Expected => ({ anonymous: status, customerA: status, customerB: status, staff: status, admin: status });
-const staffOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: status, admin: status });
-const adminOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status });
+const publicTo = (status: number): Expected => ({ anonymous: status, customerA: status, customerB: status, staff: status, admin: status, vendorA: status, vendorB: status });
+const staffOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: status, admin: status, vendorA: 403, vendorB: 403 });
+const adminOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status, vendorA: 403, vendorB: 403 });
 /** The audit queries: auditors and admins. */
-const auditorsOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status, auditor: status });
-/** A's own resource: A and staff may, B gets not found, as if it did not exist. */
-const ownedByA = (status: number): Expected => ({ anonymous: 401, customerA: status, customerB: 404, staff: status, admin: status });
+const auditorsOnly = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: 403, admin: status, auditor: status, vendorA: 403, vendorB: 403 });
+/** A's own resource: A and staff may, B gets not found, as if it did not exist; vendors act for no customer. */
+const ownedByA = (status: number): Expected => ({ anonymous: 401, customerA: status, customerB: 404, staff: status, admin: status, vendorA: 404, vendorB: 404 });
+/** Catalog and stock work on a product vendor A sells: staff and vendor A may, vendor B finds no such product. */
+const soldByVendorA = (status: number): Expected => ({ anonymous: 401, customerA: 403, customerB: 403, staff: status, admin: status, vendorA: status, vendorB: 404 });
 
 let api: TestApp;
 const tokens = {} as Record<Who, string | undefined>;
 let customerA: string;
+let vendorA: string;
 let staffToken: string;
 /** The latest checkpoint a setup command answered. */
 let lastWrite: Checkpoint | null = null;
@@ -58,8 +63,10 @@ beforeAll(async () => {
   const staff = await staffSignedIn(api, 'staff');
   const admin = await staffSignedIn(api, 'admin');
   const auditor = await staffSignedIn(api, 'auditor');
-  Object.assign(tokens, { anonymous: undefined, customerA: a.token, customerB: b.token, staff: staff.token, admin: admin.token, auditor: auditor.token });
+  const [sellerA, sellerB] = await Promise.all([vendorSignedIn(api), vendorSignedIn(api)]);
+  Object.assign(tokens, { anonymous: undefined, customerA: a.token, customerB: b.token, staff: staff.token, admin: admin.token, auditor: auditor.token, vendorA: sellerA.token, vendorB: sellerB.token });
   customerA = a.customerId;
+  vendorA = sellerA.vendorId;
   staffToken = staff.token;
 });
 afterAll(async () => {
@@ -76,10 +83,11 @@ async function asStaff(method: string, path: string, body?: unknown): Promise<Re
 }
 
 const unique = () => randomUUID().slice(0, 8).toUpperCase();
-async function product(stock = 100): Promise<string> {
+/** A product of the shop's own, or of the vendor named. */
+async function product(stock = 100, vendorId?: string): Promise<string> {
   const categoryId = String((await asStaff('POST', '/api/categories', { name: `Category ${unique()}`, description: '' })).id);
   const code = `P-${unique()}`;
-  await asStaff('POST', '/api/products', { code, name: 'Tea', description: '', categoryId, price: { amount: 450, currency: 'EUR' }, lowStockThreshold: 0 });
+  await asStaff('POST', '/api/products', { code, name: 'Tea', description: '', categoryId, price: { amount: 450, currency: 'EUR' }, lowStockThreshold: 0, ...(vendorId ? { vendorId } : {}) });
   if (stock > 0) await asStaff('POST', `/api/inventory/${code}/receipts`, { quantity: stock });
   return code;
 }
@@ -115,6 +123,10 @@ async function vendor(): Promise<string> {
   const result = await vendorHandlers(api.app.eventStore).onboardVendor({ name: `Vendor ${unique()}`, contactEmail: `sales.${unique().toLowerCase()}@vendor.example` }, { now: new Date(), actor: { id: 'test-setup', role: 'admin' }, correlationId: randomUUID() });
   if (result.checkpoint && (!lastWrite || compareCheckpoints(result.checkpoint, lastWrite) > 0)) lastWrite = result.checkpoint;
   return result.streamId.slice('vendor-'.length);
+}
+/** A price rule (1 % off a product nobody orders), defined as staff. */
+async function priceRule(): Promise<string> {
+  return String((await asStaff('POST', '/api/price-rules', { name: `Rule ${unique()}`, appliesTo: 'product', productCode: await product(0), percentOff: 1 })).id);
 }
 async function staffAccount(): Promise<string> {
   const { accountId } = await staffSignedIn(api, 'staff');
@@ -184,6 +196,13 @@ const rows: Row[] = [
   { route: 'PUT /api/vendors/{vendorId}', call: async () => ({ path: `/api/vendors/${await vendor()}`, body: { name: `Renamed ${unique()}`, contactEmail: 'sales@vendor.example' } }), expected: adminOnly(200) },
   { route: 'POST /api/vendors/{vendorId}/suspend', call: async () => ({ path: `/api/vendors/${await vendor()}/suspend`, body: { reason: 'unpaid fees' } }), expected: adminOnly(200) },
   { route: 'POST /api/vendors/{vendorId}/reinstate', call: async () => ({ path: `/api/vendors/${await vendor()}/reinstate` }), expected: adminOnly(200) },
+  {
+    route: 'POST /api/vendors/{vendorId}/accounts',
+    call: async () => ({ path: `/api/vendors/${await vendor()}/accounts`, body: { email: `seller-${randomUUID()}@vendor.example`, password: testPassword } }),
+    expected: adminOnly(201),
+  },
+  { route: 'POST /api/price-rules', call: async () => ({ path: '/api/price-rules', body: { name: `Sale ${unique()}`, appliesTo: 'product', productCode: await product(0), percentOff: 1, validUntil: '2099-01-01T00:00:00Z' } }), expected: staffOnly(201) },
+  { route: 'POST /api/price-rules/{ruleId}/end', call: async () => ({ path: `/api/price-rules/${await priceRule()}/end`, body: { reason: 'over' } }), expected: staffOnly(200) },
   { route: 'POST /api/categories', call: async () => ({ path: '/api/categories', body: { name: `Category ${unique()}`, description: '' } }), expected: staffOnly(201) },
   {
     route: 'POST /api/products',
@@ -191,12 +210,27 @@ const rows: Row[] = [
       const categoryId = String((await asStaff('POST', '/api/categories', { name: `Category ${unique()}`, description: '' })).id);
       return { path: '/api/products', body: { code: `P-${unique()}`, name: 'Tea', description: '', categoryId, price: { amount: 100, currency: 'EUR' }, lowStockThreshold: 1 } };
     },
-    expected: staffOnly(201),
+    // A vendor adds its own vendor's product.
+    expected: { ...staffOnly(201), vendorA: 201, vendorB: 201 },
   },
-  { route: 'PUT /api/products/{code}/price', call: async () => ({ path: `/api/products/${await product(0)}/price`, body: { amount: 999, currency: 'EUR' } }), expected: staffOnly(200) },
-  { route: 'PATCH /api/products/{code}', call: async () => ({ path: `/api/products/${await product(0)}`, body: { name: 'Renamed' } }), expected: staffOnly(200) },
-  { route: 'POST /api/products/{code}/discontinue', call: async () => ({ path: `/api/products/${await product(0)}/discontinue`, body: { reason: 'gone' } }), expected: staffOnly(200) },
-  { route: 'POST /api/inventory/{code}/receipts', call: async () => ({ path: `/api/inventory/${await product(0)}/receipts`, body: { quantity: 5 } }), expected: staffOnly(200) },
+  { route: 'PUT /api/products/{code}/price', call: async () => ({ path: `/api/products/${await product(0, vendorA)}/price`, body: { amount: 999, currency: 'EUR' } }), expected: soldByVendorA(200) },
+  {
+    route: 'POST /api/products/{code}/scheduled-prices',
+    call: async () => ({ path: `/api/products/${await product(0, vendorA)}/scheduled-prices`, body: { amount: 999, currency: 'EUR', effectiveAt: '2099-01-01T00:00:00Z' } }),
+    expected: soldByVendorA(201),
+  },
+  {
+    route: 'POST /api/products/{code}/scheduled-prices/{scheduleId}/cancel',
+    call: async () => {
+      const code = await product(0, vendorA);
+      const { id } = await asStaff('POST', `/api/products/${code}/scheduled-prices`, { amount: 999, currency: 'EUR', effectiveAt: '2099-01-01T00:00:00Z' });
+      return { path: `/api/products/${code}/scheduled-prices/${String(id)}/cancel` };
+    },
+    expected: soldByVendorA(200),
+  },
+  { route: 'PATCH /api/products/{code}', call: async () => ({ path: `/api/products/${await product(0, vendorA)}`, body: { name: 'Renamed' } }), expected: soldByVendorA(200) },
+  { route: 'POST /api/products/{code}/discontinue', call: async () => ({ path: `/api/products/${await product(0, vendorA)}/discontinue`, body: { reason: 'gone' } }), expected: soldByVendorA(200) },
+  { route: 'POST /api/inventory/{code}/receipts', call: async () => ({ path: `/api/inventory/${await product(0, vendorA)}/receipts`, body: { quantity: 5 } }), expected: soldByVendorA(200) },
   {
     route: 'POST /api/inventory/{code}/reservations',
     call: async () => ({ path: `/api/inventory/${await product()}/reservations`, body: { orderId: randomUUID(), quantity: 1 } }),
@@ -218,7 +252,7 @@ const rows: Row[] = [
     },
     expected: staffOnly(200),
   },
-  { route: 'POST /api/inventory/{code}/adjustments', call: async () => ({ path: `/api/inventory/${await product()}/adjustments`, body: { countedOnHand: 90, reason: 'stocktake' } }), expected: staffOnly(200) },
+  { route: 'POST /api/inventory/{code}/adjustments', call: async () => ({ path: `/api/inventory/${await product(100, vendorA)}/adjustments`, body: { countedOnHand: 90, reason: 'stocktake' } }), expected: soldByVendorA(200) },
   {
     route: 'POST /api/customers',
     call: async () => ({ path: '/api/customers', body: { firstName: 'Phone', lastName: 'Order', email: `phone-${randomUUID()}@example.org`, shippingAddress: testAddress } }),
@@ -230,19 +264,25 @@ const rows: Row[] = [
     expected: ownedByA(200),
   },
   {
+    // Text messages are the customer's own choice: staff are refused by that rule (409), not the route.
+    route: 'PUT /api/customers/{customerId}/sms',
+    call: async () => ({ path: `/api/customers/${customerA}/sms`, body: { phone: `+4477009${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}` } }),
+    expected: { ...ownedByA(200), staff: 409, admin: 409 },
+  },
+  {
     route: 'PUT /api/customers/{customerId}/email',
     call: async () => ({ path: `/api/customers/${customerA}/email`, body: { email: `a-${randomUUID()}@example.org` } }),
     expected: ownedByA(200),
   },
   {
-    // Customers order for themselves; staff name the customer.
+    // Customers order for themselves; staff name the customer; vendors order for nobody.
     route: 'POST /api/orders',
     call: async (who) => {
       const code = await product();
       const order = { lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card' };
-      return { path: '/api/orders', body: who === 'staff' || who === 'admin' ? { ...order, customerId: customerA } : order };
+      return { path: '/api/orders', body: who.startsWith('customer') ? order : { ...order, customerId: customerA } };
     },
-    expected: { ...publicTo(201), anonymous: 401 },
+    expected: { ...publicTo(201), anonymous: 401, vendorA: 404, vendorB: 404 },
   },
   { route: 'POST /api/orders/{orderId}/cancel', call: async () => ({ path: `/api/orders/${await orderOfA()}/cancel`, body: { reason: 'changed my mind' } }), expected: ownedByA(200) },
   {
@@ -317,8 +357,11 @@ const rows: Row[] = [
   { route: 'GET /api/admin/parked-events', call: async () => ({ path: '/api/admin/parked-events' }), expected: staffOnly(200) },
   { route: 'GET /api/admin/radar', call: async () => ({ path: '/api/admin/radar' }), expected: staffOnly(200) },
   { route: 'GET /api/notifications', call: async () => ({ path: '/api/notifications?status=failed', headers: await upToNow() }), expected: staffOnly(200) },
+  { route: 'GET /api/price-rules', call: async () => ({ path: '/api/price-rules', headers: await upToNow() }), expected: staffOnly(200) },
   { route: 'GET /api/vendors', call: async () => ({ path: '/api/vendors', headers: await upToNow() }), expected: staffOnly(200) },
-  { route: 'GET /api/vendors/{vendorId}', call: async () => { const id = await vendor(); return { path: `/api/vendors/${id}`, headers: await upToNow() }; }, expected: staffOnly(200) },
+  // Vendor A's own profile, and its part of the orders: vendor B finds no such vendor.
+  { route: 'GET /api/vendors/{vendorId}', call: async () => ({ path: `/api/vendors/${vendorA}`, headers: await upToNow() }), expected: soldByVendorA(200) },
+  { route: 'GET /api/vendors/{vendorId}/order-lines', call: async () => ({ path: `/api/vendors/${vendorA}/order-lines`, headers: await upToNow() }), expected: soldByVendorA(200) },
   { route: 'GET /api/accounts', call: async () => ({ path: '/api/accounts', headers: await upToNow() }), expected: adminOnly(200) },
   // No such parked event: allowed (404), refused (401/403); the retry itself is in test/processes.
   { route: 'POST /api/admin/parked-events/{parkedEventId}/retry', call: async () => ({ path: '/api/admin/parked-events/999999999/retry' }), expected: staffOnly(404) },
@@ -331,7 +374,7 @@ const rows: Row[] = [
       const customerId = who === 'admin' ? (await customerSignedIn(api)).customerId : customerA;
       return { path: `/api/customers/${customerId}/erase`, body: { confirmation: 'erase' } };
     },
-    expected: { anonymous: 401, customerA: 400, customerB: 404, staff: 403, admin: 200 },
+    expected: { anonymous: 401, customerA: 400, customerB: 404, staff: 403, admin: 200, vendorA: 404, vendorB: 404 },
   },
   {
     // Asked for a projection that does not exist: allowed (400), refused (401/403), and nothing rebuilt.

@@ -33,7 +33,7 @@ describe('sign-up and sign-in', () => {
     expect(session.headers.get('cache-control')).toBe('no-store');
     expect(session.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, accountId: customerId, role: 'customer' });
     const me = await api.request('GET', '/api/auth/me', { token: String(session.body.accessToken) });
-    expect(me.body).toEqual({ accountId: customerId, role: 'customer', customerId });
+    expect(me.body).toEqual({ accountId: customerId, role: 'customer', customerId, vendorId: null });
 
     const [registered] = await api.app.eventStore.readStream(`customer-${customerId}`);
     expect(registered!.metadata.actor).toEqual({ id: customerId, role: 'customer' });

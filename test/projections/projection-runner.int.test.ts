@@ -35,6 +35,13 @@ describe('projection runner', () => {
     await db.drop();
   });
 
+  it('makes, for a query API that only watches, the read models it reads if the projector has not yet: empty, not missing', async () => {
+    const watcher = new ProjectionRunner(eventStore, silentLogger);
+    await watcher.watch([documentProjection(documents, catalogProjection), ...reportingProjections(db.pool, eventStore.checkpoints)]);
+    expect(await documents.find<CatalogProduct>(catalogProjection.collection.name, { sort: [{ path: 'code', type: 'text', direction: 'asc' }], limit: 10 })).toEqual([]);
+    expect(await lowStockReport(db.pool)).toEqual([]);
+  });
+
   it('stops a projection whose batch keeps failing, reports the event, skips nothing, and resumes at it once fixed', async () => {
     await eventStore.appendToStream('product-OK-1', [productAdded('OK-1')]);
     const poison = await eventStore.appendToStream('product-BAD-1', [productAdded('BAD-1')]);

@@ -9,6 +9,8 @@ import { notificationsProjection } from '../../src/projections/read-models/notif
 import { paymentsProjection } from '../../src/projections/read-models/payments';
 import { staffAccountsProjection } from '../../src/projections/read-models/staff-accounts';
 import { vendorsProjection } from '../../src/projections/read-models/vendors';
+import { vendorOrderLinesProjection } from '../../src/projections/read-models/vendor-order-lines';
+import { priceRulesProjection } from '../../src/projections/read-models/price-rules';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const address = { line1: '1 Tea Street', city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' };
@@ -46,6 +48,7 @@ describe('catalog read model', () => {
       lowStockThreshold: 3,
       lowStock: true,
       status: 'active',
+      vendor: null,
       nameKey: 'sencha',
       searchText: 'tea-1 sencha steamed',
     });
@@ -71,6 +74,24 @@ describe('catalog read model', () => {
       ],
     ]);
     expect(documents.get('TEA-1')).toMatchObject({ name: 'Sencha Superior', category: { id: 'japan', name: 'Japan' }, price: eur(500), onHand: 20, reserved: 0, available: 20, lowStock: false, status: 'discontinued' });
+  });
+
+  it("shows each product's vendor, and follows the vendor's name and standing on all of its products", async () => {
+    const ofVendor = (code: string, vendorId: string, vendorName: string) =>
+      recorded(`product-${code}`, 'ProductAdded', { code, name: code, description: '', categoryId: 'cups', categoryName: 'Cups', price: eur(1_200), lowStockThreshold: 0, vendorId, vendorName, addedAt: 't' });
+    const vendorEvent = (type: string, data: Record<string, unknown>) => recorded('vendor-v1', type, { vendorId: 'v1', ...data });
+    const documents = await project(catalogProjection, [
+      [added, ofVendor('MUG-1', 'v1', 'Potter'), ofVendor('BOWL-1', 'v2', 'Kiln')],
+      [ofVendor('MUG-2', 'v1', 'Potter'), vendorEvent('VendorProfileUpdated', { name: 'Potter & Sons', contactEmail: 'x@y.z', updatedAt: 't' })],
+      [vendorEvent('VendorSuspended', { reason: 'fees', suspendedBy: { id: 'a', role: 'admin' }, suspendedAt: 't' })],
+    ]);
+    // Renamed and suspended, both products of v1 show it, the one added in the same batch as the renaming too.
+    for (const code of ['MUG-1', 'MUG-2']) expect(documents.get(code)!.vendor).toEqual({ id: 'v1', name: 'Potter & Sons', status: 'suspended' });
+    expect(documents.get('BOWL-1')!.vendor).toEqual({ id: 'v2', name: 'Kiln', status: 'active' });
+    expect(documents.get('TEA-1')!.vendor).toBeNull();
+
+    const reinstated = await project(catalogProjection, [[ofVendor('MUG-1', 'v1', 'Potter')], [vendorEvent('VendorSuspended', { reason: 'fees', suspendedBy: { id: 'a', role: 'admin' }, suspendedAt: 't' }), vendorEvent('VendorReinstated', { reinstatedBy: { id: 'a', role: 'admin' }, reinstatedAt: 't' })]]);
+    expect(reinstated.get('MUG-1')!.vendor).toMatchObject({ status: 'active' });
   });
 });
 
@@ -207,6 +228,13 @@ describe('staff accounts read model', () => {
     expect(documents.get('a1')).toMatchObject({ role: 'admin', status: 'disabled' });
     expect(JSON.stringify([...documents.values()])).not.toContain('scrypt');
   });
+
+  it("lists vendors' accounts with their vendor", async () => {
+    const seller = recorded('account-v1', 'AccountCreated', { accountId: 'v1', email: 'v1@vendor.test', role: 'vendor', vendorId: 'vendor-9', passwordHash: 'scrypt$secret', createdAt: '2026-11-25T09:00:00.000Z' });
+    const documents = await project(staffAccountsProjection, [[seller, created('s1', 'staff')]]);
+    expect(documents.get('v1')).toEqual({ accountId: 'v1', email: 'v1@vendor.test', role: 'vendor', vendorId: 'vendor-9', status: 'active', createdAt: '2026-11-25T09:00:00.000Z' });
+    expect(documents.get('s1')).not.toHaveProperty('vendorId');
+  });
 });
 
 describe('vendors read model', () => {
@@ -227,3 +255,79 @@ describe('vendors read model', () => {
     expect(reinstated.get('v2')).toMatchObject({ status: 'active', suspendedReason: null, updatedAt: 't2' });
   });
 });
+
+describe('vendor order lines read model', () => {
+  const line = (productCode: string, lineTotal: number, vendorId?: string) => ({ productCode, name: productCode, quantity: 1, unitPrice: eur(lineTotal), lineTotal: eur(lineTotal), ...(vendorId ? { vendorId } : {}) });
+  const placed = recorded('order-o1', 'OrderPlaced', {
+    orderId: 'o1',
+    customerId: 'c1',
+    lines: [line('TEA', 450), line('MUG', 1_200, 'v1'), line('BOWL', 800, 'v2'), line('CUP', 300, 'v1')],
+    total: eur(2_750),
+    paymentMethod: 'card',
+    shippingAddress: address,
+    placedAt: '2026-11-26T10:00:00.000Z',
+  });
+
+  it("gives each vendor of an order its own lines and subtotal, nothing of the customer, and follows the order's status", async () => {
+    const documents = await project(vendorOrderLinesProjection, [
+      [placed, recorded('order-o1', 'OrderAwaitingPayment', { orderId: 'o1', customerId: 'c1', paymentId: 'p1', at: '2026-11-26T10:00:01.000Z' })],
+      [recorded('order-o1', 'OrderPaid', { orderId: 'o1', customerId: 'c1', paymentId: 'p1', total: eur(2_750), paidAt: '2026-11-26T10:00:05.000Z' })],
+    ]);
+    expect([...documents.keys()].sort()).toEqual(['o1:v1', 'o1:v2']);
+    expect(documents.get('o1:v1')).toEqual({
+      id: 'o1:v1',
+      orderId: 'o1',
+      vendorId: 'v1',
+      lines: [line('MUG', 1_200, 'v1'), line('CUP', 300, 'v1')],
+      subtotal: eur(1_500),
+      status: 'paid',
+      placedAt: '2026-11-26T10:00:00.000Z',
+      updatedAt: '2026-11-26T10:00:05.000Z',
+    });
+    expect(documents.get('o1:v2')).toMatchObject({ lines: [line('BOWL', 800, 'v2')], subtotal: eur(800), status: 'paid' });
+    const shown = JSON.stringify([...documents.values()]);
+    for (const personal of ['c1', 'Tea Street', 'p1', 'card']) expect(shown).not.toContain(personal);
+  });
+
+  it('makes no document for an order of the shop alone, and counts an event delivered twice once', async () => {
+    const shopOnly = recorded('order-o2', 'OrderPlaced', { ...placed.data, orderId: 'o2', lines: [line('TEA', 450)] });
+    expect((await project(vendorOrderLinesProjection, [[shopOnly]])).size).toBe(0);
+    const cancelled = recorded('order-o1', 'OrderCancelled', { orderId: 'o1', customerId: 'c1', reason: 'x', cancelledAt: '2026-11-26T11:00:00.000Z' });
+    const once = await project(vendorOrderLinesProjection, [[placed, cancelled]]);
+    const twice = await project(vendorOrderLinesProjection, [[placed], [placed, cancelled], [cancelled]]);
+    expect(twice).toEqual(once);
+    expect(once.get('o1:v2')).toMatchObject({ status: 'cancelled' });
+  });
+});
+
+describe('price rules read model', () => {
+  const staff = { id: 's1', role: 'staff' };
+  const rule = { ruleId: 'r1', name: 'Winter sale', scope: { kind: 'category', categoryId: 'green' }, discount: { kind: 'percentage', percent: 20 }, validFrom: null, validUntil: '2026-12-24T00:00:00.000Z', minQuantity: 1 };
+
+  it('keeps each rule as defined, and ends it with the reason', async () => {
+    const defined = recorded('pricebook-shop', 'PriceRuleDefined', { ...rule, definedBy: staff, definedAt: '2026-11-26T10:00:00.000Z' });
+    const ended = recorded('pricebook-shop', 'PriceRuleEnded', { ruleId: 'r1', reason: 'sold out', endedBy: staff, endedAt: '2026-11-27T10:00:00.000Z' });
+    const live = await project(priceRulesProjection, [[defined]]);
+    expect(live.get('r1')).toEqual({ ...rule, status: 'active', definedBy: staff, definedAt: '2026-11-26T10:00:00.000Z', ended: null });
+    const documents = await project(priceRulesProjection, [[defined], [defined, ended]]);
+    expect(documents.get('r1')).toMatchObject({ status: 'ended', ended: { reason: 'sold out', at: '2026-11-27T10:00:00.000Z' } });
+  });
+});
+
+describe('catalog read model, scheduled prices', () => {
+  const added = recorded('product-MUG-1', 'ProductAdded', { code: 'MUG-1', name: 'Mug', description: '', categoryId: 'cups', categoryName: 'Cups', price: eur(1_000), lowStockThreshold: 0, addedAt: 't' });
+  const scheduled = (scheduleId: string, amount: number, effectiveAt: string) => recorded('product-MUG-1', 'ProductPriceChangeScheduled', { code: 'MUG-1', scheduleId, price: eur(amount), effectiveAt, scheduledAt: 't' });
+
+  it('keeps the prices to come, earliest first, until applied or cancelled', async () => {
+    const documents = await project(catalogProjection, [
+      [added, scheduled('s2', 700, '2026-12-02T00:00:00.000Z'), scheduled('s1', 800, '2026-12-01T00:00:00.000Z'), scheduled('s3', 600, '2026-12-03T00:00:00.000Z')],
+      [recorded('product-MUG-1', 'ScheduledPriceCancelled', { code: 'MUG-1', scheduleId: 's3', cancelledAt: 't' })],
+      // s2 applied first (a late timer for s1): s1 is superseded, as in the product's own state.
+      [recorded('product-MUG-1', 'ProductPriceChanged', { code: 'MUG-1', previousPrice: eur(1_000), price: eur(700), changedAt: 't', scheduleId: 's2' })],
+    ]);
+    expect(documents.get('MUG-1')).toMatchObject({ price: eur(700), scheduled: [] });
+    const pending = await project(catalogProjection, [[added, scheduled('s2', 700, '2026-12-02T00:00:00.000Z'), scheduled('s1', 800, '2026-12-01T00:00:00.000Z')]]);
+    expect(pending.get('MUG-1')!.scheduled!.map((change) => change.scheduleId)).toEqual(['s1', 's2']);
+  });
+});
+

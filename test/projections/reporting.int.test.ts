@@ -20,12 +20,12 @@ afterEach(async () => {
   await db.drop();
 });
 
-function orderEvents(orderId: string, lines: [code: string, quantity: number, unit: number][], paidAt: string | null) {
+function orderEvents(orderId: string, lines: [code: string, quantity: number, unit: number, vendorId?: string][], paidAt: string | null) {
   const events = [
     recorded(`order-${orderId}`, 'OrderPlaced', {
       orderId,
       customerId: 'c-1',
-      lines: lines.map(([productCode, quantity, unit]) => ({ productCode, name: productCode, quantity, unitPrice: eur(unit), lineTotal: eur(quantity * unit) })),
+      lines: lines.map(([productCode, quantity, unit, vendorId]) => ({ productCode, name: productCode, quantity, unitPrice: eur(unit), lineTotal: eur(quantity * unit), ...(vendorId ? { vendorId } : {}) })),
       total: eur(lines.reduce((sum, [, quantity, unit]) => sum + quantity * unit, 0)),
       paymentMethod: 'card',
       shippingAddress: {},
@@ -75,6 +75,7 @@ describe('reporting projection', () => {
         { productCode: 'POT-1', currency: 'EUR', units: 1, revenue: 3_999 },
         { productCode: 'TEA-1', currency: 'EUR', units: 3, revenue: 1_350 },
       ],
+      vendors: [{ vendorId: null, currency: 'EUR', orders: 2, units: 4, revenue: 5_349 }],
     });
     expect((await salesReport(db.pool, '2026-11-24', '2026-11-24')).days).toHaveLength(1);
     expect(await paymentOutcomesReport(db.pool)).toEqual([
@@ -82,5 +83,38 @@ describe('reporting projection', () => {
       { method: 'paypal', succeeded: 1, failed: 0, successRate: 1 },
     ]);
     expect(await lowStockReport(db.pool)).toEqual([{ code: 'TEA-1', name: 'Sencha', onHand: 5, reserved: 2, available: 3, threshold: 3 }]);
+  });
+
+  it('breaks paid sales down by vendor, an order with lines of several vendors counting for each', async () => {
+    const [sales] = reportingProjections(db.pool, new PostgresEventStore(db.pool).checkpoints);
+    await sales!.prepare();
+    const events = [
+      ...orderEvents(randomUUID(), [['MUG-1', 2, 1_200, 'v-potter'], ['BOWL-1', 1, 800, 'v-kiln'], ['TEA-1', 1, 450]], '2026-11-25T10:00:00Z'),
+      ...orderEvents(randomUUID(), [['MUG-1', 1, 1_200, 'v-potter']], '2026-11-26T10:00:00Z'),
+      // Not paid: not a sale.
+      ...orderEvents(randomUUID(), [['BOWL-1', 9, 800, 'v-kiln']], null),
+    ];
+    await sales!.handle(events, { checkpoint: events.at(-1)!.checkpoint, subscriptionId: 'sales-report', target: reportingSchemas.sales });
+    expect((await salesReport(db.pool, '2026-11-01', '2026-11-30')).vendors).toEqual([
+      { vendorId: 'v-potter', currency: 'EUR', orders: 2, units: 3, revenue: 3_600 },
+      { vendorId: 'v-kiln', currency: 'EUR', orders: 1, units: 1, revenue: 800 },
+      { vendorId: null, currency: 'EUR', orders: 1, units: 1, revenue: 450 },
+    ]);
+    // The shop's total is the sum of its parts.
+    expect((await salesReport(db.pool, '2026-11-01', '2026-11-30')).days.reduce((total, day) => total + day.revenue, 0)).toBe(4_850);
+  });
+
+  it('upgrades a sales schema made before vendors: earlier sales become the shop’s own, once', async () => {
+    const [sales] = reportingProjections(db.pool, new PostgresEventStore(db.pool).checkpoints);
+    await sales!.prepare();
+    // As the schema was before: no vendor column, no breakdown table, one paid day.
+    await db.pool.query(`alter table ${reportingSchemas.sales}.order_lines drop column vendor_id; drop table ${reportingSchemas.sales}.sales_daily_vendor;
+      insert into ${reportingSchemas.sales}.sales_daily (day, currency, orders, units, revenue) values ('2026-10-01', 'EUR', 3, 7, 2_100)`);
+    await sales!.prepare();
+    await sales!.prepare();
+    expect((await salesReport(db.pool, '2026-10-01', '2026-10-31')).vendors).toEqual([{ vendorId: null, currency: 'EUR', orders: 3, units: 7, revenue: 2_100 }]);
+    const later = orderEvents(randomUUID(), [['MUG-1', 1, 1_200, 'v-potter']], '2026-10-02T10:00:00Z');
+    await sales!.handle(later, { checkpoint: later.at(-1)!.checkpoint, subscriptionId: 'sales-report', target: reportingSchemas.sales });
+    expect((await salesReport(db.pool, '2026-10-01', '2026-10-31')).vendors.map((row) => row.vendorId)).toEqual([null, 'v-potter']);
   });
 });

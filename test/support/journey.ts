@@ -1,3 +1,4 @@
+import { SandboxSms } from '../../src/sms/sandbox-sms';
 import { randomUUID } from 'node:crypto';
 import type { ProcessOptions } from '../../src/app/composition-root';
 import { foldEvents } from '../../src/domain/shared/decider';
@@ -61,6 +62,8 @@ export class Journey {
   private setUrl: (url: string) => void = () => undefined;
 
   private readonly mailers: SmtpMailer[] = [];
+  /** The SMS sandbox: what the shop texted, across restarts. */
+  readonly sms = new SandboxSms();
 
   processOptions(): ProcessOptions {
     const mailer = new SmtpMailer(`smtp://127.0.0.1:${this.mail.port}`);
@@ -68,6 +71,7 @@ export class Journey {
     return {
       gateway: this.gateway,
       mailer,
+      sms: this.sms,
       mailFrom: 'Emporium <shop@emporium.local>',
       staffEmail,
       paymentDeadlineMs: this.settings.paymentDeadlineMs,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vendorHandlers } from '../../src/commands/handlers/vendor-handlers';
 import type { TestApp } from './test-app';
 
 export const testPassword = 'correct horse battery staple';
@@ -34,4 +35,14 @@ export async function customerSignedIn(api: TestApp, profile: Partial<CustomerPr
   const signedUp = await api.request('POST', '/api/auth/signup', { body: { firstName: 'Ann', lastName: 'Lee', shippingAddress: testAddress, ...profile, email, password: testPassword } });
   if (signedUp.status !== 201) throw new Error(`sign-up failed: ${signedUp.status} ${JSON.stringify(signedUp.body)}`);
   return { customerId: String(signedUp.body.id), token: await logIn(api, email), email };
+}
+
+/** A vendor onboarded (as an admin would) and an account of its, signed in. */
+export async function vendorSignedIn(api: TestApp, name = `Vendor ${randomUUID().slice(0, 8)}`): Promise<{ vendorId: string; accountId: string; token: string; email: string }> {
+  const context = { now: new Date(), actor: { id: 'test-setup', role: 'admin' }, correlationId: randomUUID() };
+  const onboarded = await vendorHandlers(api.app.eventStore).onboardVendor({ name, contactEmail: `sales-${randomUUID()}@vendor.example` }, context);
+  const vendorId = onboarded.streamId.slice('vendor-'.length);
+  const email = `seller-${randomUUID()}@vendor.example`;
+  const created = await api.app.identity.createVendorAccount({ vendorId, email, password: testPassword }, context);
+  return { vendorId, accountId: created.streamId.slice('account-'.length), token: await logIn(api, email), email };
 }

@@ -215,15 +215,21 @@ describeInBrowser('the web interface, in Chromium', () => {
     await checkPage(page, 'admin-stock');
 
     await page.getByRole('navigation', { name: 'Back-office' }).getByRole('link', { name: 'Products' }).click();
-    await page.getByLabel('Price of ASSAM-100').fill('7.25');
+    await page.getByLabel('Price of ASSAM-100', { exact: true }).fill('7.25');
     await page.getByRole('row').filter({ hasText: 'ASSAM-100' }).getByRole('button', { name: 'Change price' }).click();
     await page.getByText('Assam breakfast now costs €7.25').waitFor();
+    // And a new price to come, far off: the storefront tells it beside today's.
+    await page.getByLabel('New price of ASSAM-100 from a moment').fill('6.90');
+    await page.getByLabel('Moment the new price of ASSAM-100 takes effect').fill('2099-01-01T09:00');
+    await page.getByRole('row').filter({ hasText: 'ASSAM-100' }).getByRole('button', { name: 'Schedule' }).click();
+    await page.getByText(/Assam breakfast will cost €6\.90 from/).waitFor();
     await checkPage(page, 'admin-products');
 
     await page.goto(`${url}/products/ASSAM-100`);
     await page.getByRole('heading', { name: 'Assam breakfast' }).waitFor();
     expect(await page.locator('.price').textContent()).toBe('€7.25');
     await page.getByText(`${before.available + 25} available`).waitFor();
+    await page.getByText(/^From .*2099.*: €6\.90$/).waitFor();
 
     for (const [section, heading, name] of [
       ['Categories', 'Categories', 'admin-categories'],
@@ -379,6 +385,125 @@ describeInBrowser('the web interface, in Chromium', () => {
     expect(await row.getByText('Unpaid fees').count()).toBe(0);
   }, 60_000);
 
+  it('gives a vendor an account; the vendor lists and stocks its own product, shoppers see who sells it, and the vendor sees its part of the order paid', async () => {
+    const name = `Potter ${Date.now()}`;
+    const seller = { email: `seller.${Date.now()}@potter.example`, password: 'a long vendor password' };
+    const office = await staff.newPage();
+    await office.goto(`${url}/admin/vendors`);
+    const onboard = office.getByRole('form', { name: 'Onboard a vendor' });
+    await onboard.getByLabel('Business name').fill(name);
+    await onboard.getByLabel('Contact email').fill('orders@potter.example');
+    await onboard.getByRole('button', { name: 'Onboard' }).click();
+    await office.getByText(`${name} onboarded`).waitFor();
+    const give = office.getByRole('form', { name: 'Give a vendor an account' });
+    await give.getByLabel('Vendor').selectOption({ label: name });
+    await give.getByLabel('Email').fill(seller.email);
+    await give.getByLabel('First password').fill(seller.password);
+    await give.getByRole('button', { name: 'Create account' }).click();
+    await office.getByText(`${seller.email} can now sign in for ${name}`).waitFor();
+    await checkPage(office, 'admin-vendors-account');
+
+    const vendorContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await vendorContext.newPage();
+      await page.goto(`${url}/admin`);
+      await page.getByLabel('Email').fill(seller.email);
+      await page.getByLabel('Password').fill(seller.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Your orders' }).waitFor();
+      await page.getByText('No order has your products yet.').waitFor();
+      // A vendor's back-office is its own orders, products and stock: none of the shop's pages.
+      expect(await page.getByRole('navigation', { name: 'Back-office' }).getByRole('link').allTextContents()).toEqual(['Your orders', 'Your products', 'Your stock']);
+      await checkPage(page, 'vendor-orders-empty');
+
+      const code = `MUG-${Date.now() % 100_000}`;
+      await page.getByRole('navigation', { name: 'Back-office' }).getByRole('link', { name: 'Your products' }).click();
+      await page.getByText('You sell nothing through the shop yet').waitFor();
+      await page.getByLabel('Code').fill(code);
+      await page.getByLabel('Name', { exact: true }).fill('Stoneware mug');
+      await page.getByLabel('Category').selectOption({ label: 'Teaware' });
+      await page.getByLabel('Price').fill('14.00');
+      await page.getByRole('button', { name: 'Add product' }).click();
+      await page.getByText(`${code} added`).waitFor();
+      await page.getByRole('cell', { name: code, exact: true }).waitFor();
+      // Only its own products are listed: none of the shop's teas.
+      expect(await page.getByRole('cell', { name: 'SENCHA-50', exact: true }).count()).toBe(0);
+      await checkPage(page, 'vendor-products');
+
+      await page.getByRole('navigation', { name: 'Back-office' }).getByRole('link', { name: 'Your stock' }).click();
+      const receive = page.getByRole('form', { name: 'Receive stock' });
+      await receive.getByLabel('Product').selectOption(code);
+      await receive.getByLabel('Quantity received').fill('6');
+      await receive.getByRole('button', { name: 'Receive' }).click();
+      await page.getByText(`Received 6 of ${code}`).waitFor();
+      await checkPage(page, 'vendor-stock');
+
+      const shopperPage = await shopper.newPage();
+      await shopperPage.goto(`${url}/products/${code}`);
+      await shopperPage.getByText(`Sold by ${name}`).waitFor();
+      const orderId = await checkout(shopperPage, 'Stoneware mug', 'tok_success');
+      await shopperPage.locator('.order-status').getByText('Paid').waitFor({ timeout: 30_000 });
+
+      await page.getByRole('navigation', { name: 'Back-office' }).getByRole('link', { name: 'Your orders' }).click();
+      const row = page.getByRole('table', { name: 'Your lines of each order, newest first' }).getByRole('row').filter({ hasText: orderId.slice(0, 8).toUpperCase() });
+      for (let shown = false, tries = 0; !shown; tries++) {
+        shown = await row.getByText('Paid').waitFor({ timeout: 1_000 }).then(() => true, () => false);
+        if (!shown && tries > 30) throw new Error('the vendor never saw its part of the order paid');
+        if (!shown) await page.reload();
+      }
+      await row.getByText('€14.00').waitFor();
+      await checkPage(page, 'vendor-orders');
+    } finally {
+      await vendorContext.close();
+    }
+  }, 120_000);
+
+  it('lets staff put a product on sale: shoppers see the rule and until when it holds; a price that changed before checkout is told, and the order placed at the new one', async () => {
+    const office = await staff.newPage();
+    await office.goto(`${url}/admin/pricing`);
+    const form = office.getByRole('form', { name: 'Define a price rule' });
+    await form.getByLabel('Rule name').fill('Darjeeling week');
+    await form.getByLabel('Applies to').selectOption('product');
+    await form.getByLabel('Its code or id').fill('DARJ-50');
+    await form.getByLabel('Percent off').fill('20');
+    await form.getByLabel('Ends').fill('2099-12-31T23:00');
+    await form.getByRole('button', { name: 'Define rule' }).click();
+    await office.getByText('Rule "Darjeeling week" defined').waitFor();
+    const row = office.getByRole('table', { name: 'Price rules in force or to come, newest first' }).getByRole('row').filter({ hasText: 'Darjeeling week' });
+    await row.getByText('20 % off').waitFor();
+    await checkPage(office, 'admin-pricing');
+
+    const page = await shopper.newPage();
+    await page.goto(`${url}/`);
+    await page.evaluate("localStorage.removeItem('emporium.cart')");
+    // The rule shows as soon as its projection has it: look again until it does.
+    for (let shown = false, tries = 0; !shown; tries++) {
+      await page.goto(`${url}/products/DARJ-50`);
+      shown = await page.getByText('Darjeeling week').waitFor({ timeout: 1_000 }).then(() => true, () => false);
+      if (!shown && tries > 20) throw new Error('the storefront never showed the sale');
+    }
+    await page.getByText('€10.00').first().waitFor();
+    await page.getByLabel('was €12.50').waitFor();
+    await page.getByText(/This price holds for orders placed until/).waitFor();
+    await checkPage(page, 'storefront-product-on-sale');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+
+    // The sale ends while the shopper is still at the checkout.
+    office.once('dialog', (dialog) => void dialog.accept('Ended early'));
+    await row.getByRole('button', { name: 'End Darjeeling week' }).click();
+    await office.getByText('"Darjeeling week" ended').waitFor();
+
+    await page.goto(`${url}/checkout`);
+    await page.getByRole('radio', { name: /tok_success/ }).check();
+    await page.getByRole('button', { name: /Place order and pay/ }).click();
+    await page.getByRole('alert').getByText('The price of Darjeeling first flush is now €12.50').waitFor();
+    await checkPage(page, 'storefront-checkout-price-changed');
+    await page.getByRole('button', { name: /Place order and pay/ }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
+    await page.locator('.order-status').getByText('Paid').waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: '€12.50' }).first().waitFor();
+  }, 120_000);
+
   it('shows on the radar a payment the provider never answered, once past its deadline', async () => {
     const page = await shopper.newPage();
     const orderId = await checkout(page, 'Assam breakfast', 'tok_no_answer');
@@ -408,6 +533,12 @@ describeInBrowser('the web interface, in Chromium', () => {
       await page.getByLabel('Password').fill(leaver.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText(leaver.email).waitFor();
+      // She opts in to text messages first, with a number written as people write it.
+      await page.getByLabel('Mobile number').fill('+1 202-555 0147');
+      await page.getByRole('button', { name: 'Text me' }).click();
+      await page.getByText('Text messages about your orders go to +12025550147.').waitFor();
+      await page.getByText('We text +12025550147 when an order is paid').waitFor();
+      await checkPage(page, 'storefront-profile-text-messages');
       const erase = page.getByRole('button', { name: 'Erase my data' });
       // Nothing is erased by a slip: the button waits for the word.
       expect(await erase.isDisabled()).toBe(true);

@@ -19,7 +19,7 @@ export function useSession(): SessionValue {
 
 async function whoAmI(): Promise<Me | null> {
   const { data } = await call(() => api.GET('/api/auth/me'));
-  return data ? { accountId: data.accountId ?? '', role: data.role ?? 'customer', customerId: data.customerId ?? null } : null;
+  return data ? { accountId: data.accountId ?? '', role: data.role ?? 'customer', customerId: data.customerId ?? null, vendorId: data.vendorId ?? null } : null;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

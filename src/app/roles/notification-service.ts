@@ -8,12 +8,14 @@ import { notificationsProcess } from '../../processes/notifications';
 import { PostgresParkedEventStore } from '../../processes/postgres-parked-event-store';
 import { ProcessRunner } from '../../processes/process-runner';
 import type { Logger } from '../../shared/logger';
-import { openDatabase, openVaultedEventStore, openLeases, openMail } from '../infrastructure';
+import { openDatabase, openVaultedEventStore, openLeases, openMail, openSms } from '../infrastructure';
+import { smsSenderProcess } from '../../processes/sms-sender';
 import { consumersCheck, databaseCheck, followerCheck, leasesCheck, requiredKafka, serveHealth, startWith, underLease, type RunningRole } from './role';
 
 /**
- * The notification service: hears of payments and low stock on Kafka and asks for the emails (one
- * per event, by id), then sends them, following its own notification streams in the log.
+ * The notification service: hears of payments and low stock on Kafka and asks for the emails and
+ * text messages (one per event and purpose, by id), then sends them, following its own
+ * notification and SMS streams in the log.
  */
 export function startNotificationService(config: Config, logger: Logger): Promise<RunningRole> {
   const kafka = requiredKafka(config, logger, 'notification-service');
@@ -23,6 +25,7 @@ export function startNotificationService(config: Config, logger: Logger): Promis
     const eventStore = await openVaultedEventStore(config, pool, logger);
     teardown.push(() => eventStore.close());
     const { mailer, mailbox } = await openMail(config, teardown);
+    const sms = openSms(config);
     const notifications = notificationHandlers(eventStore);
     const consumers = new KafkaProcessRunner(kafka, logger);
     await consumers.start([notificationsProcess({ eventStore, notifications, staffEmail: config.staffEmail, clock, logger })]);
@@ -32,7 +35,7 @@ export function startNotificationService(config: Config, logger: Logger): Promis
     const leases = openLeases(config, pool, logger, teardown);
     const sender = underLease(leases, 'mail-sender', async () => {
       const started = new ProcessRunner(eventStore, new PostgresParkedEventStore(pool), logger);
-      await started.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger })]);
+      await started.start([mailSenderProcess({ eventStore, mailer, notifications, from: config.mailFrom, clock, logger }), smsSenderProcess({ eventStore, sms, notifications, clock, logger })]);
       return started;
     });
     teardown.push(reportProgress(progressOf(eventStore, 'process', () => sender()?.status() ?? [])));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { customerDecider, normaliseEmail, type CustomerState } from '../../domain/customers/customer';
 import { emailClaimDecider } from '../../domain/customers/email-claim';
 import type { PostalAddress } from '../../domain/shared/address';
-import { notFound } from '../../domain/shared/domain-error';
+import { notFound, ruleViolated } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import type { Logger } from '../../shared/logger';
@@ -87,6 +87,13 @@ export function customerHandlers(eventStore: EventStore, logger: Logger, vault: 
     changeShippingAddress(input: { customerId: string; shippingAddress: PostalAddress }, context: CommandContext) {
       ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
       return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'ChangeShippingAddress', data: { ...input, now: context.now } }, context);
+    },
+
+    /** Text messages are the customer's own choice: staff neither opt a customer in nor out. */
+    setSmsPreference(input: { customerId: string; phone: string | null }, context: CommandContext) {
+      ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
+      if (context.actor.role !== 'customer') throw ruleViolated('customer-choice', 'Only the customer opts in to text messages, or out', { customerId: input.customerId });
+      return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'SetSmsPreference', data: { ...input, now: context.now } }, context);
     },
 
     async changeEmail(input: { customerId: string; email: string }, context: CommandContext) {

@@ -4,7 +4,7 @@ import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import type { SnapshotStore } from '../../event-store/snapshot-store';
 import { handleCommand, type CommandContext } from '../command-handler';
-import { loadProduct } from './catalog-handlers';
+import { ensureMaySell, loadProduct } from './catalog-handlers';
 
 /** A popular product's stock stream grows with every order: its state is snapshotted every 50 events. */
 export const inventorySnapshotKey = 'inventory:v1';
@@ -34,7 +34,7 @@ export function inventoryHandlers(eventStore: EventStore, snapshotStore?: Snapsh
 
   return {
     async receiveStock(input: { code: string; quantity: number }, context: CommandContext) {
-      await product(input.code);
+      await ensureMaySell(eventStore, context.actor, input.code, await product(input.code));
       return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'ReceiveStock', data: { ...input, now: context.now } }, context, { snapshots });
     },
 
@@ -56,7 +56,9 @@ export function inventoryHandlers(eventStore: EventStore, snapshotStore?: Snapsh
     },
 
     async adjustStock(input: { code: string; countedOnHand: number; reason: string }, context: CommandContext) {
-      const { lowStockThreshold } = await product(input.code);
+      const state = await product(input.code);
+      await ensureMaySell(eventStore, context.actor, input.code, state);
+      const { lowStockThreshold } = state;
       return handleCommand(eventStore, stream(input.code), inventoryDecider, { type: 'AdjustStock', data: { ...input, lowStockThreshold, now: context.now } }, context, { snapshots });
     },
   };

@@ -5,9 +5,12 @@ import type { PostalAddress } from '../../domain/shared/address';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
 import { notFound } from '../../domain/shared/domain-error';
-import { mayActFor } from '../authorization';
+import { ensureActsFor, mayActFor } from '../authorization';
+import { vendorDecider } from '../../domain/vendors/vendor';
 import { handleCommand, newIdFor, type CommandContext, type CommandOptions } from '../command-handler';
-import { loadProduct, loadState } from './catalog-handlers';
+import { caughtUpState, loadProduct, loadState } from './catalog-handlers';
+import { priceBookDecider, priceBookId } from '../../domain/pricing/price-book';
+import { listPriceAt } from '../../domain/catalog/product';
 
 export function orderHandlers(eventStore: EventStore) {
   const run = (orderId: string, command: OrderCommand, context: CommandContext, options?: CommandOptions) =>
@@ -15,18 +18,32 @@ export function orderHandlers(eventStore: EventStore) {
 
   return {
     async placeOrder(
-      input: { customerId: string; lines: { productCode: string; quantity: number }[]; paymentMethod: PaymentMethod; paymentToken?: string; shippingAddress?: PostalAddress },
+      input: { customerId: string; lines: { productCode: string; quantity: number; expectedUnitPrice?: Money }[]; paymentMethod: PaymentMethod; paymentToken?: string; shippingAddress?: PostalAddress },
       context: CommandContext,
     ) {
+      // A customer orders for themselves (the HTTP layer saw to it), staff for anyone, a vendor for nobody.
+      ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
       const orderId = newIdFor(context, 'order');
-      const [customer, ...products] = await Promise.all([
+      const [customer, priceBook, ...products] = await Promise.all([
         loadState(eventStore, streamName('customer', input.customerId), customerDecider),
+        caughtUpState(eventStore, streamName('pricebook', priceBookId), priceBookDecider),
         ...input.lines.map((line) => loadProduct(eventStore, line.productCode)),
       ]);
+      // Only the vendors selling something on the order are looked up: the shop's own products need none.
+      const vendorIds = [...new Set(products.flatMap((product) => (product.status !== 'absent' && product.vendorId !== undefined ? [product.vendorId] : [])))];
+      const vendors = new Map(await Promise.all(vendorIds.map(async (vendorId) => [vendorId, await loadState(eventStore, streamName('vendor', vendorId), vendorDecider)] as const)));
       // Names and prices are captured now: later catalog changes do not touch a placed order.
       const catalog: Record<string, CatalogEntry> = {};
       for (const product of products) {
-        if (product.status !== 'absent') catalog[product.code] = { name: product.name, unitPrice: product.price, status: product.status };
+        if (product.status === 'absent') continue;
+        const vendor = product.vendorId !== undefined ? vendors.get(product.vendorId) : undefined;
+        catalog[product.code] = {
+          name: product.name,
+          unitPrice: listPriceAt(product, context.now),
+          categoryId: product.categoryId,
+          status: product.status,
+          ...(product.vendorId !== undefined ? { vendor: { vendorId: product.vendorId, status: vendor?.status === 'active' ? 'active' : 'suspended' } } : {}),
+        };
       }
       return run(
         orderId,
@@ -37,6 +54,7 @@ export function orderHandlers(eventStore: EventStore) {
             customer: customer.status === 'registered' ? { customerId: customer.customerId, shippingAddress: customer.shippingAddress } : null,
             lines: input.lines,
             catalog,
+            priceRules: Object.values(priceBook.rules),
             paymentMethod: input.paymentMethod,
             ...(input.paymentToken ? { paymentToken: input.paymentToken } : {}),
             ...(input.shippingAddress ? { shippingAddress: input.shippingAddress } : {}),

@@ -5,7 +5,8 @@ import { parseBody } from '../../http/validation';
 import type { Principal } from '../../identity/access-tokens';
 import type { IdentityService, Session } from '../../identity/identity-service';
 import { answer, commandContext, uuidParameter } from './command-responses';
-import { ChangePasswordDto, ChangeRoleDto, CreateStaffAccountDto, EraseCustomerDto, LoginDto, ReasonDto, RefreshSessionDto, SignUpDto } from './dtos';
+import { roles } from '../../domain/accounts/account';
+import { ChangePasswordDto, ChangeRoleDto, CreateStaffAccountDto, CreateVendorAccountDto, EraseCustomerDto, LoginDto, ReasonDto, RefreshSessionDto, SignUpDto } from './dtos';
 
 const sessionSchema = {
   type: 'object',
@@ -16,7 +17,7 @@ const sessionSchema = {
     refreshToken: { type: 'string', description: 'Use once, at POST /api/auth/refresh, for a new pair. Absent when it went into the session cookie (refreshTokenIn: cookie)' },
     refreshTokenExpiresAt: { type: 'string', format: 'date-time' },
     accountId: { type: 'string' },
-    role: { enum: ['customer', 'staff', 'admin'] },
+    role: { enum: roles },
   },
   required: ['accessToken', 'tokenType', 'expiresIn', 'refreshTokenExpiresAt', 'accountId', 'role'],
 };
@@ -141,11 +142,14 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
       summary: 'The signed-in account and its role',
       tag: 'auth',
       access: 'signed-in',
-      answers: { name: 'Me', schema: { type: 'object', properties: { accountId: { type: 'string' }, role: { enum: ['customer', 'staff', 'admin'] }, customerId: { type: ['string', 'null'] } } } },
+      answers: {
+        name: 'Me',
+        schema: { type: 'object', properties: { accountId: { type: 'string' }, role: { enum: roles }, customerId: { type: ['string', 'null'] }, vendorId: { type: ['string', 'null'], description: 'The vendor a vendor account acts for' } } },
+      },
       responses: { 200: 'Who you are' },
       async handle(_request, response) {
-        const { accountId, role } = principalOf(response);
-        response.json({ accountId, role, customerId: role === 'customer' ? accountId : null });
+        const { accountId, role, vendorId } = principalOf(response);
+        response.json({ accountId, role, customerId: role === 'customer' ? accountId : null, vendorId: vendorId ?? null });
       },
     },
     {
@@ -179,6 +183,24 @@ export function accountOperations(identity: IdentityService, clock: () => Date):
         const result = await identity.createStaffAccount(body, context(request, response));
         const id = result.streamId.slice('account-'.length);
         answer(response, result, { status: result.events.length > 0 ? 201 : 200, location: `/api/accounts/${id}`, id: id });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/vendors/{vendorId}/accounts',
+      operationId: 'createVendorAccount',
+      summary: "Create an account for someone of a vendor's business: it manages that vendor's products and stock, and sees the order lines of them",
+      tag: 'vendors',
+      access: 'admin',
+      body: CreateVendorAccountDto,
+      idempotencyKey: true,
+      responses: { 201: 'Account created', 400: 'The request is not valid', 404: 'No such vendor', 409: 'The email belongs to someone else' },
+      async handle(request, response) {
+        const vendorId = uuidParameter(request, 'vendorId');
+        const body = await parseBody(CreateVendorAccountDto, request.body);
+        const result = await identity.createVendorAccount({ vendorId, ...body }, context(request, response));
+        const id = result.streamId.slice('account-'.length);
+        answer(response, result, { status: result.events.length > 0 ? 201 : 200, location: `/api/accounts/${id}`, id });
       },
     },
     {

@@ -29,6 +29,8 @@ import {
   RejectOrderDto,
   RequestPaymentDto,
   ReserveStockDto,
+  ScheduledPriceDto,
+  SmsPreferenceDto,
   UpdateProductDetailsDto,
   RegisterCustomerDto,
 } from './dtos';
@@ -81,7 +83,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'addProduct',
       summary: 'Add a product under a unique code',
       tag: 'catalog',
-      access: 'staff',
+      access: 'seller',
       body: AddProductDto,
       idempotencyKey: true,
       responses: { 201: 'Product added', ...writeProblems },
@@ -97,7 +99,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'changeProductPrice',
       summary: "Change a product's price",
       tag: 'catalog',
-      access: 'staff',
+      access: 'seller',
       body: MoneyDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -110,12 +112,45 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       },
     },
     {
+      method: 'post',
+      path: '/api/products/{code}/scheduled-prices',
+      operationId: 'schedulePriceChange',
+      summary: "Schedule a new list price from a moment to come; it takes effect then (the catalog shows it as the next price)",
+      tag: 'catalog',
+      access: 'seller',
+      body: ScheduledPriceDto,
+      idempotencyKey: true,
+      responses: { 201: 'Scheduled; the answer names the scheduled change', ...writeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const body = await parseBody(ScheduledPriceDto, request.body);
+        const result = await handlers.catalog.schedulePriceChange({ code, price: { amount: body.amount, currency: body.currency }, effectiveAt: new Date(body.effectiveAt) }, context(request, response));
+        created(`/api/products/${code}`, result.scheduleId)(response, result);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/products/{code}/scheduled-prices/{scheduleId}/cancel',
+      operationId: 'cancelScheduledPrice',
+      summary: 'Cancel a scheduled price change that has not taken effect',
+      tag: 'catalog',
+      access: 'seller',
+      idempotencyKey: true,
+      responses: { 200: 'Cancelled', ...writeProblems },
+      async handle(request, response) {
+        const code = productCode(request);
+        const scheduleId = uuidParameter(request, 'scheduleId');
+        const result = await handlers.catalog.cancelScheduledPrice({ code, scheduleId }, context(request, response));
+        changed(`/api/products/${code}`, scheduleId)(response, result);
+      },
+    },
+    {
       method: 'patch',
       path: '/api/products/{code}',
       operationId: 'updateProductDetails',
       summary: "Update a product's name, description, category or low-stock threshold",
       tag: 'catalog',
-      access: 'staff',
+      access: 'seller',
       body: UpdateProductDetailsDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -133,7 +168,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'discontinueProduct',
       summary: 'Discontinue a product: it can no longer be ordered',
       tag: 'catalog',
-      access: 'staff',
+      access: 'seller',
       body: ReasonDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -151,7 +186,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'receiveStock',
       summary: 'Receive stock of a product',
       tag: 'inventory',
-      access: 'staff',
+      access: 'seller',
       body: ReceiveStockDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -220,7 +255,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
       operationId: 'adjustStock',
       summary: 'Set the counted stock on hand, with a reason',
       tag: 'inventory',
-      access: 'staff',
+      access: 'seller',
       body: AdjustStockDto,
       ifMatch: true,
       idempotencyKey: true,
@@ -269,6 +304,23 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
     },
     {
       method: 'put',
+      path: '/api/customers/{customerId}/sms',
+      operationId: 'setSmsPreference',
+      summary: 'Opt in to text messages about your orders, with a mobile number (E.164), or out (phone null); your own only',
+      tag: 'customers',
+      access: 'signed-in',
+      body: SmsPreferenceDto,
+      idempotencyKey: true,
+      responses: { 200: 'Opted in or out (or so already)', ...writeProblems },
+      async handle(request, response) {
+        const customerId = uuidParameter(request, 'customerId');
+        const { phone } = await parseBody(SmsPreferenceDto, request.body);
+        const result = await handlers.customers.setSmsPreference({ customerId, phone }, context(request, response));
+        changed(`/api/customers/${customerId}`, customerId)(response, result);
+      },
+    },
+    {
+      method: 'put',
       path: '/api/customers/{customerId}/email',
       operationId: 'changeCustomerEmail',
       summary: "Change a customer's email address",
@@ -299,7 +351,12 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
         const body = await parseBody(PlaceOrderDto, request.body);
         const customerId = orderingCustomer(response, body.customerId);
         const result = await handlers.orders.placeOrder(
-          { ...body, customerId, lines: body.lines.map((line) => ({ ...line })), ...(body.shippingAddress ? { shippingAddress: { ...body.shippingAddress } } : {}) },
+          {
+            ...body,
+            customerId,
+            lines: body.lines.map(({ productCode, quantity, expectedUnitPrice }) => ({ productCode, quantity, ...(expectedUnitPrice ? { expectedUnitPrice: { amount: expectedUnitPrice.amount, currency: expectedUnitPrice.currency } } : {}) })),
+            ...(body.shippingAddress ? { shippingAddress: { ...body.shippingAddress } } : {}),
+          },
           context(request, response),
         );
         const id = result.streamId.slice('order-'.length);

@@ -20,10 +20,12 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { maxOrderLines, paymentMethods, type PaymentMethod } from '../../domain/orders/order';
+import { e164Pattern } from '../../domain/customers/customer';
 import { IsPlainText } from '../../http/validation';
 
 /*
@@ -92,6 +94,10 @@ export class AddProductDto {
 
   @IsInt() @Min(0) @Max(1_000_000)
   lowStockThreshold!: number;
+
+  /** Staff name the vendor who sells it (none: the shop's own); a vendor's account adds its own vendor's only. */
+  @IsOptional() @IsUUID()
+  vendorId?: string;
 }
 
 export class UpdateProductDetailsDto {
@@ -176,6 +182,21 @@ export class OrderLineDto {
   quantity!: number;
 }
 
+/** A price as the shop showed it: a rule may take a price down to nothing. */
+export class ShownPriceDto {
+  @IsInt() @Min(0) @Max(100_000_000_00)
+  amount!: number;
+
+  @IsISO4217CurrencyCode()
+  currency!: string;
+}
+
+export class PlacedOrderLineDto extends OrderLineDto {
+  /** The unit price the customer was shown; if it is no longer the price, the order is refused (409 price-changed) with the new one. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ShownPriceDto)
+  expectedUnitPrice?: ShownPriceDto;
+}
+
 export class RefundOrderDto {
   @IsString() @trim() @Length(1, 500) @IsPlainText({ multiline: true })
   reason!: string;
@@ -194,8 +215,8 @@ export class PlaceOrderDto {
   @IsOptional() @IsUUID()
   customerId?: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
-  lines!: OrderLineDto[];
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PlacedOrderLineDto)
+  lines!: PlacedOrderLineDto[];
 
   @IsIn(paymentMethods)
   paymentMethod!: PaymentMethod;
@@ -311,7 +332,102 @@ export class CreateStaffAccountDto {
   role!: 'staff' | 'admin' | 'auditor';
 }
 
+export class CreateVendorAccountDto {
+  @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @passwordRules()
+  password!: string;
+}
+
 export class ChangeRoleDto {
   @IsIn(['staff', 'admin', 'auditor'])
   role!: 'staff' | 'admin' | 'auditor';
+}
+
+/** A moment such as 2026-12-01T00:00:00Z (with its offset), within this century. */
+const momentRules = () => (target: object, property: string) =>
+  ValidateBy({
+    // RFC 3339's date-time (the JSON Schema format; its schema: src/http/operations.ts): a day alone, or a time without its offset, is no moment.
+    name: 'isMoment',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
+      defaultMessage: () => `${property} must be a date and time with its offset, such as 2026-12-01T00:00:00Z`,
+    },
+  })(target, property);
+
+/**
+ * A price rule: what it applies to (`appliesTo`, and the product, category or vendor it names),
+ * how much it takes off (`percentOff` or `amountOff`, one of them), from which quantity on, and
+ * when. Which fields go together is checked beside (priceRuleProblems).
+ */
+export class DefinePriceRuleDto {
+  @IsString() @trim() @Length(1, 120) @IsPlainText()
+  name!: string;
+
+  @IsIn(['all', 'product', 'category', 'vendor'])
+  appliesTo!: 'all' | 'product' | 'category' | 'vendor';
+
+  @IsOptional() @IsString() @upper() @Matches(productCodePattern, { message: productCodeMessage })
+  productCode?: string;
+
+  @IsOptional() @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'categoryId must be a category id such as green-tea' }) @MaxLength(80)
+  categoryId?: string;
+
+  @IsOptional() @IsUUID()
+  vendorId?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(99)
+  percentOff?: number;
+
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => MoneyDto)
+  amountOff?: MoneyDto;
+
+  @IsOptional() @IsInt() @Min(1) @Max(1_000)
+  minQuantity?: number;
+
+  @IsOptional() @momentRules()
+  validFrom?: string;
+
+  @IsOptional() @momentRules()
+  validUntil?: string;
+}
+
+/** The fields of a price rule that must, or must not, go together; each problem names its field. */
+export function priceRuleProblems(rule: DefinePriceRuleDto): { pointer: string; detail: string }[] {
+  const problems: { pointer: string; detail: string }[] = [];
+  const targets = { product: 'productCode', category: 'categoryId', vendor: 'vendorId' } as const;
+  for (const [appliesTo, field] of Object.entries(targets)) {
+    const given = rule[field] !== undefined;
+    if (rule.appliesTo === appliesTo && !given) problems.push({ pointer: `/${field}`, detail: `${field} must name the ${appliesTo} the rule applies to` });
+    if (rule.appliesTo !== appliesTo && given) problems.push({ pointer: `/${field}`, detail: `${field} goes with appliesTo ${appliesTo} only` });
+  }
+  if ((rule.percentOff === undefined) === (rule.amountOff === undefined)) problems.push({ pointer: '/percentOff', detail: 'Give either percentOff or amountOff, one of them' });
+  return problems;
+}
+
+/** A new list price from a moment to come. */
+export class ScheduledPriceDto {
+  @IsInt() @Min(1) @Max(100_000_000_00)
+  amount!: number;
+
+  @IsISO4217CurrencyCode()
+  currency!: string;
+
+  @momentRules()
+  effectiveAt!: string;
+}
+
+/** A mobile number as E.164, or null; required either way (a missing one is not "none"). Its JSON Schema: src/http/operations.ts. */
+const phoneOrNull = () => (target: object, property: string) => {
+  ValidateBy({
+    name: 'phoneOrNull',
+    validator: { validate: (value: unknown) => value === null || (typeof value === 'string' && e164Pattern.test(value)), defaultMessage: () => `${property} must be a mobile number written as E.164, such as +447700900123, or null for no text messages` },
+  })(target, property);
+};
+
+/** Text messages to this mobile number, or none (`phone: null`). */
+export class SmsPreferenceDto {
+  @phoneOrNull()
+  phone!: string | null;
 }

@@ -7,27 +7,32 @@ import { unreachable, type Decider } from '../shared/decider';
  * owner claims (email-claim.ts), so it has one owner and can change with the customer's email.
  * Only a password hash is ever stored, never the password.
  */
-/** `auditor`: reads everything, the audit trail included, and changes nothing; made by an admin, as staff are. */
-export const roles = ['customer', 'staff', 'admin', 'auditor'] as const;
+/**
+ * `auditor`: reads everything, the audit trail included, and changes nothing; made by an admin, as staff are.
+ * `vendor`: someone of a vendor's business (seed 002's marketplace), tied to that vendor: manages
+ * the vendor's own products and stock and sees the order lines of them, nothing else.
+ */
+export const roles = ['customer', 'staff', 'admin', 'auditor', 'vendor'] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles: readonly Role[] = ['staff', 'admin'];
 
 export type AccountCommand =
-  | { type: 'CreateAccount'; data: { accountId: string; email: string; role: Role; passwordHash: string; now: Date } }
+  /** `vendorId`: the vendor a `vendor` account acts for; no other role has one. */
+  | { type: 'CreateAccount'; data: { accountId: string; email: string; role: Role; vendorId?: string; passwordHash: string; now: Date } }
   | { type: 'ChangePassword'; data: { accountId: string; passwordHash: string; now: Date } }
   /** `by`: the account of the admin asking. */
   | { type: 'ChangeRole'; data: { accountId: string; role: Role; by: string; now: Date } }
   | { type: 'DisableAccount'; data: { accountId: string; reason: string; by: string; now: Date } };
 
 export type AccountEvent =
-  | { type: 'AccountCreated'; data: { accountId: string; email: string; role: Role; passwordHash: string; createdAt: string } }
+  | { type: 'AccountCreated'; data: { accountId: string; email: string; role: Role; vendorId?: string; passwordHash: string; createdAt: string } }
   | { type: 'AccountPasswordChanged'; data: { accountId: string; passwordHash: string; changedAt: string } }
   | { type: 'AccountRoleChanged'; data: { accountId: string; previousRole: Role; role: Role; changedAt: string } }
   | { type: 'AccountDisabled'; data: { accountId: string; reason: string; disabledAt: string } };
 
 export type AccountState =
   | { status: 'none' }
-  | { status: 'active' | 'disabled'; accountId: string; role: Role; passwordHash: string };
+  | { status: 'active' | 'disabled'; accountId: string; role: Role; vendorId?: string; passwordHash: string };
 
 export const initialAccountState: AccountState = { status: 'none' };
 
@@ -43,9 +48,12 @@ function active(state: AccountState, accountId: string): Exclude<AccountState, {
 }
 
 export function createAccount(command: Extract<AccountCommand, { type: 'CreateAccount' }>, state: AccountState): AccountEvent[] {
-  const { accountId, email, role, passwordHash, now } = command.data;
+  const { accountId, email, role, vendorId, passwordHash, now } = command.data;
   if (state.status !== 'none') throw alreadyExists('account-exists', `Account ${accountId} exists already`, { accountId });
-  return [{ type: 'AccountCreated', data: { accountId, email, role, passwordHash, createdAt: now.toISOString() } }];
+  if ((role === 'vendor') !== (vendorId !== undefined)) {
+    throw ruleViolated('vendor-account-mismatch', 'A vendor account names its vendor, and only a vendor account does', { accountId, role });
+  }
+  return [{ type: 'AccountCreated', data: { accountId, email, role, ...(vendorId !== undefined ? { vendorId } : {}), passwordHash, createdAt: now.toISOString() } }];
 }
 
 export function changePassword(command: Extract<AccountCommand, { type: 'ChangePassword' }>, state: AccountState): AccountEvent[] {
@@ -59,9 +67,10 @@ export function changeRole(command: Extract<AccountCommand, { type: 'ChangeRole'
   const account = active(state, accountId);
   if (account.role === role) return [];
   notOwnAccount(accountId, by);
-  // A customer's account is tied to a customer; staff roles are for staff accounts.
-  if (account.role === 'customer' || role === 'customer') {
-    throw ruleViolated('role-change-not-allowed', 'Customer accounts stay customer accounts, and staff accounts stay staff accounts', { accountId, role });
+  // A customer's account is tied to a customer, a vendor's to a vendor; staff roles are for staff accounts.
+  const tied = (r: Role) => r === 'customer' || r === 'vendor';
+  if (tied(account.role) || tied(role)) {
+    throw ruleViolated('role-change-not-allowed', 'Customer and vendor accounts keep their role, and staff accounts stay staff accounts', { accountId, role });
   }
   return [{ type: 'AccountRoleChanged', data: { accountId, previousRole: account.role, role, changedAt: now.toISOString() } }];
 }
@@ -97,8 +106,8 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
 
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   if (event.type === 'AccountCreated') {
-    const { accountId, role, passwordHash } = event.data;
-    return { status: 'active', accountId, role, passwordHash };
+    const { accountId, role, vendorId, passwordHash } = event.data;
+    return { status: 'active', accountId, role, ...(vendorId !== undefined ? { vendorId } : {}), passwordHash };
   }
   if (state.status === 'none') return state;
   switch (event.type) {

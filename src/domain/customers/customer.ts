@@ -1,4 +1,4 @@
-import { alreadyExists, notFound } from '../shared/domain-error';
+import { alreadyExists, notFound, ruleViolated } from '../shared/domain-error';
 import { unreachable, type Decider } from '../shared/decider';
 import { sameAddress, type PostalAddress } from '../shared/address';
 
@@ -14,6 +14,8 @@ export type CustomerCommand =
   | { type: 'RegisterCustomer'; data: { customerId: string; now: Date } & CustomerProfile }
   | { type: 'ChangeShippingAddress'; data: { customerId: string; shippingAddress: PostalAddress; now: Date } }
   | { type: 'ChangeCustomerEmail'; data: { customerId: string; email: string; now: Date } }
+  /** Text messages about their orders, to this mobile number (E.164), or none (null). Only the customer opts in. */
+  | { type: 'SetSmsPreference'; data: { customerId: string; phone: string | null; now: Date } }
   /** GDPR art. 17: `by` is who asked (the customer, or an admin); the handler has deleted their data key first. */
   | { type: 'EraseCustomer'; data: { customerId: string; by: { id: string; role: string }; now: Date } };
 
@@ -21,10 +23,19 @@ export type CustomerEvent =
   | { type: 'CustomerRegistered'; data: { customerId: string; registeredAt: string } & CustomerProfile }
   | { type: 'ShippingAddressChanged'; data: { customerId: string; shippingAddress: PostalAddress; changedAt: string } }
   | { type: 'CustomerEmailChanged'; data: { customerId: string; previousEmail: string; email: string; changedAt: string } }
+  | { type: 'CustomerOptedInToSms'; data: { customerId: string; phone: string; optedInAt: string } }
+  | { type: 'CustomerOptedOutOfSms'; data: { customerId: string; optedOutAt: string } }
   /** The customer's personal data is gone for good (their key deleted); their orders, totals and payments stay. */
   | { type: 'CustomerErased'; data: { customerId: string; erasedBy: { id: string; role: string }; erasedAt: string } };
 
-export type CustomerState = { status: 'unregistered' } | ({ status: 'registered'; customerId: string } & CustomerProfile) | { status: 'erased'; customerId: string; erasedAt: string };
+/** `smsPhone`: where text messages go, once the customer opted in. */
+export type CustomerState =
+  | { status: 'unregistered' }
+  | ({ status: 'registered'; customerId: string; smsPhone?: string } & CustomerProfile)
+  | { status: 'erased'; customerId: string; erasedAt: string };
+
+/** A mobile number as E.164 writes it: +, the country code, the number; 8 to 15 digits in all. */
+export const e164Pattern = /^\+[1-9]\d{7,14}$/;
 
 export const initialCustomerState: CustomerState = { status: 'unregistered' };
 
@@ -62,6 +73,16 @@ export function changeCustomerEmail(command: Extract<CustomerCommand, { type: 'C
   return [{ type: 'CustomerEmailChanged', data: { customerId, previousEmail: customer.email, email, changedAt: now.toISOString() } }];
 }
 
+export function setSmsPreference(command: Extract<CustomerCommand, { type: 'SetSmsPreference' }>, state: CustomerState): CustomerEvent[] {
+  const { customerId, phone, now } = command.data;
+  const customer = registered(state, customerId);
+  const at = now.toISOString();
+  if (phone === null) return customer.smsPhone === undefined ? [] : [{ type: 'CustomerOptedOutOfSms', data: { customerId, optedOutAt: at } }];
+  if (!e164Pattern.test(phone)) throw ruleViolated('invalid-phone', 'A mobile number is written as E.164: +, the country code and the number, such as +447700900123', { customerId });
+  if (customer.smsPhone === phone) return [];
+  return [{ type: 'CustomerOptedInToSms', data: { customerId, phone, optedInAt: at } }];
+}
+
 export function eraseCustomer(command: Extract<CustomerCommand, { type: 'EraseCustomer' }>, state: CustomerState): CustomerEvent[] {
   const { customerId, by, now } = command.data;
   if (state.status === 'erased') return [];
@@ -77,6 +98,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return changeShippingAddress(command, state);
     case 'ChangeCustomerEmail':
       return changeCustomerEmail(command, state);
+    case 'SetSmsPreference':
+      return setSmsPreference(command, state);
     case 'EraseCustomer':
       return eraseCustomer(command, state);
     default:
@@ -94,6 +117,13 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       return state.status === 'registered' ? { ...state, shippingAddress: event.data.shippingAddress } : state;
     case 'CustomerEmailChanged':
       return state.status === 'registered' ? { ...state, email: event.data.email } : state;
+    case 'CustomerOptedInToSms':
+      return state.status === 'registered' ? { ...state, smsPhone: event.data.phone } : state;
+    case 'CustomerOptedOutOfSms': {
+      if (state.status !== 'registered') return state;
+      const { smsPhone: _phone, ...rest } = state;
+      return rest;
+    }
     case 'CustomerErased':
       return { status: 'erased', customerId: event.data.customerId, erasedAt: event.data.erasedAt };
     default:

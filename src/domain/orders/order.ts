@@ -2,6 +2,8 @@ import { alreadyExists, invalidReference, notFound, ruleViolated } from '../shar
 import { unreachable, type Decider } from '../shared/decider';
 import { money, multiply, sum, type Money } from '../shared/money';
 import type { PostalAddress } from '../shared/address';
+import type { PriceRule } from '../pricing/price-book';
+import { priceOf } from '../pricing/pricing';
 
 export const maxOrderLines = 50;
 export const paymentMethods = ['card', 'paypal', 'bank-transfer'] as const;
@@ -12,8 +14,12 @@ export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'payment-fail
 /** A product as the catalog showed it when the order was placed; the handler looks it up. */
 export interface CatalogEntry {
   readonly name: string;
+  /** The list price, before any price rule. */
   readonly unitPrice: Money;
+  readonly categoryId: string;
   readonly status: 'active' | 'discontinued';
+  /** The vendor selling it, and whether it may sell now; none for the shop's own products. */
+  readonly vendor?: { readonly vendorId: string; readonly status: 'active' | 'suspended' };
 }
 
 export interface OrderLine {
@@ -22,6 +28,11 @@ export interface OrderLine {
   readonly quantity: number;
   readonly unitPrice: Money;
   readonly lineTotal: Money;
+  /** Whose sale the line is: one order, and one payment, may hold lines of several vendors. */
+  readonly vendorId?: string;
+  /** When a price rule made the unit price: the rule, and the list price it was taken off. */
+  readonly priceRule?: { readonly ruleId: string; readonly name: string };
+  readonly listPrice?: Money;
 }
 
 export interface UnavailableLine {
@@ -37,8 +48,11 @@ export type OrderCommand =
         orderId: string;
         /** The customer as registered, or null when there is none (the handler looks). */
         customer: { customerId: string; shippingAddress: PostalAddress } | null;
-        lines: readonly { productCode: string; quantity: number }[];
+        /** `expectedUnitPrice`: the price the customer was shown; the order is refused if it is no longer the price. */
+        lines: readonly { productCode: string; quantity: number; expectedUnitPrice?: Money }[];
         catalog: Readonly<Record<string, CatalogEntry | undefined>>;
+        /** The price book's rules; the price of each line is worked out from them at `now`. */
+        priceRules: readonly PriceRule[];
         paymentMethod: PaymentMethod;
         /** A token from the payment provider's form standing for the card or account (never a card number). */
         paymentToken?: string;
@@ -110,7 +124,7 @@ function refuseTransition(order: PlacedOrder, to: string): never {
 }
 
 export function placeOrder(command: Extract<OrderCommand, { type: 'PlaceOrder' }>, state: OrderState): OrderEvent[] {
-  const { orderId, customer, lines, catalog, paymentMethod, now } = command.data;
+  const { orderId, customer, lines, catalog, priceRules, paymentMethod, now } = command.data;
   if (state.status !== 'none') throw alreadyExists('order-exists', `Order ${orderId} exists already`, { orderId });
   if (!customer) throw invalidReference('customer-not-found', 'The order names no registered customer');
   if (lines.length === 0 || lines.length > maxOrderLines) {
@@ -120,14 +134,27 @@ export function placeOrder(command: Extract<OrderCommand, { type: 'PlaceOrder' }
   const repeated = codes.find((code, i) => codes.indexOf(code) !== i);
   if (repeated) throw ruleViolated('duplicate-order-line', `Product ${repeated} appears on more than one line; order it once with the total quantity`, { productCode: repeated });
 
-  const priced = lines.map(({ productCode, quantity }): OrderLine => {
+  const priced = lines.map(({ productCode, quantity, expectedUnitPrice }): OrderLine => {
     if (!Number.isSafeInteger(quantity) || quantity <= 0) {
       throw ruleViolated('invalid-quantity', `A quantity of ${productCode} must be a whole number above zero, got ${quantity}`, { productCode, quantity });
     }
     const entry = catalog[productCode];
     if (!entry) throw invalidReference('unknown-product', `There is no product ${productCode}`, { productCode });
     if (entry.status === 'discontinued') throw ruleViolated('product-discontinued', `Product ${productCode} is discontinued`, { productCode });
-    return { productCode, name: entry.name, quantity, unitPrice: entry.unitPrice, lineTotal: multiply(entry.unitPrice, quantity) };
+    if (entry.vendor?.status === 'suspended') throw ruleViolated('vendor-suspended', `Product ${productCode} is sold by a vendor who is suspended`, { productCode });
+    const vendor = entry.vendor ? { vendorId: entry.vendor.vendorId } : {};
+    const price = priceOf({ productCode, categoryId: entry.categoryId, ...vendor, listPrice: entry.unitPrice, quantity }, priceRules, now);
+    // The customer pays the price they were shown, or is told the new one: never a surprise.
+    if (expectedUnitPrice && (expectedUnitPrice.amount !== price.unitPrice.amount || expectedUnitPrice.currency !== price.unitPrice.currency)) {
+      throw ruleViolated('price-changed', `The price of ${productCode} is now ${price.unitPrice.amount} ${price.unitPrice.currency} (minor units), not the price shown`, {
+        productCode,
+        expected: expectedUnitPrice,
+        price: price.unitPrice,
+        ...(price.rule ? { priceRule: price.rule } : {}),
+      });
+    }
+    const rule = price.rule ? { priceRule: price.rule, listPrice: price.listPrice } : {};
+    return { productCode, name: entry.name, quantity, unitPrice: price.unitPrice, lineTotal: multiply(price.unitPrice, quantity), ...vendor, ...rule };
   });
   const currency = priced[0]!.unitPrice.currency;
   const foreign = priced.find((line) => line.unitPrice.currency !== currency);

@@ -1,9 +1,10 @@
 import type { CategoryEvent } from '../../domain/catalog/category';
-import type { ProductEvent } from '../../domain/catalog/product';
+import { afterApplied, withScheduled, type ProductEvent, type ScheduledPrice } from '../../domain/catalog/product';
 import type { InventoryEvent } from '../../domain/inventory/inventory';
 import type { Money } from '../../domain/shared/money';
 import { streamPrefix } from '../../domain/stream-names';
 import type { RecordedEvent } from '../../event-store/event-store';
+import type { VendorEvent } from '../../domain/vendors/vendor';
 import { documentNamedBy, type DocumentProjection } from '../document-projection';
 
 /** A product as shoppers and staff browse it: catalog details and live stock. */
@@ -19,9 +20,19 @@ export interface CatalogProduct {
   readonly lowStockThreshold: number;
   readonly lowStock: boolean;
   readonly status: 'active' | 'discontinued';
+  /** Who sells it (none: the shop itself); a suspended vendor's products cannot be ordered meanwhile. */
+  readonly vendor: CatalogVendor | null;
+  /** List prices to come, earliest first (absent on products projected before they existed). */
+  readonly scheduled?: readonly ScheduledPrice[];
   /** For case-insensitive sorting and search; not shown. */
   readonly nameKey: string;
   readonly searchText: string;
+}
+
+export interface CatalogVendor {
+  readonly id: string;
+  readonly name: string;
+  readonly status: 'active' | 'suspended';
 }
 
 const emptyStock = { onHand: 0, reserved: 0 };
@@ -41,43 +52,76 @@ export const catalogProjection: DocumentProjection<CatalogProduct> = {
   name: 'catalog',
   collection: {
     name: 'products',
-    indexes: [[{ path: 'category.id', type: 'text' }, { path: 'nameKey', type: 'text' }], [{ path: 'nameKey', type: 'text' }, { path: 'code', type: 'text' }], [{ path: 'price.amount', type: 'number' }, { path: 'code', type: 'text' }]],
+    indexes: [
+      [{ path: 'category.id', type: 'text' }, { path: 'nameKey', type: 'text' }],
+      [{ path: 'nameKey', type: 'text' }, { path: 'code', type: 'text' }],
+      [{ path: 'price.amount', type: 'number' }, { path: 'code', type: 'text' }],
+      [{ path: 'vendor.id', type: 'text' }, { path: 'nameKey', type: 'text' }, { path: 'code', type: 'text' }],
+    ],
   },
-  filter: { streamPrefixes: [streamPrefix('product'), streamPrefix('inventory')] },
+  filter: { streamPrefixes: [streamPrefix('product'), streamPrefix('inventory'), streamPrefix('vendor')] },
   documentIds: documentNamedBy('code'),
+  // A vendor's new name or standing shows on every product of theirs.
+  documentsWhere: (event) => (event.type.startsWith('Vendor') && typeof event.data.vendorId === 'string' ? { where: { 'vendor.id': event.data.vendorId }, idPath: 'code' } : null),
   evolve(product, recorded: RecordedEvent) {
-    const event = recorded as unknown as ProductEvent | InventoryEvent;
+    const event = recorded as unknown as ProductEvent | InventoryEvent | VendorEvent;
     if (event.type === 'ProductAdded') {
-      const { code, name, description, categoryId, categoryName, price, lowStockThreshold } = event.data;
+      const { code, name, description, categoryId, categoryName, price, lowStockThreshold, vendorId, vendorName } = event.data;
       const stock = product ? { onHand: product.onHand, reserved: product.reserved } : emptyStock;
-      return withStock({ code, name, description, category: { id: categoryId, name: categoryName }, price, lowStockThreshold, status: 'active', ...stock });
+      const vendor: CatalogVendor | null = vendorId !== undefined ? { id: vendorId, name: vendorName ?? '', status: 'active' } : null;
+      return withStock({ code, name, description, category: { id: categoryId, name: categoryName }, price, lowStockThreshold, status: 'active', vendor, ...stock });
     }
+    if (event.type.startsWith('Vendor')) return product && vendorChange(product, event as VendorEvent);
+    const stockEvent = event as ProductEvent | InventoryEvent;
     // Stock events of a product added later still count once it is (the events' order is commit order).
-    const current = product ?? withStock({ code: event.data.code, name: '', description: '', category: { id: '', name: '' }, price: { amount: 0, currency: 'XXX' }, lowStockThreshold: 0, status: 'active', ...emptyStock });
-    switch (event.type) {
-      case 'ProductPriceChanged':
-        return withStock({ ...current, price: event.data.price });
+    const current =
+      product ?? withStock({ code: stockEvent.data.code, name: '', description: '', category: { id: '', name: '' }, price: { amount: 0, currency: 'XXX' }, lowStockThreshold: 0, status: 'active', vendor: null, ...emptyStock });
+    switch (stockEvent.type) {
+      case 'ProductPriceChanged': {
+        const scheduled = afterApplied(current.scheduled, stockEvent.data.scheduleId);
+        return withStock({ ...current, price: stockEvent.data.price, ...(scheduled ? { scheduled } : {}) });
+      }
+      case 'ProductPriceChangeScheduled': {
+        const { scheduleId, price, effectiveAt } = stockEvent.data;
+        return withStock({ ...current, scheduled: withScheduled(current.scheduled, { scheduleId, price, effectiveAt }) });
+      }
+      case 'ScheduledPriceCancelled':
+        return withStock({ ...current, scheduled: (current.scheduled ?? []).filter((change) => change.scheduleId !== stockEvent.data.scheduleId) });
       case 'ProductDetailsUpdated': {
-        const { categoryId, categoryName, ...rest } = event.data.changes;
+        const { categoryId, categoryName, ...rest } = stockEvent.data.changes;
         return withStock({ ...current, ...rest, category: categoryId ? { id: categoryId, name: categoryName ?? '' } : current.category });
       }
       case 'ProductDiscontinued':
         return withStock({ ...current, status: 'discontinued' });
       case 'StockReceived':
-        return withStock({ ...current, onHand: event.data.onHand });
+        return withStock({ ...current, onHand: stockEvent.data.onHand });
       case 'StockReserved':
-        return withStock({ ...current, reserved: current.reserved + event.data.quantity });
+        return withStock({ ...current, reserved: current.reserved + stockEvent.data.quantity });
       case 'ReservationReleased':
-        return withStock({ ...current, reserved: current.reserved - event.data.quantity });
+        return withStock({ ...current, reserved: current.reserved - stockEvent.data.quantity });
       case 'ReservationCommitted':
-        return withStock({ ...current, onHand: event.data.onHand, reserved: current.reserved - event.data.quantity });
+        return withStock({ ...current, onHand: stockEvent.data.onHand, reserved: current.reserved - stockEvent.data.quantity });
       case 'StockAdjusted':
-        return withStock({ ...current, onHand: event.data.onHand });
+        return withStock({ ...current, onHand: stockEvent.data.onHand });
       default:
         return current;
     }
   },
 };
+
+function vendorChange(product: CatalogProduct, event: VendorEvent): CatalogProduct {
+  if (!product.vendor) return product;
+  switch (event.type) {
+    case 'VendorProfileUpdated':
+      return { ...product, vendor: { ...product.vendor, name: event.data.name } };
+    case 'VendorSuspended':
+      return { ...product, vendor: { ...product.vendor, status: 'suspended' } };
+    case 'VendorReinstated':
+      return { ...product, vendor: { ...product.vendor, status: 'active' } };
+    default:
+      return product;
+  }
+}
 
 export interface CatalogCategory {
   readonly id: string;

@@ -16,6 +16,8 @@ export interface CustomerProfile {
   readonly registeredAt: string;
   /** Set once the customer is erased: their name, email and address then read as erased. */
   readonly erasedAt?: string;
+  /** The mobile number text messages go to, once they opted in; null: no text messages. */
+  readonly smsPhone?: string | null;
   readonly orders: {
     readonly count: number;
     /** Paid orders only, per currency (a shop may change currency; money never mixes). */
@@ -56,15 +58,19 @@ export const customersProjection: DocumentProjection<CustomerProfile> = {
         return { ...customer, shippingAddress: event.data.shippingAddress };
       case 'CustomerEmailChanged':
         return { ...customer, email: event.data.email };
+      case 'CustomerOptedInToSms':
+        return { ...customer, smsPhone: event.data.phone };
+      case 'CustomerOptedOutOfSms':
+        return { ...customer, smsPhone: null };
       case 'CustomerErased':
-        return { ...customer, firstName: erasedText, lastName: erasedText, email: erasedText, shippingAddress: erasedAddress, erasedAt: event.data.erasedAt };
+        return { ...customer, firstName: erasedText, lastName: erasedText, email: erasedText, shippingAddress: erasedAddress, smsPhone: null, erasedAt: event.data.erasedAt };
       case 'OrderPlaced':
         return {
           ...customer,
           orders: { ...customer.orders, count: customer.orders.count + 1, lastOrder: { orderId: event.data.orderId, placedAt: event.data.placedAt, status: 'placed', total: event.data.total } },
         };
       default: {
-        const status = statusAfter[event.type];
+        const status = statusAfter[event.type as OrderEvent['type']];
         if (!status) return customer;
         const { lastOrder } = customer.orders;
         return {
@@ -72,7 +78,7 @@ export const customersProjection: DocumentProjection<CustomerProfile> = {
           orders: {
             ...customer.orders,
             totalSpent: event.type === 'OrderPaid' ? addSpent(customer.orders.totalSpent, event.data.total) : customer.orders.totalSpent,
-            lastOrder: lastOrder && lastOrder.orderId === event.data.orderId ? { ...lastOrder, status } : lastOrder,
+            lastOrder: lastOrder && lastOrder.orderId === (event as OrderEvent).data.orderId ? { ...lastOrder, status } : lastOrder,
           },
         };
       }

@@ -3,13 +3,15 @@ import { streamPrefix } from '../../domain/stream-names';
 import { documentNamedBy, type DocumentProjection } from '../document-projection';
 
 /**
- * The accounts an admin manages: staff, admins and auditors (customers are the customers read
- * model). Never the password hash, which stays in the account's events.
+ * The accounts an admin manages: staff, admins, auditors and vendors' accounts (customers are the
+ * customers read model). Never the password hash, which stays in the account's events.
  */
 export interface StaffAccount {
   readonly accountId: string;
   readonly email: string;
   readonly role: Role;
+  /** A vendor account's vendor. */
+  readonly vendorId?: string;
   readonly status: 'active' | 'disabled';
   readonly createdAt: string;
 }
@@ -23,8 +25,8 @@ export const staffAccountsProjection: DocumentProjection<StaffAccount> = {
     const event = recorded as unknown as AccountEvent;
     switch (event.type) {
       case 'AccountCreated': {
-        const { accountId, email, role, createdAt } = event.data;
-        return role === 'customer' ? null : { accountId, email, role, status: 'active', createdAt };
+        const { accountId, email, role, vendorId, createdAt } = event.data;
+        return role === 'customer' ? null : { accountId, email, role, ...(vendorId !== undefined ? { vendorId } : {}), status: 'active', createdAt };
       }
       case 'AccountRoleChanged':
         return account ? { ...account, role: event.data.role } : null;

@@ -23,6 +23,11 @@ interface SqlProjectionSpec {
   readonly schema: string;
   readonly filter: EventFilter;
   tables(schema: string): string;
+  /**
+   * Brings a schema made by an earlier version up to `tables` (idempotent; run each start, and on a
+   * fresh schema too, so both end alike).
+   */
+  upgrade?(client: PoolClient, schema: string): Promise<void>;
   /** Applies a batch in a handful of statements, whatever its size: a rebuild must not take a round trip per event. */
   apply(client: PoolClient, schema: string, events: readonly RecordedEvent[]): Promise<void>;
 }
@@ -34,6 +39,7 @@ function sqlProjection(pool: Pool, checkpoints: PostgresCheckpointStore, spec: S
       await client.query('select pg_advisory_xact_lock(7003, hashtext($1))', [schema]);
       const { rows } = await client.query<{ exists: boolean }>('select exists (select 1 from pg_namespace where nspname = $1) as exists', [schema]);
       if (!onlyIfMissing || !rows[0]!.exists) await client.query(`create schema ${schema}; ${spec.tables(schema)}`);
+      await spec.upgrade?.(client, schema);
     });
   const ownSchema = new RegExp(`^${spec.schema}(_shadow_[0-9a-f]{8})?$`);
 
@@ -88,6 +94,7 @@ export function reportingProjections(pool: Pool, checkpoints: PostgresCheckpoint
         create table ${schema}.sales_daily_product (
           day date not null, product_code text not null, currency text not null, units integer not null, revenue bigint not null,
           primary key (day, product_code, currency));`,
+      upgrade: upgradeSales,
       apply: applySales,
     }),
     sqlProjection(pool, checkpoints, {
@@ -111,16 +118,34 @@ export function reportingProjections(pool: Pool, checkpoints: PostgresCheckpoint
 
 export const reportingProjectionNames = ['sales-report', 'payments-report', 'stock-report'] as const;
 
+/**
+ * Sales by vendor (seed 002's marketplace) came after the first sales report. Every sale counted
+ * before then was the shop's own, as there were no vendors: the shop's row per day is exactly the
+ * day's total, so the breakdown is filled in from it, once, when its table is made.
+ */
+async function upgradeSales(client: PoolClient, schema: string): Promise<void> {
+  await client.query(`alter table ${schema}.order_lines add column if not exists vendor_id text not null default ''`);
+  const { rows } = await client.query<{ missing: boolean }>('select to_regclass($1) is null as missing', [`${schema}.sales_daily_vendor`]);
+  if (!rows[0]!.missing) return;
+  // vendor_id '' is the shop's own products.
+  await client.query(`create table ${schema}.sales_daily_vendor (
+      day date not null, vendor_id text not null, currency text not null, orders integer not null, units integer not null, revenue bigint not null,
+      primary key (day, vendor_id, currency));
+    insert into ${schema}.sales_daily_vendor (day, vendor_id, currency, orders, units, revenue) select day, '', currency, orders, units, revenue from ${schema}.sales_daily`);
+}
+
 async function applySales(client: PoolClient, schema: string, recorded: readonly RecordedEvent[]): Promise<void> {
   const events = recorded as unknown as OrderEvent[];
   const lines = events.flatMap((event) =>
-    event.type === 'OrderPlaced' ? event.data.lines.map((line) => ({ orderId: event.data.orderId, code: line.productCode, quantity: line.quantity, total: line.lineTotal.amount, currency: line.lineTotal.currency })) : [],
+    event.type === 'OrderPlaced'
+      ? event.data.lines.map((line) => ({ orderId: event.data.orderId, code: line.productCode, quantity: line.quantity, total: line.lineTotal.amount, currency: line.lineTotal.currency, vendorId: line.vendorId ?? '' }))
+      : [],
   );
   if (lines.length > 0) {
     await client.query(
-      `insert into ${schema}.order_lines (order_id, product_code, quantity, line_total, currency)
-       select * from unnest($1::uuid[], $2::text[], $3::int[], $4::bigint[], $5::text[]) on conflict do nothing`,
-      [lines.map((l) => l.orderId), lines.map((l) => l.code), lines.map((l) => l.quantity), lines.map((l) => l.total), lines.map((l) => l.currency)],
+      `insert into ${schema}.order_lines (order_id, product_code, quantity, line_total, currency, vendor_id)
+       select * from unnest($1::uuid[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::text[]) on conflict do nothing`,
+      [lines.map((l) => l.orderId), lines.map((l) => l.code), lines.map((l) => l.quantity), lines.map((l) => l.total), lines.map((l) => l.currency), lines.map((l) => l.vendorId)],
     );
   }
   const paid = events.flatMap((event) => (event.type === 'OrderPaid' ? [{ orderId: event.data.orderId, day: event.data.paidAt.slice(0, 10) }] : []));
@@ -128,13 +153,18 @@ async function applySales(client: PoolClient, schema: string, recorded: readonly
   // Both aggregates from one join of the paid orders with their lines.
   await client.query(
     `with paid_lines as (
-       select paid.day, l.order_id, l.product_code, l.currency, l.quantity, l.line_total
+       select paid.day, l.order_id, l.product_code, l.currency, l.quantity, l.line_total, l.vendor_id
          from unnest($1::uuid[], $2::date[]) as paid(order_id, day) join ${schema}.order_lines l using (order_id)
      ), per_day as (
        insert into ${schema}.sales_daily (day, currency, orders, units, revenue)
        select day, currency, count(distinct order_id), sum(quantity), sum(line_total) from paid_lines group by day, currency
        on conflict (day, currency) do update set orders = sales_daily.orders + excluded.orders,
          units = sales_daily.units + excluded.units, revenue = sales_daily.revenue + excluded.revenue
+     ), per_vendor as (
+       insert into ${schema}.sales_daily_vendor (day, vendor_id, currency, orders, units, revenue)
+       select day, vendor_id, currency, count(distinct order_id), sum(quantity), sum(line_total) from paid_lines group by day, vendor_id, currency
+       on conflict (day, vendor_id, currency) do update set orders = sales_daily_vendor.orders + excluded.orders,
+         units = sales_daily_vendor.units + excluded.units, revenue = sales_daily_vendor.revenue + excluded.revenue
      )
      insert into ${schema}.sales_daily_product (day, product_code, currency, units, revenue)
      select day, product_code, currency, sum(quantity), sum(line_total) from paid_lines group by day, product_code, currency

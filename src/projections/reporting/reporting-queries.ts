@@ -6,11 +6,13 @@ export interface SalesReport {
   readonly to: string;
   readonly days: readonly { day: string; currency: string; orders: number; units: number; revenue: number }[];
   readonly products: readonly { productCode: string; currency: string; units: number; revenue: number }[];
+  /** `vendorId` null: the shop's own products. An order with several vendors' lines counts once for each. */
+  readonly vendors: readonly { vendorId: string | null; currency: string; orders: number; units: number; revenue: number }[];
 }
 
 /** Paid sales per UTC day and per product, between two days inclusive. */
 export async function salesReport(pool: Pool, from: string, to: string): Promise<SalesReport> {
-  const [days, products] = await Promise.all([
+  const [days, products, vendors] = await Promise.all([
     pool.query<{ day: string; currency: string; orders: number; units: number; revenue: string }>(
       `select to_char(day, 'YYYY-MM-DD') as day, currency, orders, units, revenue from ${reportingSchemas.sales}.sales_daily where day between $1 and $2 order by day, currency`,
       [from, to],
@@ -20,12 +22,18 @@ export async function salesReport(pool: Pool, from: string, to: string): Promise
         where day between $1 and $2 group by product_code, currency order by sum(revenue) desc, product_code`,
       [from, to],
     ),
+    pool.query<{ vendor_id: string; currency: string; orders: string; units: string; revenue: string }>(
+      `select vendor_id, currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue from ${reportingSchemas.sales}.sales_daily_vendor
+        where day between $1 and $2 group by vendor_id, currency order by sum(revenue) desc, vendor_id`,
+      [from, to],
+    ),
   ]);
   return {
     from,
     to,
     days: days.rows.map((row) => ({ ...row, revenue: Number(row.revenue) })),
     products: products.rows.map((row) => ({ productCode: row.product_code, currency: row.currency, units: Number(row.units), revenue: Number(row.revenue) })),
+    vendors: vendors.rows.map((row) => ({ vendorId: row.vendor_id === '' ? null : row.vendor_id, currency: row.currency, orders: Number(row.orders), units: Number(row.units), revenue: Number(row.revenue) })),
   };
 }
 

@@ -9,11 +9,14 @@ import { ReportsPage } from './reports';
 import { StaffPage } from './staff';
 import { StockPage } from './stock';
 import { VendorsPage } from './vendors';
+import { VendorOrdersPage } from './vendor-orders';
+import { PricingPage } from './pricing';
 
 const sections = [
   { href: '/admin', label: 'What is stuck' },
   { href: '/admin/products', label: 'Products' },
   { href: '/admin/categories', label: 'Categories' },
+  { href: '/admin/pricing', label: 'Pricing' },
   { href: '/admin/stock', label: 'Stock' },
   { href: '/admin/orders', label: 'Orders' },
   { href: '/admin/customers', label: 'Customers' },
@@ -22,10 +25,25 @@ const sections = [
   { href: '/admin/staff', label: 'Staff accounts' },
 ];
 
+/** What a vendor's account works on: its own orders, products and stock. */
+const vendorSections = [
+  { href: '/admin', label: 'Your orders' },
+  { href: '/admin/products', label: 'Your products' },
+  { href: '/admin/stock', label: 'Your stock' },
+];
+
+function VendorSection({ path, vendorId }: { path: string; vendorId: string }) {
+  if (path === '/admin' || path === '/admin/') return <VendorOrdersPage vendorId={vendorId} />;
+  if (path === '/admin/products') return <ProductsPage vendorId={vendorId} />;
+  if (path === '/admin/stock') return <StockPage vendorId={vendorId} />;
+  return <p>There is no such page for vendors.</p>;
+}
+
 function Section({ path, isAdmin }: { path: string; isAdmin: boolean }) {
   if (path === '/admin' || path === '/admin/') return <RadarPage />;
   if (path === '/admin/products') return <ProductsPage />;
   if (path === '/admin/categories') return <CategoriesPage />;
+  if (path === '/admin/pricing') return <PricingPage />;
   if (path === '/admin/stock') return <StockPage />;
   if (path === '/admin/orders') return <OrdersPage />;
   const order = match('/admin/orders/:orderId', path);
@@ -47,7 +65,9 @@ export function AdminApp({ location }: { location: URL }) {
         <SignIn next={location.pathname} />
       </main>
     );
-  const current = sections.find((s) => s.href === location.pathname || (s.href !== '/admin' && location.pathname.startsWith(s.href)))?.href ?? '/admin';
+  const vendorId = me.role === 'vendor' ? me.vendorId : null;
+  const shown = vendorId ? vendorSections : sections.filter((s) => s.href !== '/admin/staff' || me.role === 'admin');
+  const current = shown.find((s) => s.href === location.pathname || (s.href !== '/admin' && location.pathname.startsWith(s.href)))?.href ?? '/admin';
   return (
     <div className="admin">
       <a className="skip" href="#main">
@@ -68,19 +88,17 @@ export function AdminApp({ location }: { location: URL }) {
       <div className="admin-body">
         <nav className="side" aria-label="Back-office">
           <ul>
-            {sections
-              .filter((s) => s.href !== '/admin/staff' || me.role === 'admin')
-              .map((s) => (
-                <li key={s.href}>
-                  <Link href={s.href} aria-current={s.href === current ? 'page' : undefined}>
-                    {s.label}
-                  </Link>
-                </li>
-              ))}
+            {shown.map((s) => (
+              <li key={s.href}>
+                <Link href={s.href} aria-current={s.href === current ? 'page' : undefined}>
+                  {s.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <main id="main">
-          <Section path={location.pathname} isAdmin={me.role === 'admin'} />
+          {vendorId ? <VendorSection path={location.pathname} vendorId={vendorId} /> : <Section path={location.pathname} isAdmin={me.role === 'admin'} />}
         </main>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, asCurrency, call, formatMoney, type Product } from '../api/client';
-import { Field, StatusBadge, useLoad } from '../ui';
+import { Field, formatDate, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
 
 /** "12.50" → 1250 minor units; null when it is no price. */
@@ -10,9 +10,10 @@ export function toMinorUnits(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
-function ProductRow({ product, onChanged }: { product: Product; onChanged: (outcome: Outcome) => void }) {
+function ProductRow({ product, showVendor, onChanged }: { product: Product; showVendor: boolean; onChanged: (outcome: Outcome) => void }) {
   const [price, setPrice] = useState((product.price.amount / 100).toFixed(2));
   const [editing, setEditing] = useState(false);
+  const [schedule, setSchedule] = useState({ price: '', at: '' });
   const [details, setDetails] = useState({ name: product.name, description: product.description, lowStockThreshold: String(product.lowStockThreshold) });
 
   const changePrice = async (event: FormEvent) => {
@@ -20,6 +21,18 @@ function ProductRow({ product, onChanged }: { product: Product; onChanged: (outc
     const amount = toMinorUnits(price);
     if (amount === null || amount < 1) return onChanged({ ok: false, message: 'A price is a positive amount such as 12.50' });
     onChanged(await runCommand((key) => call(() => api.PUT('/api/products/{code}/price', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { amount, currency: asCurrency(product.price.currency) } })), `${product.name} now costs ${formatMoney({ amount, currency: product.price.currency })}`));
+  };
+  const scheduleChange = async (event: FormEvent) => {
+    event.preventDefault();
+    const amount = toMinorUnits(schedule.price);
+    if (amount === null || amount < 1 || !schedule.at) return onChanged({ ok: false, message: 'A scheduled price needs an amount such as 12.50 and a moment to come' });
+    const effectiveAt = new Date(schedule.at).toISOString();
+    onChanged(
+      await runCommand(
+        (key) => call(() => api.POST('/api/products/{code}/scheduled-prices', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { amount, currency: asCurrency(product.price.currency), effectiveAt } })),
+        `${product.name} will cost ${formatMoney({ amount, currency: product.price.currency })} from ${formatDate(effectiveAt)}`,
+      ),
+    );
   };
   const saveDetails = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +71,7 @@ function ProductRow({ product, onChanged }: { product: Product; onChanged: (outc
           </>
         )}
       </td>
+      {showVendor ? <td>{product.vendor?.name ?? 'The shop'}</td> : null}
       <td>
         <form onSubmit={(e) => void changePrice(e)} className="inline-form">
           <label>
@@ -65,6 +79,22 @@ function ProductRow({ product, onChanged }: { product: Product; onChanged: (outc
             <input value={price} onChange={(e) => setPrice(e.target.value)} size={8} inputMode="decimal" />
           </label>
           <button type="submit">Change price</button>
+        </form>
+        {product.nextListPrice ? (
+          <small className="muted">
+            {formatMoney(product.nextListPrice.price)} from {formatDate(product.nextListPrice.effectiveAt)}
+          </small>
+        ) : null}
+        <form onSubmit={(e) => void scheduleChange(e)} className="inline-form">
+          <label>
+            <span className="visually-hidden">New price of {product.code} from a moment</span>
+            <input value={schedule.price} onChange={(e) => setSchedule({ ...schedule, price: e.target.value })} size={6} inputMode="decimal" placeholder="price" />
+          </label>
+          <label>
+            <span className="visually-hidden">Moment the new price of {product.code} takes effect</span>
+            <input type="datetime-local" value={schedule.at} onChange={(e) => setSchedule({ ...schedule, at: e.target.value })} />
+          </label>
+          <button type="submit">Schedule</button>
         </form>
       </td>
       <td>
@@ -87,12 +117,17 @@ function ProductRow({ product, onChanged }: { product: Product; onChanged: (outc
   );
 }
 
-export function ProductsPage() {
+/**
+ * The catalog's products: all of them for the staff, with who sells each, or a vendor's own only
+ * (`vendorId`: the signed-in vendor account's), which are all it may change.
+ */
+export function ProductsPage({ vendorId = null }: { vendorId?: string | null }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
-  const products = useLoad(async () => (await api.GET('/api/products', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } })).data, [outcome, cursor]);
+  const products = useLoad(async () => (await api.GET('/api/products', { params: { query: { limit: 50, ...(vendorId ? { vendor: vendorId } : {}), ...(cursor ? { cursor } : {}) } } })).data, [outcome, cursor, vendorId]);
   const categories = useLoad(async () => (await api.GET('/api/categories')).data?.items ?? [], []);
-  const [form, setForm] = useState({ code: '', name: '', description: '', categoryId: '', price: '', currency: 'EUR', lowStockThreshold: '5' });
+  const vendors = useLoad(async () => (vendorId ? [] : ((await call(() => api.GET('/api/vendors', { params: { query: { limit: 100 } } }))).data?.items ?? [])), [vendorId]);
+  const [form, setForm] = useState({ code: '', name: '', description: '', categoryId: '', price: '', currency: 'EUR', lowStockThreshold: '5', vendorId: '' });
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
 
   const add = async (event: FormEvent) => {
@@ -105,7 +140,15 @@ export function ProductsPage() {
           call(() =>
             api.POST('/api/products', {
               params: { header: { 'Idempotency-Key': key } },
-              body: { code: form.code, name: form.name, description: form.description, categoryId: form.categoryId, price: { amount, currency: asCurrency(form.currency) }, lowStockThreshold: Number(form.lowStockThreshold) },
+              body: {
+                code: form.code,
+                name: form.name,
+                description: form.description,
+                categoryId: form.categoryId,
+                price: { amount, currency: asCurrency(form.currency) },
+                lowStockThreshold: Number(form.lowStockThreshold),
+                ...(form.vendorId ? { vendorId: form.vendorId } : {}),
+              },
             }),
           ),
         `${form.code.toUpperCase()} added`,
@@ -115,14 +158,16 @@ export function ProductsPage() {
 
   return (
     <section>
-      <h1>Products</h1>
+      <h1>{vendorId ? 'Your products' : 'Products'}</h1>
       <OutcomeAlert outcome={outcome} />
+      {vendorId && products.value?.items.length === 0 ? <p>You sell nothing through the shop yet: add your first product below.</p> : null}
       <table>
         <caption className="visually-hidden">Products</caption>
         <thead>
           <tr>
             <th scope="col">Code</th>
             <th scope="col">Name</th>
+            {vendorId ? null : <th scope="col">Sold by</th>}
             <th scope="col">Price</th>
             <th scope="col">Available / on hand</th>
             <th scope="col">Status</th>
@@ -131,7 +176,7 @@ export function ProductsPage() {
         </thead>
         <tbody>
           {(products.value?.items ?? []).map((p) => (
-            <ProductRow key={`${p.code}-${p.price.amount}-${p.status}-${p.name}`} product={p} onChanged={setOutcome} />
+            <ProductRow key={`${p.code}-${p.price.amount}-${p.status}-${p.name}`} product={p} showVendor={!vendorId} onChanged={setOutcome} />
           ))}
         </tbody>
       </table>
@@ -159,6 +204,21 @@ export function ProductsPage() {
         <Field label="Price" required inputMode="decimal" value={form.price} onChange={set('price')} hint="Such as 12.50" />
         <Field label="Currency" required maxLength={3} value={form.currency} onChange={set('currency')} />
         <Field label="Low-stock threshold" type="number" min={0} value={form.lowStockThreshold} onChange={set('lowStockThreshold')} />
+        {vendorId ? null : (
+          <label className="field">
+            <span>Sold by</span>
+            <select value={form.vendorId} onChange={set('vendorId')}>
+              <option value="">The shop</option>
+              {(vendors.value ?? [])
+                .filter((v) => v.status === 'active')
+                .map((v) => (
+                  <option key={v.vendorId} value={v.vendorId}>
+                    {v.name}
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
         <button type="submit">Add product</button>
       </form>
     </section>

@@ -9,6 +9,7 @@ export function ReportsPage() {
   const [range, setRange] = useState({ from: day(new Date(Date.now() - 29 * 86_400_000)), to: day(new Date()) });
   const sales = useLoad(async () => (await call(() => api.GET('/api/reports/sales', { params: { query: range } }))).data, [range.from, range.to]);
   const outcomes = useLoad(async () => (await call(() => api.GET('/api/reports/payments'))).data?.items ?? [], []);
+  const vendorNames = useLoad(async () => new Map(((await call(() => api.GET('/api/vendors', { params: { query: { limit: 100 } } }))).data?.items ?? []).map((v) => [v.vendorId, v.name])), []);
   const days = sales.value?.days ?? [];
   const currency = days[0]?.currency ?? 'EUR';
   return (
@@ -41,6 +42,28 @@ export function ReportsPage() {
               <td>{d.orders}</td>
               <td>{d.units}</td>
               <td>{formatMoney({ amount: d.revenue, currency: d.currency })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Sales by vendor</h2>
+      <table>
+        <caption className="visually-hidden">Paid sales by vendor</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sold by</th>
+            <th scope="col">Orders</th>
+            <th scope="col">Units</th>
+            <th scope="col">Revenue</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(sales.value?.vendors ?? []).map((v) => (
+            <tr key={`${v.vendorId ?? 'shop'}-${v.currency}`}>
+              <td>{v.vendorId === null ? 'The shop' : (vendorNames.value?.get(v.vendorId) ?? v.vendorId)}</td>
+              <td>{v.orders}</td>
+              <td>{v.units}</td>
+              <td>{formatMoney({ amount: v.revenue, currency: v.currency })}</td>
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,8 @@ type StaffRole = 'staff' | 'admin' | 'auditor';
 type StaffAccount = Schemas['StaffAccountPage']['items'][number];
 
 function AccountRow({ account, isMe, onChanged }: { account: StaffAccount; isMe: boolean; onChanged: (outcome: Outcome) => void }) {
-  const [role, setRole] = useState<StaffRole>(account.role);
+  // A vendor's account keeps its role; its row shows no choice of role.
+  const [role, setRole] = useState<StaffRole>(account.role === 'vendor' ? 'staff' : account.role);
   const changeRole = async () =>
     onChanged(await runCommand((key) => call(() => api.PUT('/api/accounts/{accountId}/role', { params: { path: { accountId: account.accountId }, header: { 'Idempotency-Key': key } }, body: { role } })), `${account.email} is now ${role}`));
   const disable = async () => {
@@ -20,7 +21,7 @@ function AccountRow({ account, isMe, onChanged }: { account: StaffAccount; isMe:
     <tr>
       <td>{account.email}</td>
       <td>
-        {isMe ? (
+        {isMe || account.role === 'vendor' ? (
           account.role
         ) : (
           <span className="inline-form">

@@ -3,10 +3,13 @@ import { api, call } from '../api/client';
 import { Field, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
 
-export function StockPage() {
+/** Receiving and counting stock: every product for the staff, a vendor's own for its accounts (`vendorId`). */
+export function StockPage({ vendorId = null }: { vendorId?: string | null }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const products = useLoad(async () => (await api.GET('/api/products', { params: { query: { limit: 100 } } })).data?.items ?? [], [outcome]);
-  const lowStock = useLoad(async () => (await call(() => api.GET('/api/reports/low-stock'))).data?.items ?? [], [outcome]);
+  const products = useLoad(async () => (await api.GET('/api/products', { params: { query: { limit: 100, ...(vendorId ? { vendor: vendorId } : {}) } } })).data?.items ?? [], [outcome, vendorId]);
+  // The staff's low-stock report covers the whole shop; a vendor's comes from its own products.
+  const report = useLoad(async () => (vendorId ? null : ((await call(() => api.GET('/api/reports/low-stock'))).data?.items ?? [])), [outcome, vendorId]);
+  const lowStock = { value: report.value ?? (products.value ?? []).filter((p) => p.lowStock && p.status === 'active').map((p) => ({ code: p.code, name: p.name, available: p.available, threshold: p.lowStockThreshold })) };
   const [receipt, setReceipt] = useState({ code: '', quantity: '' });
   const [adjustment, setAdjustment] = useState({ code: '', countedOnHand: '', reason: '' });
 
@@ -42,7 +45,7 @@ export function StockPage() {
 
   return (
     <section>
-      <h1>Stock</h1>
+      <h1>{vendorId ? 'Your stock' : 'Stock'}</h1>
       <OutcomeAlert outcome={outcome} />
       <div className="columns">
         <form onSubmit={(e) => void receive(e)} className="stack" aria-labelledby="receive-title">

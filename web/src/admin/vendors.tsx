@@ -10,6 +10,7 @@ export function VendorsPage({ isAdmin }: { isAdmin: boolean }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const vendors = useLoad(async () => (await call(() => api.GET('/api/vendors', { params: { query: { limit: 100 } } }))).data?.items ?? [], [outcome]);
   const [profile, setProfile] = useState({ name: '', contactEmail: '' });
+  const [account, setAccount] = useState({ vendorId: '', email: '', password: '' });
 
   const onboard = async (event: FormEvent) => {
     event.preventDefault();
@@ -21,6 +22,16 @@ export function VendorsPage({ isAdmin }: { isAdmin: boolean }) {
     const reason = window.prompt(`Why is ${vendor.name} suspended?`, '');
     if (!reason) return;
     setOutcome(await runCommand((key) => call(() => api.POST('/api/vendors/{vendorId}/suspend', { params: { path: { vendorId: vendor.vendorId }, header: { 'Idempotency-Key': key } }, body: { reason } })), `${vendor.name} suspended`));
+  };
+  const createAccount = async (event: FormEvent) => {
+    event.preventDefault();
+    const vendor = vendors.value?.find((v) => v.vendorId === account.vendorId);
+    const created = await runCommand(
+      (key) => call(() => api.POST('/api/vendors/{vendorId}/accounts', { params: { path: { vendorId: account.vendorId }, header: { 'Idempotency-Key': key } }, body: { email: account.email, password: account.password } })),
+      `${account.email} can now sign in for ${vendor?.name ?? 'the vendor'}`,
+    );
+    setOutcome(created);
+    if (created.ok) setAccount({ vendorId: '', email: '', password: '' });
   };
   const reinstate = async (vendor: Vendor) =>
     setOutcome(await runCommand((key) => call(() => api.POST('/api/vendors/{vendorId}/reinstate', { params: { path: { vendorId: vendor.vendorId }, header: { 'Idempotency-Key': key } } })), `${vendor.name} reinstated`));
@@ -74,6 +85,26 @@ export function VendorsPage({ isAdmin }: { isAdmin: boolean }) {
           <Field label="Business name" required maxLength={120} value={profile.name} onChange={(e) => setProfile({ ...profile, name: e.target.value })} />
           <Field label="Contact email" type="email" required value={profile.contactEmail} onChange={(e) => setProfile({ ...profile, contactEmail: e.target.value })} hint="Where its orders and stock alerts go" />
           <button type="submit">Onboard</button>
+        </form>
+      ) : null}
+      {isAdmin && (vendors.value ?? []).length > 0 ? (
+        <form onSubmit={(e) => void createAccount(e)} className="stack" aria-labelledby="vendor-account-title">
+          <h2 id="vendor-account-title">Give a vendor an account</h2>
+          <p className="muted">Someone of the vendor&apos;s business signs in with it to manage the vendor&apos;s products and stock and see its orders, nothing else.</p>
+          <label className="field">
+            <span>Vendor</span>
+            <select required value={account.vendorId} onChange={(e) => setAccount({ ...account, vendorId: e.target.value })}>
+              <option value="">Choose…</option>
+              {(vendors.value ?? []).map((v) => (
+                <option key={v.vendorId} value={v.vendorId}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field label="Email" type="email" required value={account.email} onChange={(e) => setAccount({ ...account, email: e.target.value })} />
+          <Field label="First password" type="password" required minLength={12} autoComplete="new-password" value={account.password} onChange={(e) => setAccount({ ...account, password: e.target.value })} hint="At least 12 characters; they can change it once signed in" />
+          <button type="submit">Create account</button>
         </form>
       ) : null}
     </section>

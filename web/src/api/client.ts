@@ -20,11 +20,13 @@ export type Currency = Schemas['MoneyDto']['currency'];
 export type ProjectionName = Schemas['RebuildDto']['projections'][number];
 export const asCountry = (text: string) => text.trim().toUpperCase() as Country;
 export const asCurrency = (text: string) => text.trim().toUpperCase() as Currency;
-export type Role = 'customer' | 'staff' | 'admin';
+export type Role = NonNullable<Schemas['Me']['role']>;
 export interface Me {
   accountId: string;
   role: Role;
   customerId: string | null;
+  /** A vendor account's vendor. */
+  vendorId: string | null;
 }
 
 /** RFC 9457 problem details, as the API answers every error. */

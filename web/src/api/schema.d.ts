@@ -121,6 +121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vendors/{vendorId}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account for someone of a vendor's business: it manages that vendor's products and stock, and sees the order lines of them */
+        post: operations["createVendorAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/{accountId}/role": {
         parameters: {
             query?: never;
@@ -197,7 +214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Browse the catalog: filter by category, search name, description and code, sort by name or price, page with a cursor */
+        /** Browse the catalog: filter by category or vendor, search name, description and code, sort by name or price, page with a cursor */
         get: operations["listProducts"];
         put?: never;
         /** Add a product under a unique code */
@@ -219,6 +236,40 @@ export interface paths {
         /** Change a product's price */
         put: operations["changeProductPrice"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{code}/scheduled-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule a new list price from a moment to come; it takes effect then (the catalog shows it as the next price) */
+        post: operations["schedulePriceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{code}/scheduled-prices/{scheduleId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled price change that has not taken effect */
+        post: operations["cancelScheduledPrice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,6 +424,23 @@ export interface paths {
         get?: never;
         /** Change a customer's shipping address */
         put: operations["changeShippingAddress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{customerId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Opt in to text messages about your orders, with a mobile number (E.164), or out (phone null); your own only */
+        put: operations["setSmsPreference"];
         post?: never;
         delete?: never;
         options?: never;
@@ -593,7 +661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A vendor (staff) */
+        /** A vendor (staff, or the vendor's own accounts) */
         get: operations["getVendor"];
         /** Change a vendor's name or contact email */
         put: operations["updateVendorProfile"];
@@ -632,6 +700,41 @@ export interface paths {
         put?: never;
         /** Reinstate a suspended vendor */
         post: operations["reinstateVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price rules, newest first; those in force or to come, or those ended, if asked (staff) */
+        get: operations["listPriceRules"];
+        put?: never;
+        /** Define a price rule: a percentage or an amount off the list price of one product, a category, a vendor or everything; from a quantity on; for a time */
+        post: operations["definePriceRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/price-rules/{ruleId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a price rule now, with the reason; orders placed from now on are priced without it */
+        post: operations["endPriceRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -749,6 +852,23 @@ export interface paths {
         };
         /** Emails, last changed first, by status if asked: failed (refused for good) and retrying are what needs a look (staff) */
         get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendors/{vendorId}/order-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vendor's part of each order with its products, newest first: the lines, their subtotal and the order's status, nothing of the customer (staff, or the vendor's own accounts) */
+        get: operations["listVendorOrderLines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -955,6 +1075,8 @@ export interface components {
             categoryId: string;
             price: components["schemas"]["MoneyDto"];
             lowStockThreshold: number;
+            /** Format: uuid */
+            vendorId?: string;
         };
         UpdateProductDetailsDto: {
             name?: string;
@@ -1001,6 +1123,16 @@ export interface components {
             productCode: string;
             quantity: number;
         };
+        ShownPriceDto: {
+            amount: number;
+            /** @enum {string} */
+            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XBC" | "XBD" | "XCD" | "XDR" | "XOF" | "XPD" | "XPF" | "XPT" | "XSU" | "XTS" | "XUA" | "XXX" | "YER" | "ZAR" | "ZMW" | "ZWL";
+        };
+        PlacedOrderLineDto: {
+            expectedUnitPrice?: components["schemas"]["ShownPriceDto"];
+            productCode: string;
+            quantity: number;
+        };
         RefundOrderDto: {
             reason: string;
             lines?: components["schemas"]["OrderLineDto"][];
@@ -1009,7 +1141,7 @@ export interface components {
         PlaceOrderDto: {
             /** Format: uuid */
             customerId?: string;
-            lines: components["schemas"]["OrderLineDto"][];
+            lines: components["schemas"]["PlacedOrderLineDto"][];
             /** @enum {string} */
             paymentMethod: "card" | "paypal" | "bank-transfer";
             paymentToken?: string;
@@ -1075,9 +1207,40 @@ export interface components {
             /** @enum {string} */
             role: "staff" | "admin" | "auditor";
         };
+        CreateVendorAccountDto: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
         ChangeRoleDto: {
             /** @enum {string} */
             role: "staff" | "admin" | "auditor";
+        };
+        DefinePriceRuleDto: {
+            name: string;
+            /** @enum {string} */
+            appliesTo: "all" | "product" | "category" | "vendor";
+            productCode?: string;
+            categoryId?: string;
+            /** Format: uuid */
+            vendorId?: string;
+            percentOff?: number;
+            amountOff?: components["schemas"]["MoneyDto"];
+            minQuantity?: number;
+            /** Format: date-time */
+            validFrom?: string;
+            /** Format: date-time */
+            validUntil?: string;
+        };
+        ScheduledPriceDto: {
+            amount: number;
+            /** @enum {string} */
+            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XBC" | "XBD" | "XCD" | "XDR" | "XOF" | "XPD" | "XPF" | "XPT" | "XSU" | "XTS" | "XUA" | "XXX" | "YER" | "ZAR" | "ZMW" | "ZWL";
+            /** Format: date-time */
+            effectiveAt: string;
+        };
+        SmsPreferenceDto: {
+            phone: string | null;
         };
         GatewayEventDataDto: {
             gatewayReference: string;
@@ -1112,7 +1275,7 @@ export interface components {
             showPersonalData?: boolean;
         };
         RebuildDto: {
-            projections: ("catalog" | "categories" | "customers" | "order-history" | "payments" | "emails" | "staff-accounts" | "vendors" | "sales-report" | "payments-report" | "stock-report")[];
+            projections: ("catalog" | "categories" | "customers" | "order-history" | "payments" | "emails" | "staff-accounts" | "vendors" | "vendor-order-lines" | "price-rules" | "sales-report" | "payments-report" | "stock-report")[];
         };
         PageQuery: {
             limit?: number;
@@ -1121,8 +1284,16 @@ export interface components {
         ProductListQuery: {
             category?: string;
             q?: string;
+            /** Format: uuid */
+            vendor?: string;
             /** @enum {string} */
             sort?: "name" | "-name" | "price" | "-price";
+            limit?: number;
+            cursor?: string;
+        };
+        PriceRuleListQuery: {
+            /** @enum {string} */
+            status?: "active" | "ended";
             limit?: number;
             cursor?: string;
         };
@@ -1157,13 +1328,15 @@ export interface components {
             refreshTokenExpiresAt: string;
             accountId: string;
             /** @enum {unknown} */
-            role: "customer" | "staff" | "admin";
+            role: "customer" | "staff" | "admin" | "auditor" | "vendor";
         };
         Me: {
             accountId?: string;
             /** @enum {unknown} */
-            role?: "customer" | "staff" | "admin";
+            role?: "customer" | "staff" | "admin" | "auditor" | "vendor";
             customerId?: string | null;
+            /** @description The vendor a vendor account acts for */
+            vendorId?: string | null;
         };
         WebhookReceived: {
             /** @constant */
@@ -1192,6 +1365,60 @@ export interface components {
                 lowStock: boolean;
                 /** @enum {unknown} */
                 status: "active" | "discontinued";
+                vendor: {
+                    id: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    status: "active" | "suspended";
+                } | null;
+                /** @description The price before any price rule; `price` is what one costs now */
+                listPrice: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                priceRule: {
+                    ruleId: string;
+                    name: string;
+                } | null;
+                priceValidUntil: string | null;
+                /** @description Lower unit prices from a quantity on */
+                quantityPrices: {
+                    minQuantity: number;
+                    price: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    priceRule: {
+                        ruleId: string;
+                        name: string;
+                    };
+                }[];
+                nextListPrice: {
+                    price: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    /** Format: date-time */
+                    effectiveAt: string;
+                } | null;
+                /** @description Every list price to come, earliest first */
+                scheduled?: {
+                    scheduleId: string;
+                    price: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    /** Format: date-time */
+                    effectiveAt: string;
+                }[];
             }[];
             nextCursor: string | null;
         };
@@ -1217,6 +1444,60 @@ export interface components {
             lowStock: boolean;
             /** @enum {unknown} */
             status: "active" | "discontinued";
+            vendor: {
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                status: "active" | "suspended";
+            } | null;
+            /** @description The price before any price rule; `price` is what one costs now */
+            listPrice: {
+                /** @description In minor units (cents) */
+                amount: number;
+                /** @description ISO 4217 */
+                currency: string;
+            };
+            priceRule: {
+                ruleId: string;
+                name: string;
+            } | null;
+            priceValidUntil: string | null;
+            /** @description Lower unit prices from a quantity on */
+            quantityPrices: {
+                minQuantity: number;
+                price: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                priceRule: {
+                    ruleId: string;
+                    name: string;
+                };
+            }[];
+            nextListPrice: {
+                price: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                /** Format: date-time */
+                effectiveAt: string;
+            } | null;
+            /** @description Every list price to come, earliest first */
+            scheduled?: {
+                scheduleId: string;
+                price: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                /** Format: date-time */
+                effectiveAt: string;
+            }[];
         };
         Categories: {
             items: {
@@ -1246,6 +1527,7 @@ export interface components {
                  * @description Set once the customer is erased (GDPR art. 17): name, email and address then read ‹erased›
                  */
                 erasedAt?: string;
+                smsPhone?: string | null;
                 orders: {
                     count: number;
                     totalSpent: {
@@ -1286,6 +1568,20 @@ export interface components {
                         currency: string;
                     };
                     lineTotal: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    /** @description The vendor selling it; absent for the shop's own products */
+                    vendorId?: string;
+                    /** @description The price rule that made the unit price, when one did */
+                    priceRule?: {
+                        ruleId: string;
+                        name: string;
+                    };
+                    /** @description The list price the rule was taken off */
+                    listPrice?: {
                         /** @description In minor units (cents) */
                         amount: number;
                         /** @description ISO 4217 */
@@ -1349,6 +1645,7 @@ export interface components {
              * @description Set once the customer is erased (GDPR art. 17): name, email and address then read ‹erased›
              */
             erasedAt?: string;
+            smsPhone?: string | null;
             orders: {
                 count: number;
                 totalSpent: {
@@ -1386,6 +1683,20 @@ export interface components {
                     currency: string;
                 };
                 lineTotal: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                /** @description The vendor selling it; absent for the shop's own products */
+                vendorId?: string;
+                /** @description The price rule that made the unit price, when one did */
+                priceRule?: {
+                    ruleId: string;
+                    name: string;
+                };
+                /** @description The list price the rule was taken off */
+                listPrice?: {
                     /** @description In minor units (cents) */
                     amount: number;
                     /** @description ISO 4217 */
@@ -1550,7 +1861,9 @@ export interface components {
                 accountId: string;
                 email: string;
                 /** @enum {unknown} */
-                role: "staff" | "admin" | "auditor";
+                role: "staff" | "admin" | "auditor" | "vendor";
+                /** @description A vendor account's vendor */
+                vendorId?: string;
                 /** @enum {unknown} */
                 status: "active" | "disabled";
                 /** Format: date-time */
@@ -1585,6 +1898,110 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        VendorOrderLinesPage: {
+            items: {
+                id: string;
+                orderId: string;
+                vendorId: string;
+                lines: {
+                    productCode: string;
+                    name: string;
+                    quantity: number;
+                    unitPrice: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    lineTotal: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    /** @description The vendor selling it; absent for the shop's own products */
+                    vendorId?: string;
+                    /** @description The price rule that made the unit price, when one did */
+                    priceRule?: {
+                        ruleId: string;
+                        name: string;
+                    };
+                    /** @description The list price the rule was taken off */
+                    listPrice?: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                }[];
+                subtotal: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                /** @enum {unknown} */
+                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                /** Format: date-time */
+                placedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            }[];
+            nextCursor: string | null;
+        };
+        PriceRulePage: {
+            items: {
+                ruleId: string;
+                name: string;
+                scope: {
+                    /** @constant */
+                    kind: "all";
+                } | {
+                    /** @constant */
+                    kind: "product";
+                    productCode: string;
+                } | {
+                    /** @constant */
+                    kind: "category";
+                    categoryId: string;
+                } | {
+                    /** @constant */
+                    kind: "vendor";
+                    vendorId: string;
+                };
+                discount: {
+                    /** @constant */
+                    kind: "percentage";
+                    percent: number;
+                } | {
+                    /** @constant */
+                    kind: "fixed";
+                    amount: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                };
+                validFrom: string | null;
+                validUntil: string | null;
+                minQuantity: number;
+                /** @enum {unknown} */
+                status: "active" | "ended";
+                definedBy: {
+                    id: string;
+                    role: string;
+                };
+                /** Format: date-time */
+                definedAt: string;
+                ended: {
+                    reason: string;
+                    /** Format: date-time */
+                    at: string;
+                } | null;
+            }[];
+            nextCursor: string | null;
+        };
         SalesReport: {
             /** Format: date */
             from: string;
@@ -1602,6 +2019,14 @@ export interface components {
             products: {
                 productCode: string;
                 currency: string;
+                units: number;
+                revenue: number;
+            }[];
+            /** @description Paid sales by vendor; vendorId null is the shop’s own products. An order with lines of several vendors counts as an order for each */
+            vendors: {
+                vendorId: string | null;
+                currency: string;
+                orders: number;
                 units: number;
                 revenue: number;
             }[];
@@ -2358,6 +2783,107 @@ export interface operations {
             };
         };
     };
+    createVendorAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVendorAccountDto"];
+            };
+        };
+        responses: {
+            /** @description Account created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such vendor */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email belongs to someone else */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     changeAccountRole: {
         parameters: {
             query?: never;
@@ -2815,6 +3341,7 @@ export interface operations {
             query?: {
                 category?: string;
                 q?: string;
+                vendor?: string;
                 sort?: "name" | "-name" | "price" | "-price";
                 limit?: number;
                 cursor?: string;
@@ -2909,7 +3436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3012,7 +3539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3059,6 +3586,187 @@ export interface operations {
             };
             /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something unusable, or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedulePriceChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduledPriceDto"];
+            };
+        };
+        responses: {
+            /** @description Scheduled; the answer names the scheduled change */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role, or a vendor account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule, or the key is in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something unusable, or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelScheduledPrice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                code: string;
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role, or a vendor account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule, or the key is in use */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3185,7 +3893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3297,7 +4005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3409,7 +4117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3813,7 +4521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4115,6 +4823,107 @@ export interface operations {
             };
             /** @description If-Match is stale: the resource changed; nothing was written */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refers to something unusable, or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSmsPreference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsPreferenceDto"];
+            };
+        };
+        responses: {
+            /** @description Opted in or out (or so already) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Auditors read; they change nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule, or the key is in use */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5554,7 +6363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Needs the staff role */
+            /** @description Needs the staff role, or a vendor account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5563,7 +6372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such vendor */
+            /** @description No such vendor (or not yours) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5854,6 +6663,260 @@ export interface operations {
                 };
             };
             /** @description An Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPriceRules: {
+        parameters: {
+            query?: {
+                status?: "active" | "ended";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description The checkpoint a command answered: the read waits (a few seconds at most, else 503) until the read models have reached it, so the caller reads its own write */
+                "Emporium-Checkpoint"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of price rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceRulePage"];
+                };
+            };
+            /** @description A query parameter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not caught up with Emporium-Checkpoint yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    definePriceRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefinePriceRuleDto"];
+            };
+        };
+        responses: {
+            /** @description Rule defined; it applies from validFrom (or now) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Names a product, category or vendor that is not there, or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endPriceRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description Ended (or ended already) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such price rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Names a product, category or vendor that is not there, or an Idempotency-Key reused for another request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,6 +7358,79 @@ export interface operations {
             };
             /** @description Needs the staff role */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not caught up with Emporium-Checkpoint yet */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVendorOrderLines: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description The checkpoint a command answered: the read waits (a few seconds at most, else 503) until the read models have reached it, so the caller reads its own write */
+                "Emporium-Checkpoint"?: string;
+            };
+            path: {
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of order parts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorOrderLinesPage"];
+                };
+            };
+            /** @description A query parameter is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role, or a vendor account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such vendor (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { formatMoney } from '../api/client';
-import { cart, cartTotal, useCart } from '../cart';
+import { cart, cartTotal, unitPriceFor, useCart } from '../cart';
 import { Link } from '../router';
 
 export function CartPage() {
@@ -34,11 +34,11 @@ export function CartPage() {
               <td>
                 <Link href={`/products/${encodeURIComponent(line.productCode)}`}>{line.name}</Link>
               </td>
-              <td>{formatMoney(line.unitPrice)}</td>
+              <td>{formatMoney(unitPriceFor(line))}</td>
               <td>
                 <input type="number" aria-label={`Quantity of ${line.name}`} min={0} max={1000} value={line.quantity} onChange={(e) => cart.setQuantity(line.productCode, Math.max(0, Number(e.target.value) || 0))} />
               </td>
-              <td>{formatMoney({ amount: line.unitPrice.amount * line.quantity, currency })}</td>
+              <td>{formatMoney({ amount: unitPriceFor(line).amount * line.quantity, currency })}</td>
             </tr>
           ))}
         </tbody>

@@ -24,17 +24,29 @@ function withParams(location: URL, changes: Record<string, string | null>): stri
 }
 
 export function ProductCard({ product }: { product: Product }) {
-  const soldOut = product.available <= 0 || product.status !== 'active';
+  // A suspended vendor's products cannot be ordered meanwhile (the API refuses them too).
+  const soldOut = product.available <= 0 || product.status !== 'active' || product.vendor?.status === 'suspended';
   return (
     <li className="card">
       <h2>
         <Link href={`/products/${encodeURIComponent(product.code)}`}>{product.name}</Link>
       </h2>
-      <p className="muted">{product.category.name}</p>
+      <p className="muted">
+        {product.category.name}
+        {product.vendor ? ` · sold by ${product.vendor.name}` : null}
+      </p>
       <p>{product.description}</p>
-      <p className="price">{formatMoney(product.price)}</p>
+      <p className="price">
+        {formatMoney(product.price)}
+        {product.priceRule ? (
+          <>
+            {' '}
+            <del aria-label={`was ${formatMoney(product.listPrice)}`}>{formatMoney(product.listPrice)}</del>
+          </>
+        ) : null}
+      </p>
       <p className={soldOut ? 'stock out' : product.lowStock ? 'stock low' : 'stock'}>{soldOut ? 'Sold out' : product.lowStock ? `Only ${product.available} left` : 'In stock'}</p>
-      <button type="button" disabled={soldOut} onClick={() => cart.add({ productCode: product.code, name: product.name, unitPrice: product.price }, 1)}>
+      <button type="button" disabled={soldOut} onClick={() => cart.add({ productCode: product.code, name: product.name, unitPrice: product.price, quantityPrices: product.quantityPrices.map(({ minQuantity, price }) => ({ minQuantity, price })) }, 1)}>
         Add to cart<span className="visually-hidden">: {product.name}</span>
       </button>
     </li>

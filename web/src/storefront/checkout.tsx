@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, asCountry, call, formatMoney, newIdempotencyKey, problemText } from '../api/client';
-import { cart, cartTotal, useCart } from '../cart';
+import { api, asCountry, asCurrency, call, formatMoney, newIdempotencyKey, problemText, type Money } from '../api/client';
+import { cart, cartTotal, unitPriceFor, useCart } from '../cart';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
 import { Alert, Field } from '../ui';
@@ -23,8 +23,9 @@ export function Checkout() {
   const [token, setToken] = useState('tok_success');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // One key per checkout: a double click or a retry after a lost answer places one order, not two.
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  // One key per attempt: a double click or a retry after a lost answer places one order, not two.
+  // A refused attempt (a changed price, a bad address) is over: the next, changed, is a new one.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
   useEffect(() => {
     if (!me?.customerId) return;
@@ -60,11 +61,11 @@ export function Checkout() {
     event.preventDefault();
     setBusy(true);
     const { line2, ...required } = address;
-    const { data, error: problem } = await call(() =>
+    const { data, error: problem, response } = await call(() =>
       api.POST('/api/orders', {
         params: { header: { 'Idempotency-Key': idempotencyKey } },
         body: {
-          lines: lines.map((l) => ({ productCode: l.productCode, quantity: l.quantity })),
+          lines: lines.map((l) => ({ productCode: l.productCode, quantity: l.quantity, expectedUnitPrice: { ...unitPriceFor(l), currency: asCurrency(unitPriceFor(l).currency) } })),
           paymentMethod: method,
           ...(method === 'card' ? { paymentToken: token } : {}),
           shippingAddress: { ...required, ...(line2 ? { line2 } : {}), country: asCountry(required.country) },
@@ -72,7 +73,17 @@ export function Checkout() {
       }),
     );
     setBusy(false);
-    if (!data) return setError(problemText(problem));
+    if (!data) {
+      if (response.status >= 400 && response.status < 500) setIdempotencyKey(newIdempotencyKey());
+      // A price changed since it was shown: the cart takes the new one, and the customer looks again.
+      const changed = problem as { type?: string; productCode?: string; price?: Money } | undefined;
+      if (changed?.type === '/problems/price-changed' && changed.productCode && changed.price) {
+        const name = lines.find((l) => l.productCode === changed.productCode)?.name ?? changed.productCode;
+        cart.reprice(changed.productCode, changed.price);
+        return setError(`The price of ${name} is now ${formatMoney(changed.price)}. Your cart shows the new total: check it and place the order again.`);
+      }
+      return setError(problemText(problem));
+    }
     cart.clear();
     navigate(`/orders/${data.id}`);
   };
@@ -83,7 +94,7 @@ export function Checkout() {
       <ul className="summary">
         {lines.map((l) => (
           <li key={l.productCode}>
-            {l.quantity} × {l.name} — {formatMoney({ amount: l.unitPrice.amount * l.quantity, currency: total.currency })}
+            {l.quantity} × {l.name} — {formatMoney({ amount: unitPriceFor(l).amount * l.quantity, currency: total.currency })}
           </li>
         ))}
       </ul>

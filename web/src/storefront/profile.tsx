@@ -55,11 +55,45 @@ export function Profile() {
         {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
         <button type="submit">Save address</button>
       </form>
+      <TextMessages customerId={c.customerId} phone={c.smsPhone ?? null} onChanged={() => customer.reload()} />
       <EraseMyData customerId={c.customerId} onErased={async () => {
         await signOut();
         navigate('/?erased=1');
       }} />
     </section>
+  );
+}
+
+/** Text messages about one's orders: opted in with a mobile number, or out. */
+function TextMessages({ customerId, phone, onChanged }: { customerId: string; phone: string | null; onChanged: () => void }) {
+  const [number, setNumber] = useState(phone ?? '');
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const choose = async (next: string | null) => {
+    const { error } = await call(() => api.PUT('/api/customers/{customerId}/sms', { params: { path: { customerId }, header: { 'Idempotency-Key': newIdempotencyKey() } }, body: { phone: next } }));
+    if (error) return setMessage({ kind: 'error', text: problemText(error) });
+    setMessage({ kind: 'success', text: next ? `Text messages about your orders go to ${next}.` : 'No more text messages.' });
+    onChanged();
+  };
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void choose(number.replace(/[\s-]/g, ''));
+      }}
+    >
+      <fieldset>
+        <legend>Text messages</legend>
+        <p>{phone ? `We text ${phone} when an order is paid, or its payment fails.` : 'We can text you when an order is paid, or its payment fails.'}</p>
+        <Field label="Mobile number" type="tel" autoComplete="tel" value={number} onChange={(e) => setNumber(e.target.value)} hint="With its country code, such as +44 7700 900123" />
+      </fieldset>
+      {message ? <Alert kind={message.kind}>{message.text}</Alert> : null}
+      <button type="submit">{phone ? 'Change number' : 'Text me'}</button>{' '}
+      {phone ? (
+        <button type="button" onClick={() => void choose(null)}>
+          Stop text messages
+        </button>
+      ) : null}
+    </form>
   );
 }
 

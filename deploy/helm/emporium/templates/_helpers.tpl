@@ -69,20 +69,20 @@ checks at start.
 {{- define "emporium.secretKeysOf" -}}
 {{- $stores := list "DATABASE_URL" "EVENTSTORE_URL" "MONGO_URL" -}}
 {{- $keys := dict
-  "all" (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD" "SMTP_URL")
+  "all" (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD" "SMTP_URL" "TWILIO_AUTH_TOKEN")
   "command-api" (concat $stores (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD"))
   "query-api" (concat $stores (list "EMPORIUM_MASTER_KEY"))
   "projector" (concat $stores (list "EMPORIUM_MASTER_KEY"))
   "relay" $stores
   "order-service" (concat $stores (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET"))
-  "notification-service" (concat $stores (list "EMPORIUM_MASTER_KEY" "SMTP_URL"))
+  "notification-service" (concat $stores (list "EMPORIUM_MASTER_KEY" "SMTP_URL" "TWILIO_AUTH_TOKEN"))
 -}}
 {{- toJson (get $keys .) -}}
 {{- end -}}
 
-{{/* Secret keys a role may go without: the mail catcher stands in for SMTP in development. */}}
+{{/* Secret keys a role may go without: the mail catcher stands in for SMTP, the SMS sandbox for Twilio. */}}
 {{- define "emporium.optionalSecretKeys" -}}
-{{- toJson (list "SMTP_URL") -}}
+{{- toJson (list "SMTP_URL" "TWILIO_AUTH_TOKEN") -}}
 {{- end -}}
 
 {{/*
