@@ -1,6 +1,6 @@
 import { inSpan, SpanKind } from '../observability/tracing';
 import { DomainError } from '../domain/shared/domain-error';
-import { orderDecider, type OrderState, type UnavailableLine } from '../domain/orders/order';
+import { isPaidFor, orderDecider, type OrderState, type UnavailableLine } from '../domain/orders/order';
 import { paymentDecider, refundedInFull } from '../domain/payments/payment';
 import { streamName, streamPrefix } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
@@ -38,13 +38,13 @@ export const fulfilmentDecisions = {
    */
   refundOnSuccess(order: OrderState, paymentId: string): string | null {
     if (order.status === 'cancelled') return 'the order was cancelled before the payment went through';
-    if ((order.status === 'paid' || order.status === 'refunded') && order.paymentId !== paymentId) return 'the order was paid by another payment';
+    if ((isPaidFor(order.status) || order.status === 'refunded') && order.status !== 'none' && order.paymentId !== paymentId) return 'the order was paid by another payment';
     return null;
   },
   /** A refund that gives back all an order's money marks it refunded, unless it was paid and kept (a second payment refunded). */
   refundedOrder(order: OrderState, paymentId: string): boolean {
     if (order.status === 'cancelled') return order.paymentId === undefined || order.paymentId === paymentId;
-    return (order.status === 'payment-failed' || order.status === 'paid') && order.paymentId === paymentId;
+    return (order.status === 'payment-failed' || isPaidFor(order.status)) && order.status !== 'none' && order.paymentId === paymentId;
   },
   /** A payment's outcome: paid commits the goods; failed gives them back. A cancelled order only gets its stock back. */
   afterPayment(order: OrderState, outcome: 'succeeded' | 'failed'): { readonly reservations: 'commit' | 'release' | 'leave'; readonly order: 'mark-paid' | 'mark-failed' | 'leave' } {

@@ -36,6 +36,7 @@ export const productSchema = object({
   available: { type: 'integer', description: 'On hand less reserved: what can be ordered now' },
   lowStockThreshold: count,
   lowStock: { type: 'boolean' },
+  weightGrams: { type: 'integer', minimum: 1, description: 'Packed, per unit; absent: not recorded, and shipped as 500 g' },
   status: { enum: ['active', 'discontinued'] },
   vendor: nullable({ ...object({ id: text, name: text, status: { enum: ['active', 'suspended'] } }), description: "Who sells it; null for the shop's own products. A suspended vendor's products cannot be ordered meanwhile" }),
   listPrice: { ...money, description: 'The price before any price rule; `price` is what one costs now' },
@@ -44,7 +45,7 @@ export const productSchema = object({
   quantityPrices: { type: 'array', description: 'Lower unit prices from a quantity on', items: object({ minQuantity: { type: 'integer', minimum: 2 }, price: money, priceRule: ruleRef }) },
   nextListPrice: nullable({ ...object({ price: money, effectiveAt: dateTime }), description: 'The list price scheduled next, and from when' }),
   scheduled: { type: 'array', description: 'Every list price to come, earliest first', items: object({ scheduleId: text, price: money, effectiveAt: dateTime }) },
-}, ['scheduled']);
+}, ['scheduled', 'weightGrams']);
 
 export const priceRuleSchema = object({
   ruleId: text,

@@ -1,7 +1,7 @@
 import express from 'express';
 import { randomUUID } from 'node:crypto';
 import type { GatewayWebhookEvent, PaymentGateway } from '../../src/payments/payment-gateway';
-import { signatureHeader, verifyWebhook } from '../../src/payments/webhook-signature';
+import { signatureHeader, verifyWebhook } from '../../src/webhooks/webhook-signature';
 import { listen, type RunningHttpServer } from '../../src/http/http-server';
 
 export const contractWebhookSecret = 'whsec_contract_test_secret';

@@ -4,7 +4,7 @@ import { notificationHandlers } from '../../src/commands/handlers/notification-h
 import { vendorHandlers } from '../../src/commands/handlers/vendor-handlers';
 import { randomUUID } from 'node:crypto';
 import { customerSignedIn, staffSignedIn, testAddress, testPassword, vendorSignedIn } from '../support/principals';
-import { signatureHeader, signWebhook } from '../../src/payments/webhook-signature';
+import { signatureHeader, signWebhook } from '../../src/webhooks/webhook-signature';
 import { startTestApp, testWebhookSecret, type TestApp } from '../support/test-app';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint, type Checkpoint } from '../../src/event-store/event-store';
 

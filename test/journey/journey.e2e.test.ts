@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startMailCatcher } from '../../src/mail/mail-catcher';
 import { expiredReason } from '../../src/processes/payment-deadlines';
-import { signatureHeader, signWebhook } from '../../src/payments/webhook-signature';
+import { signatureHeader, signWebhook } from '../../src/webhooks/webhook-signature';
 import { testWebhookSecret } from '../support/test-app';
 import { eventually, Journey, staffEmail } from '../support/journey';
 import { formatCheckpoint } from '../../src/event-store/event-store';

@@ -84,7 +84,7 @@ export function catalogHandlers(eventStore: EventStore) {
 
     /** A vendor's account adds products of its own vendor only: naming another is as naming none that exists. */
     async addProduct(
-      input: { code: string; name: string; description: string; categoryId: string; price: Money; lowStockThreshold: number; vendorId?: string },
+      input: { code: string; name: string; description: string; categoryId: string; price: Money; lowStockThreshold: number; weightGrams?: number; vendorId?: string },
       context: CommandContext,
     ) {
       const { actor } = context;
@@ -127,7 +127,7 @@ export function catalogHandlers(eventStore: EventStore) {
     },
 
     async updateProductDetails(
-      input: { code: string; name?: string; description?: string; categoryId?: string; lowStockThreshold?: number },
+      input: { code: string; name?: string; description?: string; categoryId?: string; lowStockThreshold?: number; weightGrams?: number },
       context: CommandContext,
     ) {
       await ensureMaySell(eventStore, context.actor, input.code);

@@ -1,4 +1,4 @@
-import { orderDecider, type PaymentMethod } from '../../domain/orders/order';
+import { isPaidFor, orderDecider, type PaymentMethod } from '../../domain/orders/order';
 import { leftToRefund, paymentDecider, type PaymentOutcome, type RefundOutcome, type RestockLine } from '../../domain/payments/payment';
 import type { Money } from '../../domain/shared/money';
 import { notFound, ruleViolated } from '../../domain/shared/domain-error';
@@ -47,7 +47,7 @@ export function paymentHandlers(eventStore: EventStore) {
     async refundOrder(input: { orderId: string; reason: string; lines?: readonly RestockLine[]; restock: boolean }, context: CommandContext) {
       const order = await loadState(eventStore, streamName('order', input.orderId), orderDecider);
       if (order.status === 'none') throw notFound('order-not-found', `There is no order ${input.orderId}`, { orderId: input.orderId });
-      if ((order.status !== 'paid' && order.status !== 'refunded') || !order.paymentId) {
+      if ((!isPaidFor(order.status) && order.status !== 'refunded') || !order.paymentId) {
         throw ruleViolated('order-not-paid', `Order ${input.orderId} is ${order.status}: only a paid order is refunded`, { orderId: input.orderId, status: order.status });
       }
       const payment = await loadState(eventStore, streamName('payment', order.paymentId), paymentDecider);

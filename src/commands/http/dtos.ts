@@ -95,6 +95,10 @@ export class AddProductDto {
   @IsInt() @Min(0) @Max(1_000_000)
   lowStockThreshold!: number;
 
+  /** Packed, per unit, in grams: shipping is quoted on it (unrecorded: 500 g). */
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  weightGrams?: number;
+
   /** Staff name the vendor who sells it (none: the shop's own); a vendor's account adds its own vendor's only. */
   @IsOptional() @IsUUID()
   vendorId?: string;
@@ -112,6 +116,9 @@ export class UpdateProductDetailsDto {
 
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
   lowStockThreshold?: number;
+
+  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  weightGrams?: number;
 }
 
 /** Erasure cannot be undone: the caller says so in words, not by a click that might be a slip. */

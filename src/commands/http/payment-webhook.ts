@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import type { Operation } from '../../http/operations';
 import { HttpProblem } from '../../http/problem-details';
 import { parseBody } from '../../http/validation';
-import { signatureHeader, verifyWebhook } from '../../payments/webhook-signature';
+import { signatureHeader, verifyWebhook } from '../../webhooks/webhook-signature';
 import type { Logger } from '../../shared/logger';
 import type { paymentHandlers } from '../handlers/payment-handlers';
 import { MoneyDto } from './dtos';

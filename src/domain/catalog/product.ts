@@ -18,13 +18,18 @@ export interface ProductDetails {
   readonly categoryName: string;
   /** Staff are alerted when the available stock falls to this level. */
   readonly lowStockThreshold: number;
+  /** Packed, per unit: what shipping is quoted on. Unrecorded, a unit ships as `defaultWeightGrams`. */
+  readonly weightGrams?: number;
 }
+
+/** The weight a unit ships as when none was recorded for its product. */
+export const defaultWeightGrams = 500;
 
 export type ProductCommand =
   | {
       type: 'AddProduct';
       /** `vendor`: who sells it; none for the shop's own products. */
-      data: { code: string; name: string; description: string; category: CategoryRef; price: Money; lowStockThreshold: number; vendor?: VendorRef; now: Date };
+      data: { code: string; name: string; description: string; category: CategoryRef; price: Money; lowStockThreshold: number; weightGrams?: number; vendor?: VendorRef; now: Date };
     }
   | { type: 'ChangeProductPrice'; data: { code: string; price: Money; now: Date } }
   /** A new list price from a moment on; a timer applies it then (ApplyScheduledPrice). */
@@ -33,7 +38,7 @@ export type ProductCommand =
   | { type: 'ApplyScheduledPrice'; data: { code: string; scheduleId: string; now: Date } }
   | {
       type: 'UpdateProductDetails';
-      data: { code: string; name?: string; description?: string; category?: CategoryRef; lowStockThreshold?: number; now: Date };
+      data: { code: string; name?: string; description?: string; category?: CategoryRef; lowStockThreshold?: number; weightGrams?: number; now: Date };
     }
   | { type: 'DiscontinueProduct'; data: { code: string; reason: string; now: Date } };
 
@@ -96,12 +101,12 @@ function active(state: ProductState, code: string): Existing {
 }
 
 export function addProduct(command: Extract<ProductCommand, { type: 'AddProduct' }>, state: ProductState): ProductEvent[] {
-  const { code, name, description, category, price, lowStockThreshold, vendor, now } = command.data;
+  const { code, name, description, category, price, lowStockThreshold, weightGrams, vendor, now } = command.data;
   if (state.status !== 'absent') throw alreadyExists('product-code-taken', `Product code ${code} is taken`, { code });
   return [
     {
       type: 'ProductAdded',
-      data: { code, name, description, categoryId: category.id, categoryName: category.name, price, lowStockThreshold, ...(vendor ? { vendorId: vendor.id, vendorName: vendor.name } : {}), addedAt: now.toISOString() },
+      data: { code, name, description, categoryId: category.id, categoryName: category.name, price, lowStockThreshold, ...(weightGrams !== undefined ? { weightGrams } : {}), ...(vendor ? { vendorId: vendor.id, vendorName: vendor.name } : {}), addedAt: now.toISOString() },
     },
   ];
 }
@@ -142,7 +147,7 @@ export function applyScheduledPrice(command: Extract<ProductCommand, { type: 'Ap
 }
 
 export function updateProductDetails(command: Extract<ProductCommand, { type: 'UpdateProductDetails' }>, state: ProductState): ProductEvent[] {
-  const { code, name, description, category, lowStockThreshold, now } = command.data;
+  const { code, name, description, category, lowStockThreshold, weightGrams, now } = command.data;
   const product = active(state, code);
   const changes: { -readonly [K in keyof ProductDetails]?: ProductDetails[K] } = {};
   if (name !== undefined && name !== product.name) changes.name = name;
@@ -152,6 +157,7 @@ export function updateProductDetails(command: Extract<ProductCommand, { type: 'U
     changes.categoryName = category.name;
   }
   if (lowStockThreshold !== undefined && lowStockThreshold !== product.lowStockThreshold) changes.lowStockThreshold = lowStockThreshold;
+  if (weightGrams !== undefined && weightGrams !== product.weightGrams) changes.weightGrams = weightGrams;
   if (Object.keys(changes).length === 0) return [];
   return [{ type: 'ProductDetailsUpdated', data: { code, changes, updatedAt: now.toISOString() } }];
 }
@@ -186,8 +192,8 @@ export function decideProduct(command: ProductCommand, state: ProductState): Pro
 export function evolveProduct(state: ProductState, event: ProductEvent): ProductState {
   switch (event.type) {
     case 'ProductAdded': {
-      const { code, name, description, categoryId, categoryName, price, lowStockThreshold, vendorId } = event.data;
-      return { status: 'active', code, name, description, categoryId, categoryName, price, lowStockThreshold, ...(vendorId !== undefined ? { vendorId } : {}) };
+      const { code, name, description, categoryId, categoryName, price, lowStockThreshold, weightGrams, vendorId } = event.data;
+      return { status: 'active', code, name, description, categoryId, categoryName, price, lowStockThreshold, ...(weightGrams !== undefined ? { weightGrams } : {}), ...(vendorId !== undefined ? { vendorId } : {}) };
     }
     case 'ProductPriceChanged': {
       if (state.status === 'absent') return state;

@@ -4,12 +4,44 @@ import { money, multiply, sum, type Money } from '../shared/money';
 import type { PostalAddress } from '../shared/address';
 import type { PriceRule } from '../pricing/price-book';
 import { priceOf } from '../pricing/pricing';
+import { defaultWeightGrams } from '../catalog/product';
 
 export const maxOrderLines = 50;
 export const paymentMethods = ['card', 'paypal', 'bank-transfer'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'payment-failed' | 'cancelled' | 'rejected' | 'refunded';
+export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'shipped' | 'delivered' | 'payment-failed' | 'cancelled' | 'rejected' | 'refunded';
+
+/** Paid and kept: before it leaves, on its way, or delivered. */
+export const isPaidFor = (status: OrderStatus | 'none'): boolean => status === 'paid' || status === 'shipped' || status === 'delivered';
+
+/** Collected at the shop (no cost, nothing to ship), or sent by one of the carrier's services. */
+export const deliveryChoices = ['pickup', 'standard', 'express'] as const;
+export type DeliveryChoice = (typeof deliveryChoices)[number];
+
+/** A carrier's rate for the parcel, as the shipping provider quoted it (see src/shipping). */
+export interface QuotedRate {
+  readonly service: Exclude<DeliveryChoice, 'pickup'>;
+  readonly carrier: string;
+  readonly cost: Money;
+  readonly estimatedDays: number;
+}
+
+/** How an order travels, and what that costs: part of its total. */
+export interface OrderShipping extends QuotedRate {
+  readonly weightGrams: number;
+}
+
+/** The parcel once its label is bought. */
+export interface Shipment {
+  readonly shipmentId: string;
+  readonly carrier: string;
+  readonly service: QuotedRate['service'];
+  readonly trackingNumber: string;
+  readonly labelUrl: string;
+}
+
+export type CarrierStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
 
 /** A product as the catalog showed it when the order was placed; the handler looks it up. */
 export interface CatalogEntry {
@@ -20,6 +52,13 @@ export interface CatalogEntry {
   readonly status: 'active' | 'discontinued';
   /** The vendor selling it, and whether it may sell now; none for the shop's own products. */
   readonly vendor?: { readonly vendorId: string; readonly status: 'active' | 'suspended' };
+  /** Packed, per unit; absent: `defaultWeightGrams`. */
+  readonly weightGrams?: number;
+}
+
+/** What the order's lines weigh together, packed: what shipping is quoted on. Unknown products weigh nothing (the order is refused for them anyway). */
+export function parcelWeightGrams(lines: readonly { productCode: string; quantity: number }[], catalog: Readonly<Record<string, CatalogEntry | undefined>>): number {
+  return lines.reduce((grams, line) => grams + (catalog[line.productCode]?.weightGrams ?? defaultWeightGrams) * (Number.isSafeInteger(line.quantity) ? line.quantity : 0), 0);
 }
 
 export interface OrderLine {
@@ -58,6 +97,12 @@ export type OrderCommand =
         paymentToken?: string;
         /** Defaults to the customer's shipping address. */
         shippingAddress?: PostalAddress;
+        /** Pickup when absent: orders placed before shipping existed kept their totals so. */
+        delivery?: DeliveryChoice;
+        /** The carrier's rates for this parcel to this address (none asked for a pickup). */
+        shippingRates?: readonly QuotedRate[];
+        /** The shipping cost the customer was shown; the order is refused if it is no longer the cost. */
+        expectedShippingCost?: Money;
         now: Date;
       };
     }
@@ -67,7 +112,11 @@ export type OrderCommand =
   | { type: 'CancelOrder'; data: { orderId: string; reason: string; now: Date } }
   | { type: 'RejectOrder'; data: { orderId: string; reason: 'out-of-stock'; unavailable: readonly UnavailableLine[]; now: Date } }
   /** The money taken for it went back to the customer, all of it. */
-  | { type: 'MarkOrderRefunded'; data: { orderId: string; paymentId: string; refundId: string; amount: Money; reason: string; now: Date } };
+  | { type: 'MarkOrderRefunded'; data: { orderId: string; paymentId: string; refundId: string; amount: Money; reason: string; now: Date } }
+  /** Its label bought: the parcel is handed to the carrier. */
+  | { type: 'ShipOrder'; data: { orderId: string; shipment: Shipment; now: Date } }
+  /** The carrier's word on the parcel (its webhook), once per carrier event. */
+  | { type: 'RecordTrackingUpdate'; data: { orderId: string; trackingNumber: string; trackingEventId: string; status: CarrierStatus; description?: string; occurredAt: string; now: Date } };
 
 export type OrderEvent =
   | {
@@ -80,6 +129,8 @@ export type OrderEvent =
         paymentMethod: PaymentMethod;
         paymentToken?: string;
         shippingAddress: PostalAddress;
+        /** Absent: collected at the shop. The total includes its cost. */
+        shipping?: OrderShipping;
         placedAt: string;
       };
     }
@@ -90,7 +141,13 @@ export type OrderEvent =
   | { type: 'OrderPaymentFailed'; data: { orderId: string; customerId: string; paymentId: string; reason: string; failedAt: string } }
   | { type: 'OrderCancelled'; data: { orderId: string; customerId: string; reason: string; cancelledAt: string } }
   | { type: 'OrderRejected'; data: { orderId: string; customerId: string; reason: 'out-of-stock'; unavailable: UnavailableLine[]; rejectedAt: string } }
-  | { type: 'OrderRefunded'; data: { orderId: string; customerId: string; paymentId: string; refundId: string; amount: Money; reason: string; refundedAt: string } };
+  | { type: 'OrderRefunded'; data: { orderId: string; customerId: string; paymentId: string; refundId: string; amount: Money; reason: string; refundedAt: string } }
+  | { type: 'OrderShipped'; data: { orderId: string; customerId: string; shippedAt: string } & Shipment }
+  | {
+      type: 'OrderTrackingUpdated';
+      data: { orderId: string; customerId: string; trackingNumber: string; trackingEventId: string; status: Exclude<CarrierStatus, 'delivered'>; description?: string; occurredAt: string };
+    }
+  | { type: 'OrderDelivered'; data: { orderId: string; customerId: string; trackingNumber: string; trackingEventId: string; description?: string; deliveredAt: string } };
 
 export type OrderState =
   | { status: 'none' }
@@ -104,6 +161,10 @@ export type OrderState =
       paymentToken?: string;
       shippingAddress: PostalAddress;
       paymentId?: string;
+      shipping?: OrderShipping;
+      shipment?: Shipment;
+      /** The carrier events recorded already: a redelivered one records nothing. */
+      trackingEventIds?: readonly string[];
     };
 
 type PlacedOrder = Exclude<OrderState, { status: 'none' }>;
@@ -163,10 +224,8 @@ export function placeOrder(command: Extract<OrderCommand, { type: 'PlaceOrder' }
       productCode: foreign.productCode,
     });
   }
-  const total = sum(
-    priced.map((line) => line.lineTotal),
-    currency,
-  );
+  const shipping = shippingOf(command.data, currency, parcelWeightGrams(lines, catalog));
+  const total = sum([...priced.map((line) => line.lineTotal), ...(shipping ? [shipping.cost] : [])], currency);
   return [
     {
       type: 'OrderPlaced',
@@ -178,10 +237,27 @@ export function placeOrder(command: Extract<OrderCommand, { type: 'PlaceOrder' }
         paymentMethod,
         ...(command.data.paymentToken ? { paymentToken: command.data.paymentToken } : {}),
         shippingAddress: command.data.shippingAddress ?? customer.shippingAddress,
+        ...(shipping ? { shipping } : {}),
         placedAt: now.toISOString(),
       },
     },
   ];
+}
+
+/** The chosen service's rate, checked against the cost the customer was shown; none for a pickup. */
+function shippingOf(data: Extract<OrderCommand, { type: 'PlaceOrder' }>['data'], currency: string, weightGrams: number): OrderShipping | undefined {
+  const delivery = data.delivery ?? 'pickup';
+  if (delivery === 'pickup') {
+    if (data.expectedShippingCost && data.expectedShippingCost.amount !== 0) throw ruleViolated('shipping-changed', 'An order collected at the shop costs nothing to ship', { delivery, shippingCost: money(0, currency) });
+    return undefined;
+  }
+  const rate = (data.shippingRates ?? []).find((quoted) => quoted.service === delivery);
+  if (!rate) throw ruleViolated('not-shippable', `The carrier offers no ${delivery} service for a parcel of ${weightGrams} g to ${data.shippingAddress?.country ?? 'this address'}`, { delivery, weightGrams });
+  if (rate.cost.currency !== currency) throw ruleViolated('mixed-currencies', `Shipping is quoted in ${rate.cost.currency}, the order is in ${currency}`, { delivery });
+  if (data.expectedShippingCost && (data.expectedShippingCost.amount !== rate.cost.amount || data.expectedShippingCost.currency !== rate.cost.currency)) {
+    throw ruleViolated('shipping-changed', `Shipping by ${delivery} now costs ${rate.cost.amount} ${rate.cost.currency} (minor units), not the cost shown`, { delivery, expected: data.expectedShippingCost, shippingCost: rate.cost });
+  }
+  return { ...rate, weightGrams };
 }
 
 export function recordOrderAwaitingPayment(command: Extract<OrderCommand, { type: 'RecordOrderAwaitingPayment' }>, state: OrderState): OrderEvent[] {
@@ -243,8 +319,41 @@ export function markOrderRefunded(command: Extract<OrderCommand, { type: 'MarkOr
   const { orderId, paymentId, refundId, amount, reason, now } = command.data;
   const order = existing(state, orderId);
   if (order.status === 'refunded') return [];
-  if (order.status !== 'paid' && order.status !== 'cancelled' && order.status !== 'payment-failed') refuseTransition(order, 'refunded');
+  if (!isPaidFor(order.status) && order.status !== 'cancelled' && order.status !== 'payment-failed') refuseTransition(order, 'refunded');
   return [{ type: 'OrderRefunded', data: { orderId, customerId: order.customerId, paymentId, refundId, amount, reason, refundedAt: now.toISOString() } }];
+}
+
+/** Only a paid order that travels (not one collected at the shop) is shipped, once. */
+export function ensureShippable(order: PlacedOrder): void {
+  if (order.shipment) throw ruleViolated('already-shipped', `Order ${order.orderId} left with parcel ${order.shipment.trackingNumber}`, { orderId: order.orderId, trackingNumber: order.shipment.trackingNumber });
+  if (order.status !== 'paid') refuseTransition(order, 'shipped');
+  if (!order.shipping) throw ruleViolated('not-shippable', `Order ${order.orderId} is collected at the shop: there is nothing to ship`, { orderId: order.orderId });
+}
+
+/** The label is bought for a paid order that travels; asked again with the same parcel, nothing new. */
+export function shipOrder(command: Extract<OrderCommand, { type: 'ShipOrder' }>, state: OrderState): OrderEvent[] {
+  const { orderId, shipment, now } = command.data;
+  const order = existing(state, orderId);
+  if (order.shipment?.trackingNumber === shipment.trackingNumber) return [];
+  ensureShippable(order);
+  return [{ type: 'OrderShipped', data: { orderId, customerId: order.customerId, ...shipment, shippedAt: now.toISOString() } }];
+}
+
+/**
+ * The carrier's word: delivered moves the order on; any other update is kept as the parcel's
+ * history while it travels. Carriers redeliver and reorder their webhooks: an event seen before, or
+ * an update that comes after the delivery, records nothing.
+ */
+export function recordTrackingUpdate(command: Extract<OrderCommand, { type: 'RecordTrackingUpdate' }>, state: OrderState): OrderEvent[] {
+  const { orderId, trackingNumber, trackingEventId, status, description, occurredAt } = command.data;
+  const order = existing(state, orderId);
+  if (!order.shipment || order.shipment.trackingNumber !== trackingNumber) {
+    throw notFound('shipment-not-found', `Order ${orderId} has no parcel ${trackingNumber}`, { orderId, trackingNumber });
+  }
+  if (order.trackingEventIds?.includes(trackingEventId) || order.status !== 'shipped') return [];
+  const said = description ? { description } : {};
+  if (status === 'delivered') return [{ type: 'OrderDelivered', data: { orderId, customerId: order.customerId, trackingNumber, trackingEventId, ...said, deliveredAt: occurredAt } }];
+  return [{ type: 'OrderTrackingUpdated', data: { orderId, customerId: order.customerId, trackingNumber, trackingEventId, status, ...said, occurredAt } }];
 }
 
 export function decideOrder(command: OrderCommand, state: OrderState): OrderEvent[] {
@@ -263,6 +372,10 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
       return rejectOrder(command, state);
     case 'MarkOrderRefunded':
       return markOrderRefunded(command, state);
+    case 'ShipOrder':
+      return shipOrder(command, state);
+    case 'RecordTrackingUpdate':
+      return recordTrackingUpdate(command, state);
     default:
       return unreachable(command);
   }
@@ -270,8 +383,8 @@ export function decideOrder(command: OrderCommand, state: OrderState): OrderEven
 
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderPlaced') {
-    const { orderId, customerId, lines, total, paymentMethod, paymentToken, shippingAddress } = event.data;
-    return { status: 'placed', orderId, customerId, lines, total, paymentMethod, ...(paymentToken ? { paymentToken } : {}), shippingAddress };
+    const { orderId, customerId, lines, total, paymentMethod, paymentToken, shippingAddress, shipping } = event.data;
+    return { status: 'placed', orderId, customerId, lines, total, paymentMethod, ...(paymentToken ? { paymentToken } : {}), shippingAddress, ...(shipping ? { shipping } : {}) };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -287,6 +400,14 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
       return { ...state, status: 'rejected' };
     case 'OrderRefunded':
       return { ...state, status: 'refunded' };
+    case 'OrderShipped': {
+      const { shipmentId, carrier, service, trackingNumber, labelUrl } = event.data;
+      return { ...state, status: 'shipped', shipment: { shipmentId, carrier, service, trackingNumber, labelUrl } };
+    }
+    case 'OrderTrackingUpdated':
+      return { ...state, trackingEventIds: [...(state.trackingEventIds ?? []), event.data.trackingEventId] };
+    case 'OrderDelivered':
+      return { ...state, status: 'delivered', trackingEventIds: [...(state.trackingEventIds ?? []), event.data.trackingEventId] };
     default:
       return unreachable(event);
   }

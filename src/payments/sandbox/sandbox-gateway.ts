@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { backoffDelay } from '../../shared/delay';
 import type { Logger } from '../../shared/logger';
 import type { GatewayWebhookEvent, PaymentGateway, PaymentRequest, RefundRequest } from '../payment-gateway';
-import { signatureHeader, signWebhook } from '../webhook-signature';
+import { WebhookSender } from '../../webhooks/webhook-sender';
 
 /** The sandbox's documented test tokens and what each does (README, "The sandbox gateway"). */
 export const sandboxTokens = {
@@ -37,14 +36,12 @@ export class SandboxGateway implements PaymentGateway {
   /** What each payment that went through took, and how much of it has been given back. */
   private readonly captured = new Map<string, { amount: number; currency: string; refunded: number }>();
   private readonly refunds = new Map<string, { refundReference: string }>();
-  private readonly held: GatewayWebhookEvent[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly wakers = new Set<() => void>();
-  private stopped = false;
-  private readonly stopping = new AbortController();
+  private readonly webhooks: WebhookSender<GatewayWebhookEvent>;
 
-  constructor(private readonly options: SandboxGatewayOptions) {}
+  constructor(private readonly options: SandboxGatewayOptions) {
+    const { webhookUrl, webhookSecret, logger, holdWebhooks, maxRedeliveryDelayMs } = options;
+    this.webhooks = new WebhookSender({ url: webhookUrl, secret: webhookSecret, logger, ...(holdWebhooks ? { hold: true } : {}), ...(maxRedeliveryDelayMs !== undefined ? { maxRedeliveryDelayMs } : {}) });
+  }
 
   async createPayment(request: PaymentRequest, idempotencyKey: string): Promise<{ gatewayReference: string; status: 'pending' }> {
     const existing = this.payments.get(idempotencyKey);
@@ -109,78 +106,22 @@ export class SandboxGateway implements PaymentGateway {
 
   /** Sends the webhook after the configured delay (and again later, when asked to repeat itself). */
   private answer(event: GatewayWebhookEvent): void {
-    this.later(this.options.answerAfterMs ?? 200, () => this.send(event));
-    if (this.options.duplicateAfterMs !== undefined) this.later((this.options.answerAfterMs ?? 200) + this.options.duplicateAfterMs, () => this.send(event));
+    const after = this.options.answerAfterMs ?? 200;
+    this.webhooks.sendLater(event, after);
+    if (this.options.duplicateAfterMs !== undefined) this.webhooks.sendLater(event, after + this.options.duplicateAfterMs);
   }
 
   /** Webhooks held back (holdWebhooks), in the order they were due. */
   heldWebhooks(): readonly GatewayWebhookEvent[] {
-    return [...this.held];
+    return this.webhooks.heldWebhooks();
   }
 
   /** Delivers one webhook now (even one delivered before), signed afresh; resolves once the app took it. */
   deliver(event: GatewayWebhookEvent): Promise<void> {
-    return this.track(this.deliverWithRetries(event));
+    return this.webhooks.deliver(event);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping.abort();
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    for (const wake of this.wakers) wake();
-    this.wakers.clear();
-    await Promise.allSettled([...this.inFlight]);
-  }
-
-  private send(event: GatewayWebhookEvent): void {
-    if (this.options.holdWebhooks) this.held.push(event);
-    else void this.deliver(event);
-  }
-
-  private later(ms: number, work: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) work();
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  /** A wait that a stop cuts short. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.wakers.delete(resolve);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-      this.wakers.add(resolve);
-    });
-  }
-
-  private track(delivery: Promise<void>): Promise<void> {
-    this.inFlight.add(delivery);
-    return delivery.finally(() => this.inFlight.delete(delivery));
-  }
-
-  private async deliverWithRetries(event: GatewayWebhookEvent): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      const body = JSON.stringify(event);
-      try {
-        const response = await fetch(this.options.webhookUrl(), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(this.options.webhookSecret, body, Math.floor(Date.now() / 1000)) },
-          body,
-          signal: AbortSignal.any([AbortSignal.timeout(10_000), this.stopping.signal]),
-        });
-        await response.arrayBuffer();
-        if (response.ok) return;
-        this.options.logger.warn('webhook refused; will redeliver', { eventId: event.id, status: response.status, attempt });
-      } catch (error) {
-        this.options.logger.debug('webhook not delivered; will redeliver', { eventId: event.id, error: (error as Error).message, attempt });
-      }
-      await this.pause(backoffDelay(attempt, 100, this.options.maxRedeliveryDelayMs ?? 30_000));
-    }
+  stop(): Promise<void> {
+    return this.webhooks.stop();
   }
 }

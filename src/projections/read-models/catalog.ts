@@ -19,6 +19,8 @@ export interface CatalogProduct {
   readonly available: number;
   readonly lowStockThreshold: number;
   readonly lowStock: boolean;
+  /** Packed, per unit; absent when not recorded (shipping then counts defaultWeightGrams). */
+  readonly weightGrams?: number;
   readonly status: 'active' | 'discontinued';
   /** Who sells it (none: the shop itself); a suspended vendor's products cannot be ordered meanwhile. */
   readonly vendor: CatalogVendor | null;
@@ -66,10 +68,10 @@ export const catalogProjection: DocumentProjection<CatalogProduct> = {
   evolve(product, recorded: RecordedEvent) {
     const event = recorded as unknown as ProductEvent | InventoryEvent | VendorEvent;
     if (event.type === 'ProductAdded') {
-      const { code, name, description, categoryId, categoryName, price, lowStockThreshold, vendorId, vendorName } = event.data;
+      const { code, name, description, categoryId, categoryName, price, lowStockThreshold, weightGrams, vendorId, vendorName } = event.data;
       const stock = product ? { onHand: product.onHand, reserved: product.reserved } : emptyStock;
       const vendor: CatalogVendor | null = vendorId !== undefined ? { id: vendorId, name: vendorName ?? '', status: 'active' } : null;
-      return withStock({ code, name, description, category: { id: categoryId, name: categoryName }, price, lowStockThreshold, status: 'active', vendor, ...stock });
+      return withStock({ code, name, description, category: { id: categoryId, name: categoryName }, price, lowStockThreshold, ...(weightGrams !== undefined ? { weightGrams } : {}), status: 'active', vendor, ...stock });
     }
     if (event.type.startsWith('Vendor')) return product && vendorChange(product, event as VendorEvent);
     const stockEvent = event as ProductEvent | InventoryEvent;

@@ -27,6 +27,8 @@ const statusOf: Partial<Record<OrderEvent['type'], { status: OrderStatus; at: (d
   OrderCancelled: { status: 'cancelled', at: (data) => data.cancelledAt },
   OrderRejected: { status: 'rejected', at: (data) => data.rejectedAt },
   OrderRefunded: { status: 'refunded', at: (data) => data.refundedAt },
+  OrderShipped: { status: 'shipped', at: (data) => data.shippedAt },
+  OrderDelivered: { status: 'delivered', at: (data) => data.deliveredAt },
 };
 
 const vendorsOf = (lines: readonly OrderLine[]): string[] => [...new Set(lines.flatMap((line) => (line.vendorId !== undefined ? [line.vendorId] : [])))];
@@ -57,6 +59,6 @@ export const vendorOrderLinesProjection: DocumentProjection<VendorOrderLines> = 
     }
     const change = statusOf[event.type];
     if (!document || !change) return document;
-    return { ...document, status: change.status, updatedAt: String(change.at(event.data)) };
+    return { ...document, status: change.status, updatedAt: String(change.at(event.data as Record<string, unknown>)) };
   },
 };

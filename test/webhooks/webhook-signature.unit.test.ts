@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signWebhook, verifyWebhook } from '../../src/payments/webhook-signature';
+import { signWebhook, verifyWebhook } from '../../src/webhooks/webhook-signature';
 
 describe('webhook signatures', () => {
   const secret = 'whsec_test';
