@@ -44,7 +44,7 @@ const placed: OrderEvent = {
   type: 'OrderPlaced',
   data: { orderId: 'o-1', customerId: 'c-1', lines, total: eur(5_349 + 990), paymentMethod: 'card', shippingAddress: home, shipping, placedAt: at },
 };
-const pickedUp: OrderEvent = { type: 'OrderPlaced', data: { ...placed.data, total: eur(5_349) } } as OrderEvent;
+const pickedUp: OrderEvent = { type: 'OrderPlaced', data: { ...placed.data, total: eur(5_349) } };
 delete (pickedUp.data as { shipping?: unknown }).shipping;
 const awaiting: OrderEvent = { type: 'OrderAwaitingPayment', data: { orderId: 'o-1', customerId: 'c-1', paymentId: 'p-1', at } };
 const paid: OrderEvent = { type: 'OrderPaid', data: { orderId: 'o-1', customerId: 'c-1', paymentId: 'p-1', total: eur(6_339), paidAt: at } };
@@ -72,7 +72,7 @@ describe('order shipping', () => {
     });
     it('charges express at its own rate', () => {
       const express = { ...rates[1]!, weightGrams: 860 };
-      spec.given([]).when(place({ delivery: 'express' })).then([{ ...placed, data: { ...placed.data, shipping: express, total: eur(5_349 + 1_990) } } as OrderEvent]);
+      spec.given([]).when(place({ delivery: 'express' })).then([{ ...placed, data: { ...placed.data, shipping: express, total: eur(5_349 + 1_990) } }]);
     });
     it('costs nothing when collected at the shop, the default (orders placed before shipping existed kept their totals)', () => {
       spec.given([]).when(place({ delivery: undefined, shippingRates: [] })).then([pickedUp]);
