@@ -15,12 +15,14 @@ import { pricingHandlers } from '../commands/handlers/pricing-handlers';
 import { pricingOperations } from '../commands/http/pricing-operations';
 import { notificationHandlers } from '../commands/handlers/notification-handlers';
 import { paymentWebhookOperation } from '../commands/http/payment-webhook';
+import { shippingOperations } from '../commands/http/shipping-operations';
+import type { ShippingProvider } from '../shipping/shipping-provider';
 import type { MailCatcher } from '../mail/mail-catcher';
 import { mailboxRoutes } from '../mail/mailbox-routes';
 import { webAppRoutes } from '../http/web-app-routes';
 import { radarOperation } from '../read-api/radar';
 import { addDemoCatalog } from './demo-catalog';
-import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, openSms, openVault, Teardown, webhookSecretOf } from './infrastructure';
+import { openAccessTokens, openDatabase, openEventStore, openGateway, openKafka, openMail, openReadStore, openShipping, openSms, openVault, Teardown, webhookSecretOf } from './infrastructure';
 import { smsSenderProcess } from '../processes/sms-sender';
 import type { SmsSender } from '../sms/sms-sender';
 import type { Mailer } from '../mail/mailer';
@@ -107,7 +109,10 @@ export interface ProcessOptions {
 
 export interface EmporiumAppOptions {
   readonly accessTokens: AccessTokens;
+  /** The payment gateway's webhook secret, and how old a webhook may be (the carrier's too). */
   readonly webhook: { readonly secret: string; readonly toleranceSeconds: number };
+  /** The carrier, and the secret its tracking webhooks are signed with; absent, only pickup orders are taken and no webhook is believed. */
+  readonly shipping?: { readonly provider: ShippingProvider; readonly webhookSecret: string };
   readonly passwords?: PasswordHasher;
   readonly clock?: () => Date;
   readonly runProjections?: boolean;
@@ -168,7 +173,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     // Snapshots are a cache in PostgreSQL keyed by stream and revision: they serve either event store.
     inventory: inventoryHandlers(eventStore, new PostgresSnapshotStore(pool)),
     customers: customerHandlers(eventStore, logger, options.vault),
-    orders: orderHandlers(eventStore),
+    orders: orderHandlers(eventStore, options.shipping ? { shipping: options.shipping.provider } : {}),
     payments: paymentHandlers(eventStore),
     notifications: notificationHandlers(eventStore),
     vendors: vendorHandlers(eventStore),
@@ -235,6 +240,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     ...vendorOperations(handlers.vendors, clock),
     ...pricingOperations(handlers.pricing, clock),
     paymentWebhookOperation({ payments: handlers.payments, ...options.webhook, clock, logger }),
+    ...shippingOperations({ orders: handlers.orders, ...(options.shipping ? { webhook: { secret: options.shipping.webhookSecret, toleranceSeconds: options.webhook.toleranceSeconds } } : {}), clock, logger }),
     ...queryOperations({ documents, pool, projections, clock, readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000 }),
     radarOperation({ pool, documents, projections, parkedEvents, clock }),
     ...runnerOperations,
@@ -336,6 +342,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
     const { mailer, mailbox } = await openMail(config, teardown);
     let ownUrl = config.publicUrl;
     const gateway = openGateway(config, webhookSecret, () => ownUrl, logger, teardown);
+    const shipping = await openShipping(config, () => ownUrl, logger, teardown);
     // Events in EventStoreDB when configured; everything else (read models, reports, sessions, keys) stays in PostgreSQL.
     const eventStore = config.eventStore.kind === 'eventstoredb' ? openEventStore(config, pool, logger) : undefined;
     // Read models in MongoDB when configured; reports stay in PostgreSQL, as SQL serves them best.
@@ -348,6 +355,7 @@ export async function startEmporium(config: Config, logger: Logger): Promise<Run
       accessTokens,
       vault: await openVault(config, pool),
       webhook: { secret: webhookSecret, toleranceSeconds: config.webhookToleranceSeconds },
+      shipping,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       processes: { gateway, mailer, sms: openSms(config), mailFrom: config.mailFrom, staffEmail: config.staffEmail, paymentDeadlineMs: config.paymentDeadlineSeconds * 1000, deadlineSweepMs: 1_000 },
       ...(mailbox ? { mailbox } : {}),

@@ -24,6 +24,8 @@ import { KafkaBus } from '../messaging/kafka/kafka-bus';
 import { HttpPaymentGateway } from '../payments/http-payment-gateway';
 import type { PaymentGateway } from '../payments/payment-gateway';
 import { SandboxGateway } from '../payments/sandbox/sandbox-gateway';
+import { SandboxShipping } from '../shipping/sandbox-shipping';
+import type { ShippingProvider } from '../shipping/shipping-provider';
 import { startEmbeddedPostgres } from '../postgres/embedded-postgres-server';
 import { connectionPool } from '../postgres/pool';
 import { runMigrations } from '../postgres/migrations';
@@ -134,6 +136,17 @@ export function openGateway(config: Config, webhookSecret: string, webhookBase: 
   const sandbox = new SandboxGateway({ webhookUrl: () => `${webhookBase()}/api/payments/webhook`, webhookSecret, logger: logger.child({ role: 'sandbox-gateway' }) });
   teardown.push(() => sandbox.stop());
   return sandbox;
+}
+
+/**
+ * Shipping: the sandbox carrier in this process (no real carrier's adapter yet), whose tracking
+ * webhooks go to `webhookBase()`.
+ */
+export async function openShipping(config: Config, webhookBase: () => string | undefined, logger: Logger, teardown: Teardown): Promise<{ provider: ShippingProvider; webhookSecret: string }> {
+  const webhookSecret = config.shippingWebhookSecret ?? (await keptSecret(config, 'shipping-webhook-secret', () => `whsec_${randomBytes(24).toString('base64url')}`));
+  const sandbox = new SandboxShipping({ webhookUrl: () => `${webhookBase()}/api/shipping/webhook`, webhookSecret, originCountry: config.shippingOriginCountry, logger: logger.child({ role: 'sandbox-carrier' }) });
+  teardown.push(() => sandbox.stop());
+  return { provider: sandbox, webhookSecret };
 }
 
 export async function webhookSecretOf(config: Config): Promise<string> {

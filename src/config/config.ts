@@ -31,6 +31,10 @@ export interface Config {
   readonly staffEmail: string;
   /** Absent: one is made and kept in dataDir (the in-process sandbox and the app share it). */
   readonly paymentWebhookSecret: string | undefined;
+  /** Absent: one is made at first start and kept in the data directory. */
+  readonly shippingWebhookSecret: string | undefined;
+  /** Where parcels leave from (ISO 3166-1 alpha-2): the sandbox carrier's domestic zone. */
+  readonly shippingOriginCountry: string;
   /** Wraps each person's data key (src/privacy). Absent: one is made and kept in dataDir, as keptMasterKeyFile (the `all` role only). */
   readonly masterKey: Buffer | undefined;
   readonly webhookToleranceSeconds: number;
@@ -76,6 +80,8 @@ export const configVariables = {
   TWILIO_API_URL: { expects: 'the http(s) URL of the Twilio API', default: 'https://api.twilio.com', parse: httpUrl },
   STAFF_EMAIL: { expects: 'the address that gets low-stock alerts', default: 'staff@emporium.local', parse: email },
   PAYMENT_WEBHOOK_SECRET: { expects: 'the secret the payment gateway signs webhooks with, 16 characters or more', default: undefined, parse: lengthBetween(16, 256), secret: true },
+  SHIPPING_WEBHOOK_SECRET: { expects: 'the secret the shipping carrier signs tracking webhooks with, 16 characters or more', default: undefined, parse: lengthBetween(16, 256), secret: true },
+  SHIPPING_ORIGIN_COUNTRY: { expects: 'the country parcels leave from, ISO 3166-1 alpha-2 (e.g. FR)', default: 'FR', parse: countryCode },
   EMPORIUM_MASTER_KEY: { expects: 'the master key that wraps personal-data keys: 32 random bytes in base64 (openssl rand -base64 32)', default: undefined, parse: masterKey, secret: true },
   WEBHOOK_TOLERANCE_SECONDS: { expects: 'how old a webhook may be, in seconds, 10-3600', default: '300', parse: integerIn(10, 3_600) },
   PAYMENT_GATEWAY_URL: { expects: 'the http(s) URL of the payment gateway service; unset for the sandbox in process', default: undefined, parse: httpUrl },
@@ -172,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         ? { kind: 'twilio', accountSid: values.TWILIO_ACCOUNT_SID as string, authToken: values.TWILIO_AUTH_TOKEN as string, from: values.TWILIO_FROM as string, apiUrl: values.TWILIO_API_URL as string }
         : { kind: 'sandbox' },
     paymentWebhookSecret: values.PAYMENT_WEBHOOK_SECRET as string | undefined,
+    shippingWebhookSecret: values.SHIPPING_WEBHOOK_SECRET as string | undefined,
+    shippingOriginCountry: values.SHIPPING_ORIGIN_COUNTRY as string,
     masterKey: values.EMPORIUM_MASTER_KEY === undefined ? undefined : Buffer.from(values.EMPORIUM_MASTER_KEY as string, 'base64'),
     webhookToleranceSeconds: values.WEBHOOK_TOLERANCE_SECONDS as number,
     paymentGateway: values.PAYMENT_GATEWAY_URL ? { url: values.PAYMENT_GATEWAY_URL as string, apiKey: values.PAYMENT_GATEWAY_API_KEY as string } : undefined,
@@ -300,6 +308,11 @@ function streamNamespace(raw: string): string {
 function topicPrefix(raw: string): string {
   if (!/^[A-Za-z0-9._-]{0,100}$/.test(raw)) throw new Error();
   return raw;
+}
+
+function countryCode(raw: string): string {
+  if (!/^[A-Za-z]{2}$/.test(raw)) throw new Error();
+  return raw.toUpperCase();
 }
 
 function oneOf<T extends string>(choices: readonly T[]) {

@@ -1,11 +1,13 @@
 import type { EventStore } from '../../src/event-store/event-store';
 import { createHash } from 'node:crypto';
+import { SandboxShipping } from '../../src/shipping/sandbox-shipping';
 import { postgresVault } from '../../src/privacy/postgres-personal-data-keys';
 import type { KafkaBus } from '../../src/messaging/kafka/kafka-bus';
 import type { Server } from 'node:http';
 import { createEmporiumApp, type EmporiumApp, type ProcessOptions } from '../../src/app/composition-root';
 
 export const testWebhookSecret = 'whsec_tests_only_0123456789';
+export const testShippingWebhookSecret = 'whsec_carrier_tests_only_0123456789';
 import { AccessTokens } from '../../src/identity/access-tokens';
 import type { Upcaster } from '../../src/event-store/upcasting';
 import type { MailCatcher } from '../../src/mail/mail-catcher';
@@ -37,6 +39,8 @@ export interface TestApp {
   readonly app: EmporiumApp;
   readonly accessTokens: AccessTokens;
   readonly server: Server;
+  /** The sandbox carrier, its tracking webhooks held until a test delivers them (heldWebhooks, deliver). */
+  readonly shipping: SandboxShipping;
   request<Body = Record<string, unknown>>(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer<Body>>;
   /** Stops the app (not the database): as a process restart would. */
   stop(): Promise<void>;
@@ -70,11 +74,14 @@ export async function startTestApp(
   const masterKey = createHash('sha256').update(`test master key of ${db.connectionString}`).digest();
   // The same scrypt as in production at a lower cost, so that tests can sign many accounts up.
   const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
+  let ownUrl = '';
+  const shipping = new SandboxShipping({ webhookUrl: () => `${ownUrl}/api/shipping/webhook`, webhookSecret: testShippingWebhookSecret, originCountry: 'FR', holdWebhooks: true, logger: options.logger ?? silentLogger });
   const app = await createEmporiumApp(db.pool, options.logger ?? silentLogger, {
     accessTokens,
     passwords,
     vault: postgresVault(db.pool, masterKey),
     webhook: { secret: testWebhookSecret, toleranceSeconds: 300 },
+    shipping: { provider: shipping, webhookSecret: testShippingWebhookSecret },
     ...(options.processes ? { processes: options.processes } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.runProjections === false ? { runProjections: false } : {}),
@@ -87,7 +94,9 @@ export async function startTestApp(
     ...(options.kafka ? { kafka: options.kafka } : {}),
   });
   const http = await listen(app.http, options.port ?? 0, '127.0.0.1');
+  ownUrl = http.url;
   const stop = async () => {
+    await shipping.stop();
     await http.close();
     await app.close();
   };
@@ -98,6 +107,7 @@ export async function startTestApp(
     app,
     accessTokens,
     server: http.server,
+    shipping,
     async request(method, path, { body, headers = {}, rawBody, token } = {}) {
       const response = await fetch(`${http.url}${path}`, {
         method,

@@ -5,7 +5,7 @@ import { listen } from '../../http/http-server';
 import type { Logger } from '../../shared/logger';
 import { bootstrapAdmin, createEmporiumApp } from '../composition-root';
 import { addDemoCatalog } from '../demo-catalog';
-import { openAccessTokens, openDatabase, openEventStore, openReadStore, openVault, webhookSecretOf } from '../infrastructure';
+import { openAccessTokens, openDatabase, openEventStore, openReadStore, openShipping, openVault, webhookSecretOf } from '../infrastructure';
 import { startWith, type RunningRole } from './role';
 
 /**
@@ -19,12 +19,16 @@ export function startApi(kind: 'command-api' | 'query-api', config: Config, logg
     const { pool, databaseUrl } = await openDatabase(config, logger, teardown);
     const eventStore = openEventStore(config, pool, logger);
     const documents = await openReadStore(config, pool, logger, teardown);
+    // The carrier's labels are bought by commands, and its webhooks come back to this role.
+    let ownUrl = config.publicUrl;
+    const shipping = kind === 'command-api' ? await openShipping(config, () => ownUrl, logger, teardown) : undefined;
     const app = await createEmporiumApp(pool, logger, {
       eventStore,
       documents,
       accessTokens: await openAccessTokens(config, logger),
       vault: await openVault(config, pool),
       webhook: { secret: await webhookSecretOf(config), toleranceSeconds: config.webhookToleranceSeconds },
+      ...(shipping ? { shipping } : {}),
       runProjections: false,
       ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
       serve: kind === 'command-api' ? 'commands' : 'queries',
@@ -36,6 +40,7 @@ export function startApi(kind: 'command-api' | 'query-api', config: Config, logg
     }
     const http = await listen(app.http, config.port, config.host);
     teardown.push(() => http.close());
+    ownUrl ??= http.url;
     return { url: http.url, databaseUrl };
   });
 }

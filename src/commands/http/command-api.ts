@@ -525,7 +525,7 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
  * Whom an order is for: a customer orders for themselves (the id comes from the sign-in, never
  * the body); staff name the customer.
  */
-function orderingCustomer(response: Response, requested: string | undefined): string {
+export function orderingCustomer(response: Response, requested: string | undefined): string {
   const principal = response.locals.principal as Principal;
   if (principal.role === 'customer') {
     if (requested !== undefined && requested !== principal.accountId) {

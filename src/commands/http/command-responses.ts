@@ -29,12 +29,12 @@ export function commandContext(request: Request, response: Response, clock: () =
  * A retry that found its first attempt applied gets that attempt's answer, rebuilt from the events
  * it wrote (its revision and checkpoint), marked as a replay.
  */
-export function answer(response: Response, result: CommandResult<unknown, unknown>, options: { status: number; location: string; id: string }): void {
+export function answer(response: Response, result: CommandResult<unknown, unknown>, options: { status: number; location: string; id: string; also?: Record<string, unknown> }): void {
   if (result.alreadyApplied) response.setHeader('Idempotent-Replayed', 'true');
   response.status(options.status).location(options.location).setHeader('ETag', `W/"${result.revision}"`);
   const checkpoint = result.checkpoint ? formatCheckpoint(result.checkpoint) : null;
   if (checkpoint) response.setHeader('Emporium-Checkpoint', checkpoint);
-  response.json({ id: options.id, revision: result.revision, checkpoint, ...(result.alreadyApplied ? { alreadyApplied: true } : {}) });
+  response.json({ id: options.id, revision: result.revision, checkpoint, ...(result.alreadyApplied ? { alreadyApplied: true } : {}), ...options.also });
 }
 
 /** An id in the path; one that is no UUID cannot exist, and is simply not found. */

@@ -24,7 +24,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { maxOrderLines, paymentMethods, type PaymentMethod } from '../../domain/orders/order';
+import { deliveryChoices, maxOrderLines, paymentMethods, type DeliveryChoice, type PaymentMethod } from '../../domain/orders/order';
 import { e164Pattern } from '../../domain/customers/customer';
 import { IsPlainText } from '../../http/validation';
 
@@ -231,6 +231,27 @@ export class PlaceOrderDto {
   /** From the payment provider's form; the sandbox's test tokens are in the README. */
   @IsOptional() @IsString() @Matches(/^tok_[A-Za-z0-9_]{1,100}$/, { message: 'paymentToken must be a token such as tok_success' })
   paymentToken?: string;
+
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto)
+  shippingAddress?: AddressDto;
+
+  /** Collected at the shop (the default), or sent by the carrier's standard or express service; see POST /api/shipping/quotes. */
+  @IsOptional() @IsIn(deliveryChoices)
+  delivery?: DeliveryChoice;
+
+  /** The shipping cost the customer was shown; if it is no longer the cost, the order is refused (409 shipping-changed) with the new one. */
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ShownPriceDto)
+  expectedShippingCost?: ShownPriceDto;
+}
+
+/** What sending these lines would cost: to the customer's address, or to the one given. */
+export class ShippingQuoteDto {
+  /** Staff asking for a customer name them; a customer's own quote takes it from their sign-in. */
+  @IsOptional() @IsUUID()
+  customerId?: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(maxOrderLines) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OrderLineDto)
+  lines!: OrderLineDto[];
 
   @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto)
   shippingAddress?: AddressDto;
