@@ -26,7 +26,7 @@ export interface OrderCreated {
   readonly timestamp: string;
 }
 
-export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'cancelled' | 'rejected' | 'refunded';
+export type OrderStatus = 'awaiting_payment' | 'paid' | 'shipped' | 'delivered' | 'payment_failed' | 'cancelled' | 'rejected' | 'refunded';
 
 export interface OrderStatusChanged {
   readonly orderId: string;
@@ -35,6 +35,9 @@ export interface OrderStatusChanged {
   readonly paymentId?: string;
   /** Why it was cancelled, rejected or its payment failed. */
   readonly reason?: string;
+  /** The parcel (shipped and delivered only). */
+  readonly carrier?: string;
+  readonly trackingNumber?: string;
   readonly timestamp: string;
 }
 

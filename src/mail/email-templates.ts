@@ -1,4 +1,4 @@
-import type { OrderLine, PaymentMethod } from '../domain/orders/order';
+import type { OrderLine, OrderShipping, PaymentMethod, Shipment } from '../domain/orders/order';
 import type { PostalAddress } from '../domain/shared/address';
 import type { Money } from '../domain/shared/money';
 
@@ -26,7 +26,13 @@ export interface OrderEmailFacts {
   readonly total: Money;
   readonly shippingAddress: PostalAddress;
   readonly paymentMethod: PaymentMethod;
+  /** How it travels and at what cost; absent: collected at the shop. */
+  readonly shipping?: OrderShipping | undefined;
 }
+
+/** Where the goods go, or that they wait at the shop. */
+const whereItGoes = (order: OrderEmailFacts) => (order.shipping ? ['We will ship it to:', ...addressLines(order.shippingAddress)] : ['It will be ready for you to collect at the shop.']);
+const shippingLine = (shipping: OrderShipping) => `Shipping (${shipping.service}, ${shipping.carrier})`;
 
 export function paymentConfirmationEmail(order: OrderEmailFacts): RenderedEmail {
   const number = orderNumber(order.orderId);
@@ -38,21 +44,23 @@ export function paymentConfirmationEmail(order: OrderEmailFacts): RenderedEmail 
     `Thank you: we have received your payment for order ${number}.`,
     '',
     ...lineText,
+    ...(order.shipping ? [`  ${shippingLine(order.shipping)}: ${formatMoney(order.shipping.cost)}`] : []),
     `  Total: ${formatMoney(order.total)}`,
     '',
-    'We will ship it to:',
-    ...addressLines(order.shippingAddress).map((line) => `  ${line}`),
+    ...whereItGoes(order).map((line, i) => (i === 0 ? line : `  ${line}`)),
     '',
     `Order reference: ${order.orderId}`,
   ].join('\n');
-  const rows = order.lines
-    .map((line) => `<tr><td>${line.quantity} ×</td><td>${escape(line.name)} <small>(${escape(line.productCode)})</small></td><td align="right">${formatMoney(line.unitPrice)}</td><td align="right">${formatMoney(line.lineTotal)}</td></tr>`)
-    .join('');
+  const rows =
+    order.lines
+      .map((line) => `<tr><td>${line.quantity} ×</td><td>${escape(line.name)} <small>(${escape(line.productCode)})</small></td><td align="right">${formatMoney(line.unitPrice)}</td><td align="right">${formatMoney(line.lineTotal)}</td></tr>`)
+      .join('') + (order.shipping ? `<tr><td></td><td>${escape(shippingLine(order.shipping))}</td><td></td><td align="right">${formatMoney(order.shipping.cost)}</td></tr>` : '');
+  const [where, ...address] = whereItGoes(order);
   const html = page(
     subject,
     `<h1>Payment received</h1><p>Hello ${escape(order.firstName)},</p><p>Thank you: we have received your payment for order <b>${number}</b>.</p>` +
       `<table cellpadding="6" style="border-collapse:collapse">${rows}<tr><td></td><td><b>Total</b></td><td></td><td align="right"><b>${formatMoney(order.total)}</b></td></tr></table>` +
-      `<p>We will ship it to:<br>${addressLines(order.shippingAddress).map(escape).join('<br>')}</p><p style="color:#666">Order reference: ${escape(order.orderId)}</p>`,
+      `<p>${[where!, ...address].map(escape).join('<br>')}</p><p style="color:#666">Order reference: ${escape(order.orderId)}</p>`,
   );
   return { subject, text, html };
 }
@@ -98,6 +106,32 @@ export function refundEmail(order: OrderEmailFacts, refund: { amount: Money; rea
   return { subject, text, html };
 }
 
+/** The parcel has left: who carries it, its tracking number, and where it goes. */
+export function dispatchEmail(order: OrderEmailFacts, shipment: Shipment): RenderedEmail {
+  const number = orderNumber(order.orderId);
+  const subject = `Order ${number} is on its way`;
+  const days = order.shipping ? `${order.shipping.estimatedDays} working day${order.shipping.estimatedDays === 1 ? '' : 's'}` : undefined;
+  const text = [
+    `Hello ${order.firstName},`,
+    '',
+    `Your order ${number} has left the shop with ${shipment.carrier} (${shipment.service}).`,
+    `Tracking number: ${shipment.trackingNumber}`,
+    ...(days ? [`It should reach you within ${days}.`] : []),
+    '',
+    'It is going to:',
+    ...addressLines(order.shippingAddress).map((line) => `  ${line}`),
+    '',
+    `Order reference: ${order.orderId}`,
+  ].join('\n');
+  const html = page(
+    subject,
+    `<h1>On its way</h1><p>Hello ${escape(order.firstName)},</p><p>Your order <b>${number}</b> has left the shop with ${escape(shipment.carrier)} (${escape(shipment.service)}).</p>` +
+      `<p>Tracking number: <b>${escape(shipment.trackingNumber)}</b>${days ? `<br>It should reach you within ${days}.` : ''}</p>` +
+      `<p>It is going to:<br>${addressLines(order.shippingAddress).map(escape).join('<br>')}</p><p style="color:#666">Order reference: ${escape(order.orderId)}</p>`,
+  );
+  return { subject, text, html };
+}
+
 export function lowStockAlertEmail(stock: { code: string; name: string; available: number; threshold: number }): RenderedEmail {
   const subject = `Low stock: ${stock.name} (${stock.code}), ${stock.available} left`;
   const text = `${stock.name} (${stock.code}) is down to ${stock.available} available, at or below its threshold of ${stock.threshold}.\nReceive stock with POST /api/inventory/${stock.code}/receipts.`;
@@ -111,6 +145,10 @@ export function lowStockAlertEmail(stock: { code: string; name: string; availabl
  */
 export function paymentConfirmationText(order: Pick<OrderEmailFacts, 'orderId' | 'total'>): string {
   return `Emporium: payment of ${formatMoney(order.total)} received for order ${orderNumber(order.orderId)}. Thank you!`;
+}
+
+export function dispatchText(order: Pick<OrderEmailFacts, 'orderId'>, shipment: Pick<Shipment, 'carrier' | 'trackingNumber'>): string {
+  return `Emporium: order ${orderNumber(order.orderId)} is on its way with ${shipment.carrier}, tracking number ${shipment.trackingNumber}.`;
 }
 
 export function paymentFailedText(order: Pick<OrderEmailFacts, 'orderId' | 'total'>, reason: string): string {

@@ -8,7 +8,7 @@ import { streamName } from '../domain/stream-names';
 import type { EventStore } from '../event-store/event-store';
 import { loadState } from '../commands/handlers/catalog-handlers';
 import type { notificationHandlers } from '../commands/handlers/notification-handlers';
-import { lowStockAlertEmail, paymentConfirmationEmail, paymentConfirmationText, paymentFailedEmail, paymentFailedText, refundEmail, type RenderedEmail } from '../mail/email-templates';
+import { dispatchEmail, dispatchText, lowStockAlertEmail, paymentConfirmationEmail, paymentConfirmationText, paymentFailedEmail, paymentFailedText, refundEmail, type RenderedEmail } from '../mail/email-templates';
 import { paymentDecider } from '../domain/payments/payment';
 import type { Money } from '../domain/shared/money';
 import { nameBasedUuid } from '../shared/ids';
@@ -24,7 +24,8 @@ export interface NotificationsDependencies {
 }
 
 /**
- * Payment succeeded → confirmation email; payment failed → failure email; each also a text message
+ * Payment succeeded → confirmation email; payment failed → failure email; order shipped → dispatch
+ * email with the tracking number; each also a text message
  * to a customer who opted in to them; low stock → alert to the staff, or to the vendor selling the
  * product, at its contact address. Each becomes a notification stream whose id (and Message-ID) derive from the event and
  * the purpose: an event handled twice asks for the same email, which is then asked for once.
@@ -58,12 +59,13 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
     const placedAt = events[0]?.type === 'OrderPlaced' ? (events[0].data.placedAt as string) : undefined;
     const customer = await loadState(eventStore, streamName('customer', order.customerId), customerDecider);
     if (customer.status !== 'registered') return null;
-    return { to: customer.email, customerId: order.customerId, smsPhone: customer.smsPhone, placedAt, facts: { orderId, firstName: customer.firstName, lines: order.lines, total: order.total, shippingAddress: order.shippingAddress, paymentMethod: order.paymentMethod } };
+    const { lines, total, shippingAddress, paymentMethod, shipping, shipment } = order;
+    return { to: customer.email, customerId: order.customerId, smsPhone: customer.smsPhone, placedAt, shipment, facts: { orderId, firstName: customer.firstName, lines, total, shippingAddress, paymentMethod, shipping } };
   }
 
   return {
     name,
-    filter: { eventTypes: ['PaymentSucceeded', 'PaymentFailed', 'PaymentRefunded', 'LowStockReached'] },
+    filter: { eventTypes: ['PaymentSucceeded', 'PaymentFailed', 'PaymentRefunded', 'OrderShipped', 'LowStockReached'] },
     partitionKey: (event) => event.id,
     async handle(event) {
       if (event.type === 'LowStockReached') {
@@ -89,6 +91,10 @@ export function notificationsProcess(deps: NotificationsDependencies): ProcessMa
         const reason = textField(event, 'reason');
         await request(event, 'payment-failed', found.to, paymentFailedEmail(found.facts, reason), { orderPlacedAt: found.placedAt, customerId: found.customerId });
         await textToo(event, 'payment-failed', found, paymentFailedText(found.facts, reason));
+      }
+      if (event.type === 'OrderShipped' && found.shipment) {
+        await request(event, 'order-dispatched', found.to, dispatchEmail(found.facts, found.shipment), { customerId: found.customerId });
+        await textToo(event, 'order-dispatched', found, dispatchText(found.facts, found.shipment));
       }
       if (event.type === 'PaymentRefunded') {
         const amount = event.data.amount as unknown as Money;

@@ -1,4 +1,4 @@
-import { paymentMethods } from '../domain/orders/order';
+import { orderStatuses, paymentMethods } from '../domain/orders/order';
 
 /*
  * JSON Schemas of what the query API answers, in its OpenAPI document. The web interface's client
@@ -20,7 +20,8 @@ const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }
 
 export const money = object({ amount: { type: 'integer', description: 'In minor units (cents)' }, currency: { type: 'string', description: 'ISO 4217' } });
 export const postalAddress = object({ line1: text, line2: text, city: text, postalCode: text, country: { type: 'string', description: 'ISO 3166-1 alpha-2' } }, ['line2']);
-const orderStatus: Schema = { enum: ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'] };
+const orderStatus: Schema = { enum: [...orderStatuses] };
+const carrierStatus: Schema = { enum: ['in_transit', 'out_for_delivery', 'delivered', 'exception'] };
 const paymentMethod: Schema = { enum: [...paymentMethods] };
 
 const ruleRef = object({ ruleId: text, name: text });
@@ -107,7 +108,22 @@ export const orderSchema = object({
       ['reason', 'paymentId', 'unavailable'],
     ),
   },
-});
+  shipping: {
+    ...object({ service: { enum: ['standard', 'express'] }, carrier: text, cost: money, estimatedDays: { type: 'integer', minimum: 0 }, weightGrams: { type: 'integer', minimum: 0 } }),
+    description: 'How it travels and what that costs (part of the total); absent: collected at the shop',
+  },
+  shipment: {
+    ...object({
+      shipmentId: text,
+      carrier: text,
+      service: { enum: ['standard', 'express'] },
+      trackingNumber: text,
+      labelUrl: text,
+      tracking: { type: 'array', description: "The carrier's word on the parcel, oldest first", items: object({ status: carrierStatus, at: dateTime, description: text }, ['description']) },
+    }),
+    description: 'The parcel, once shipped',
+  },
+}, ['shipping', 'shipment']);
 
 export const paymentSchema = object({
   paymentId: text,

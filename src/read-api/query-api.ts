@@ -11,7 +11,7 @@ import { parseCheckpoint, type Actor } from '../event-store/event-store';
 import type { Operation } from '../http/operations';
 import { HttpProblem } from '../http/problem-details';
 import { parseQuery, ValidationFailedError } from '../http/validation';
-import type { OrderStatus } from '../domain/orders/order';
+import { orderStatuses, type OrderStatus } from '../domain/orders/order';
 import { uuidPattern } from '../shared/ids';
 import type { DocumentStore, FindQuery, SortKey } from '../projections/document-store';
 import type { ProjectionRunner } from '../projections/projection-runner';
@@ -67,7 +67,7 @@ class PriceRuleListQuery extends PageQuery {
 }
 
 class OrderListQuery extends PageQuery {
-  @IsOptional() @IsIn(['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'])
+  @IsOptional() @IsIn(orderStatuses)
   status?: OrderStatus;
 }
 

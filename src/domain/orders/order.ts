@@ -10,7 +10,8 @@ export const maxOrderLines = 50;
 export const paymentMethods = ['card', 'paypal', 'bank-transfer'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
-export type OrderStatus = 'placed' | 'awaiting-payment' | 'paid' | 'shipped' | 'delivered' | 'payment-failed' | 'cancelled' | 'rejected' | 'refunded';
+export const orderStatuses = ['placed', 'awaiting-payment', 'paid', 'shipped', 'delivered', 'payment-failed', 'cancelled', 'rejected', 'refunded'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
 
 /** Paid and kept: before it leaves, on its way, or delivered. */
 export const isPaidFor = (status: OrderStatus | 'none'): boolean => status === 'paid' || status === 'shipped' || status === 'delivered';

@@ -34,6 +34,8 @@ const statusAfter: Partial<Record<OrderEvent['type'], OrderStatus>> = {
   OrderCancelled: 'cancelled',
   OrderRejected: 'rejected',
   OrderRefunded: 'refunded',
+  OrderShipped: 'shipped',
+  OrderDelivered: 'delivered',
 };
 
 function addSpent(spent: readonly Money[], amount: Money): Money[] {

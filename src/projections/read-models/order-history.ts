@@ -1,4 +1,4 @@
-import type { OrderEvent, OrderLine, OrderStatus, PaymentMethod, UnavailableLine } from '../../domain/orders/order';
+import type { CarrierStatus, OrderEvent, OrderLine, OrderShipping, OrderStatus, PaymentMethod, Shipment, UnavailableLine } from '../../domain/orders/order';
 import type { PostalAddress } from '../../domain/shared/address';
 import type { Money } from '../../domain/shared/money';
 import { streamPrefix } from '../../domain/stream-names';
@@ -26,6 +26,16 @@ export interface OrderSummary {
   readonly placedAt: string;
   readonly paymentId: string | null;
   readonly timeline: readonly OrderTimelineEntry[];
+  /** How it travels and what that cost (in the total); absent: collected at the shop. */
+  readonly shipping?: OrderShipping;
+  /** The parcel, once shipped, and the carrier's word on it, oldest first. */
+  readonly shipment?: Shipment & { readonly tracking: readonly TrackingEntry[] };
+}
+
+export interface TrackingEntry {
+  readonly status: CarrierStatus;
+  readonly at: string;
+  readonly description?: string;
 }
 
 export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
@@ -42,8 +52,8 @@ export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
   evolve(order, recorded) {
     const event = recorded as unknown as OrderEvent | Extract<CustomerEvent, { type: 'CustomerErased' }>;
     if (event.type === 'OrderPlaced') {
-      const { orderId, customerId, lines, total, paymentMethod, shippingAddress, placedAt } = event.data;
-      return { orderId, customerId, lines, total, paymentMethod, shippingAddress, status: 'placed', placedAt, paymentId: null, timeline: [{ status: 'placed', at: placedAt }] };
+      const { orderId, customerId, lines, total, paymentMethod, shippingAddress, shipping, placedAt } = event.data;
+      return { orderId, customerId, lines, total, paymentMethod, shippingAddress, ...(shipping ? { shipping } : {}), status: 'placed', placedAt, paymentId: null, timeline: [{ status: 'placed', at: placedAt }] };
     }
     if (!order) return null;
     const next = (entry: OrderTimelineEntry, paymentId = order.paymentId): OrderSummary => ({ ...order, status: entry.status, paymentId, timeline: [...order.timeline, entry] });
@@ -62,6 +72,19 @@ export const orderHistoryProjection: DocumentProjection<OrderSummary> = {
         return next({ status: 'rejected', at: event.data.rejectedAt, reason: event.data.reason, unavailable: event.data.unavailable });
       case 'OrderRefunded':
         return next({ status: 'refunded', at: event.data.refundedAt, reason: event.data.reason, paymentId: event.data.paymentId });
+      case 'OrderShipped': {
+        const { shipmentId, carrier, service, trackingNumber, labelUrl, shippedAt } = event.data;
+        return { ...next({ status: 'shipped', at: shippedAt }), shipment: { shipmentId, carrier, service, trackingNumber, labelUrl, tracking: [] } };
+      }
+      case 'OrderTrackingUpdated': {
+        const { status, occurredAt, description } = event.data;
+        return order.shipment ? { ...order, shipment: { ...order.shipment, tracking: [...order.shipment.tracking, { status, at: occurredAt, ...(description ? { description } : {}) }] } } : order;
+      }
+      case 'OrderDelivered': {
+        const { deliveredAt, description } = event.data;
+        const delivered = next({ status: 'delivered', at: deliveredAt });
+        return order.shipment ? { ...delivered, shipment: { ...order.shipment, tracking: [...order.shipment.tracking, { status: 'delivered', at: deliveredAt, ...(description ? { description } : {}) }] } } : delivered;
+      }
       default:
         return order;
     }
