@@ -1,29 +1,8 @@
-import express from 'express';
 import { randomUUID } from 'node:crypto';
 import type { GatewayWebhookEvent, PaymentGateway } from '../../src/payments/payment-gateway';
-import { signatureHeader, verifyWebhook } from '../../src/webhooks/webhook-signature';
-import { listen, type RunningHttpServer } from '../../src/http/http-server';
+import { contractWebhookSecret, webhookReceiver } from '../support/webhook-receiver';
 
-export const contractWebhookSecret = 'whsec_contract_test_secret';
-
-/** Receives webhooks like the app does: checks the signature, answers what the test says. */
-export async function webhookReceiver(): Promise<{ url: string; received: GatewayWebhookEvent[]; refuseNext: (count: number) => void; close: () => Promise<void> }> {
-  const received: GatewayWebhookEvent[] = [];
-  let refusals = 0;
-  const app = express();
-  app.post('/webhook', express.raw({ type: 'application/json' }), (request, response) => {
-    const verification = verifyWebhook(contractWebhookSecret, request.body as Buffer, request.get(signatureHeader), Math.floor(Date.now() / 1000), 300);
-    if (!verification.valid) return void response.status(400).end();
-    if (refusals > 0) {
-      refusals--;
-      return void response.status(503).end();
-    }
-    received.push(JSON.parse((request.body as Buffer).toString()) as GatewayWebhookEvent);
-    response.status(200).end();
-  });
-  const server: RunningHttpServer = await listen(app, 0, '127.0.0.1');
-  return { url: `${server.url}/webhook`, received, refuseNext: (count) => (refusals = count), close: () => server.close() };
-}
+export { contractWebhookSecret, webhookReceiver };
 
 const until = async (condition: () => boolean, ms = 3_000) => {
   const deadline = Date.now() + ms;
@@ -33,7 +12,7 @@ const until = async (condition: () => boolean, ms = 3_000) => {
 /** The payment gateway port's contract: every adapter passes it unchanged. */
 export function paymentGatewayContract(adapter: string, create: (webhookUrl: string) => Promise<{ gateway: PaymentGateway; stop: () => Promise<void> }>): void {
   describe(`PaymentGateway contract: ${adapter}`, () => {
-    let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
+    let receiver: Awaited<ReturnType<typeof webhookReceiver<GatewayWebhookEvent>>>;
     let gateway: PaymentGateway;
     let stop: () => Promise<void>;
     beforeEach(async () => {
