@@ -22,6 +22,8 @@ const statusWords: Record<string, string> = {
   placed: 'Placed',
   'awaiting-payment': 'Awaiting payment',
   paid: 'Paid',
+  shipped: 'Shipped',
+  delivered: 'Delivered',
   'payment-failed': 'Payment failed',
   cancelled: 'Cancelled',
   rejected: 'Rejected',

@@ -4,7 +4,7 @@ import { Link } from '../router';
 import { formatDate, NextPageButton, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
 
-const statuses = ['placed', 'awaiting-payment', 'paid', 'payment-failed', 'cancelled', 'rejected', 'refunded'] as const;
+const statuses = ['placed', 'awaiting-payment', 'paid', 'shipped', 'delivered', 'payment-failed', 'cancelled', 'rejected', 'refunded'] as const;
 type Status = (typeof statuses)[number];
 
 export function OrdersPage() {
@@ -89,6 +89,10 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       ),
     );
   };
+  // The label is bought once per order, whoever clicks and however often.
+  const ship = async () => {
+    setOutcome(await runCommand((key) => call(() => api.POST('/api/orders/{orderId}/shipment', { params: { path: { orderId }, header: { 'Idempotency-Key': key } } })), 'Shipped: the label is bought and the customer is emailed the tracking number'));
+  };
   return (
     <section>
       <h1>Order {o.orderId}</h1>
@@ -97,7 +101,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         <StatusBadge status={o.status} /> · placed {formatDate(o.placedAt)} · {formatMoney(o.total)} by {o.paymentMethod}
       </p>
       <p>
-        Ships to {o.shippingAddress.line1}
+        {o.shipping ? `${o.shipping.carrier} ${o.shipping.service}, ${o.shipping.weightGrams} g, ${formatMoney(o.shipping.cost)} — ships to ` : 'Collected at the shop — customer address: '}
+        {o.shippingAddress.line1}
         {o.shippingAddress.line2 ? `, ${o.shippingAddress.line2}` : ''}, {o.shippingAddress.postalCode} {o.shippingAddress.city}, {o.shippingAddress.country}
       </p>
       {o.status === 'placed' || o.status === 'awaiting-payment' || o.status === 'payment-failed' ? (
@@ -105,10 +110,24 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           Cancel order
         </button>
       ) : null}
-      {o.status === 'paid' ? (
+      {o.status === 'paid' && o.shipping ? (
+        <button type="button" onClick={() => void ship()}>
+          Ship (buy the label)
+        </button>
+      ) : null}{' '}
+      {o.status === 'paid' || o.status === 'shipped' || o.status === 'delivered' ? (
         <button type="button" onClick={() => void refund()}>
           Refund and restock
         </button>
+      ) : null}
+      {o.shipment ? (
+        <p className="shipment">
+          Parcel <strong className="tracking-number">{o.shipment.trackingNumber}</strong> with {o.shipment.carrier} ·{' '}
+          <a href={o.shipment.labelUrl} rel="noreferrer">
+            label
+          </a>
+          {o.shipment.tracking.length > 0 ? ` · last word: ${o.shipment.tracking.at(-1)!.status.replaceAll('_', ' ')} ${formatDate(o.shipment.tracking.at(-1)!.at)}` : ' · not scanned yet'}
+        </p>
       ) : null}
       <h2>Lines</h2>
       <ul className="list">

@@ -14,7 +14,7 @@ function ProductRow({ product, showVendor, onChanged }: { product: Product; show
   const [price, setPrice] = useState((product.price.amount / 100).toFixed(2));
   const [editing, setEditing] = useState(false);
   const [schedule, setSchedule] = useState({ price: '', at: '' });
-  const [details, setDetails] = useState({ name: product.name, description: product.description, lowStockThreshold: String(product.lowStockThreshold) });
+  const [details, setDetails] = useState({ name: product.name, description: product.description, lowStockThreshold: String(product.lowStockThreshold), weightGrams: product.weightGrams ? String(product.weightGrams) : '' });
 
   const changePrice = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +38,7 @@ function ProductRow({ product, showVendor, onChanged }: { product: Product; show
     event.preventDefault();
     onChanged(
       await runCommand(
-        (key) => call(() => api.PATCH('/api/products/{code}', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { name: details.name, description: details.description, lowStockThreshold: Number(details.lowStockThreshold) } })),
+        (key) => call(() => api.PATCH('/api/products/{code}', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { name: details.name, description: details.description, lowStockThreshold: Number(details.lowStockThreshold), ...(details.weightGrams ? { weightGrams: Number(details.weightGrams) } : {}) } })),
         `${product.code} updated`,
       ),
     );
@@ -61,6 +61,7 @@ function ProductRow({ product, showVendor, onChanged }: { product: Product; show
             <Field label="Name" value={details.name} onChange={(e) => setDetails({ ...details, name: e.target.value })} />
             <Field label="Description" value={details.description} onChange={(e) => setDetails({ ...details, description: e.target.value })} />
             <Field label="Low-stock threshold" type="number" min={0} value={details.lowStockThreshold} onChange={(e) => setDetails({ ...details, lowStockThreshold: e.target.value })} />
+            <Field label="Weight, packed (g)" type="number" min={1} value={details.weightGrams} onChange={(e) => setDetails({ ...details, weightGrams: e.target.value })} />
             <button type="submit">Save</button>
           </form>
         ) : (
@@ -127,7 +128,7 @@ export function ProductsPage({ vendorId = null }: { vendorId?: string | null }) 
   const products = useLoad(async () => (await api.GET('/api/products', { params: { query: { limit: 50, ...(vendorId ? { vendor: vendorId } : {}), ...(cursor ? { cursor } : {}) } } })).data, [outcome, cursor, vendorId]);
   const categories = useLoad(async () => (await api.GET('/api/categories')).data?.items ?? [], []);
   const vendors = useLoad(async () => (vendorId ? [] : ((await call(() => api.GET('/api/vendors', { params: { query: { limit: 100 } } }))).data?.items ?? [])), [vendorId]);
-  const [form, setForm] = useState({ code: '', name: '', description: '', categoryId: '', price: '', currency: 'EUR', lowStockThreshold: '5', vendorId: '' });
+  const [form, setForm] = useState({ code: '', name: '', description: '', categoryId: '', price: '', currency: 'EUR', lowStockThreshold: '5', weightGrams: '', vendorId: '' });
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
 
   const add = async (event: FormEvent) => {
@@ -147,6 +148,7 @@ export function ProductsPage({ vendorId = null }: { vendorId?: string | null }) 
                 categoryId: form.categoryId,
                 price: { amount, currency: asCurrency(form.currency) },
                 lowStockThreshold: Number(form.lowStockThreshold),
+                ...(form.weightGrams ? { weightGrams: Number(form.weightGrams) } : {}),
                 ...(form.vendorId ? { vendorId: form.vendorId } : {}),
               },
             }),
@@ -204,6 +206,7 @@ export function ProductsPage({ vendorId = null }: { vendorId?: string | null }) 
         <Field label="Price" required inputMode="decimal" value={form.price} onChange={set('price')} hint="Such as 12.50" />
         <Field label="Currency" required maxLength={3} value={form.currency} onChange={set('currency')} />
         <Field label="Low-stock threshold" type="number" min={0} value={form.lowStockThreshold} onChange={set('lowStockThreshold')} />
+        <Field label="Weight, packed (g)" hint="What shipping is quoted on; left empty, a unit counts 500 g" type="number" min={1} value={form.weightGrams} onChange={set('weightGrams')} />
         {vendorId ? null : (
           <label className="field">
             <span>Sold by</span>

@@ -758,6 +758,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shipping/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What sending these lines would cost, by service, to the customer's address or the one given (nothing is written) */
+        post: operations["quoteShipping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{orderId}/shipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a paid order to the carrier: its label is bought (once per order) and the customer is emailed its tracking number */
+        post: operations["shipOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shipping/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The carrier's word on a parcel, signed (Emporium-Signature: t=<unix>,v1=<HMAC-SHA256 of "<t>.<raw body>">) */
+        post: operations["shippingCarrierWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{customerId}": {
         parameters: {
             query?: never;
@@ -1075,6 +1126,7 @@ export interface components {
             categoryId: string;
             price: components["schemas"]["MoneyDto"];
             lowStockThreshold: number;
+            weightGrams?: number;
             /** Format: uuid */
             vendorId?: string;
         };
@@ -1083,6 +1135,7 @@ export interface components {
             description?: string;
             categoryId?: string;
             lowStockThreshold?: number;
+            weightGrams?: number;
         };
         EraseCustomerDto: {
             /** @enum {string} */
@@ -1145,6 +1198,15 @@ export interface components {
             /** @enum {string} */
             paymentMethod: "card" | "paypal" | "bank-transfer";
             paymentToken?: string;
+            shippingAddress?: components["schemas"]["AddressDto"];
+            /** @enum {string} */
+            delivery?: "pickup" | "standard" | "express";
+            expectedShippingCost?: components["schemas"]["ShownPriceDto"];
+        };
+        ShippingQuoteDto: {
+            /** Format: uuid */
+            customerId?: string;
+            lines: components["schemas"]["OrderLineDto"][];
             shippingAddress?: components["schemas"]["AddressDto"];
         };
         PaymentReferenceDto: {
@@ -1262,6 +1324,24 @@ export interface components {
             created: number;
             data: components["schemas"]["GatewayEventDataDto"];
         };
+        TrackingEventDataDto: {
+            /** Format: uuid */
+            shipmentId: string;
+            /** Format: uuid */
+            orderId: string;
+            trackingNumber: string;
+            /** @enum {string} */
+            status: "in_transit" | "out_for_delivery" | "delivered" | "exception";
+            description?: string;
+            occurredAt: string;
+        };
+        TrackingEventDto: {
+            id: string;
+            /** @enum {string} */
+            type: "tracking.updated";
+            created: number;
+            data: components["schemas"]["TrackingEventDataDto"];
+        };
         ParkedEventsQuery: {
             process?: string;
             includeResolved?: boolean;
@@ -1299,7 +1379,7 @@ export interface components {
         };
         OrderListQuery: {
             /** @enum {string} */
-            status?: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+            status?: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
             limit?: number;
             cursor?: string;
         };
@@ -1342,6 +1422,43 @@ export interface components {
             /** @constant */
             received?: true;
         };
+        ShippingQuote: {
+            /** @description The parcel, packed (a product without a recorded weight counts 500 g a unit) */
+            weightGrams: number;
+            destinationCountry: string;
+            /** @description The carrier's services for this parcel, cheapest first; empty: it cannot be shipped there (collect it at the shop) */
+            rates: {
+                /** @enum {unknown} */
+                service: "standard" | "express";
+                carrier: string;
+                cost: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                estimatedDays: number;
+            }[];
+        };
+        OrderShippedAnswer: {
+            id: string;
+            revision: number;
+            checkpoint: string | null;
+            alreadyApplied?: boolean;
+            shipment: {
+                shipmentId: string;
+                carrier: string;
+                /** @enum {unknown} */
+                service: "standard" | "express";
+                trackingNumber: string;
+                /** @description The printable label */
+                labelUrl: string;
+            };
+        };
+        TrackingReceived: {
+            /** @constant */
+            received?: true;
+        };
         ProductPage: {
             items: {
                 code: string;
@@ -1363,6 +1480,8 @@ export interface components {
                 available: number;
                 lowStockThreshold: number;
                 lowStock: boolean;
+                /** @description Packed, per unit; absent: not recorded, and shipped as 500 g */
+                weightGrams?: number;
                 /** @enum {unknown} */
                 status: "active" | "discontinued";
                 vendor: {
@@ -1442,6 +1561,8 @@ export interface components {
             available: number;
             lowStockThreshold: number;
             lowStock: boolean;
+            /** @description Packed, per unit; absent: not recorded, and shipped as 500 g */
+            weightGrams?: number;
             /** @enum {unknown} */
             status: "active" | "discontinued";
             vendor: {
@@ -1541,7 +1662,7 @@ export interface components {
                         /** Format: date-time */
                         placedAt: string;
                         /** @enum {unknown} */
-                        status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                        status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                         total: {
                             /** @description In minor units (cents) */
                             amount: number;
@@ -1605,13 +1726,13 @@ export interface components {
                     country: string;
                 };
                 /** @enum {unknown} */
-                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 /** Format: date-time */
                 placedAt: string;
                 paymentId: string | null;
                 timeline: {
                     /** @enum {unknown} */
-                    status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                    status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                     /** Format: date-time */
                     at: string;
                     reason?: string;
@@ -1622,6 +1743,37 @@ export interface components {
                         available: number;
                     }[];
                 }[];
+                /** @description How it travels and what that costs (part of the total); absent: collected at the shop */
+                shipping?: {
+                    /** @enum {unknown} */
+                    service: "standard" | "express";
+                    carrier: string;
+                    cost: {
+                        /** @description In minor units (cents) */
+                        amount: number;
+                        /** @description ISO 4217 */
+                        currency: string;
+                    };
+                    estimatedDays: number;
+                    weightGrams: number;
+                };
+                /** @description The parcel, once shipped */
+                shipment?: {
+                    shipmentId: string;
+                    carrier: string;
+                    /** @enum {unknown} */
+                    service: "standard" | "express";
+                    trackingNumber: string;
+                    labelUrl: string;
+                    /** @description The carrier's word on the parcel, oldest first */
+                    tracking: {
+                        /** @enum {unknown} */
+                        status: "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                        /** Format: date-time */
+                        at: string;
+                        description?: string;
+                    }[];
+                };
             }[];
             nextCursor: string | null;
         };
@@ -1659,7 +1811,7 @@ export interface components {
                     /** Format: date-time */
                     placedAt: string;
                     /** @enum {unknown} */
-                    status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                    status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                     total: {
                         /** @description In minor units (cents) */
                         amount: number;
@@ -1720,13 +1872,13 @@ export interface components {
                 country: string;
             };
             /** @enum {unknown} */
-            status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+            status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
             /** Format: date-time */
             placedAt: string;
             paymentId: string | null;
             timeline: {
                 /** @enum {unknown} */
-                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 /** Format: date-time */
                 at: string;
                 reason?: string;
@@ -1737,6 +1889,37 @@ export interface components {
                     available: number;
                 }[];
             }[];
+            /** @description How it travels and what that costs (part of the total); absent: collected at the shop */
+            shipping?: {
+                /** @enum {unknown} */
+                service: "standard" | "express";
+                carrier: string;
+                cost: {
+                    /** @description In minor units (cents) */
+                    amount: number;
+                    /** @description ISO 4217 */
+                    currency: string;
+                };
+                estimatedDays: number;
+                weightGrams: number;
+            };
+            /** @description The parcel, once shipped */
+            shipment?: {
+                shipmentId: string;
+                carrier: string;
+                /** @enum {unknown} */
+                service: "standard" | "express";
+                trackingNumber: string;
+                labelUrl: string;
+                /** @description The carrier's word on the parcel, oldest first */
+                tracking: {
+                    /** @enum {unknown} */
+                    status: "in_transit" | "out_for_delivery" | "delivered" | "exception";
+                    /** Format: date-time */
+                    at: string;
+                    description?: string;
+                }[];
+            };
         };
         OrderPayments: {
             items: {
@@ -1941,7 +2124,7 @@ export interface components {
                     currency: string;
                 };
                 /** @enum {unknown} */
-                status: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                status: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 /** Format: date-time */
                 placedAt: string;
                 /** Format: date-time */
@@ -5075,7 +5258,7 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
-                status?: "placed" | "awaiting-payment" | "paid" | "payment-failed" | "cancelled" | "rejected" | "refunded";
+                status?: "placed" | "awaiting-payment" | "paid" | "shipped" | "delivered" | "payment-failed" | "cancelled" | "rejected" | "refunded";
                 limit?: number;
                 cursor?: string;
             };
@@ -6977,6 +7160,250 @@ export interface operations {
                 };
             };
             /** @description No such payment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    quoteShipping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingQuoteDto"];
+            };
+        };
+        responses: {
+            /** @description The rates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingQuote"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Auditors read; they change nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer or product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (application/json, UTF-8, identity/gzip/deflate/br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shipOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeating a request with the same key and body replays the first answer (Idempotent-Replayed: true); another body gets 422. Keys are the caller's own, per operation, for 24 hours */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shipped before: the same label */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderShippedAnswer"];
+                };
+            };
+            /** @description Shipped: the label and its tracking number */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderShippedAnswer"];
+                };
+            };
+            /** @description The request is not valid (problem details name each field or parameter at fault) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the staff role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not paid, collected at the shop, or shipped with another parcel */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shippingCarrierWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackingEventDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or recorded before, or older than what is known) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingReceived"];
+                };
+            };
+            /** @description Signature missing, wrong or stale; or not a tracking event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An access token was sent and is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Auditors read; they change nothing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such order or parcel */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,8 @@ import { useSession } from '../session';
 import { Alert, Field } from '../ui';
 
 type Method = 'card' | 'paypal' | 'bank-transfer';
+type Delivery = 'pickup' | 'standard' | 'express';
+type Rate = { service: 'standard' | 'express'; carrier: string; cost: Money; estimatedDays: number };
 
 /** The payment sandbox's test tokens; a real provider's form would give a token of its own. */
 const sandboxTokens = [
@@ -20,6 +22,9 @@ export function Checkout() {
   const lines = useCart();
   const [address, setAddress] = useState({ line1: '', line2: '', city: '', postalCode: '', country: '' });
   const [method, setMethod] = useState<Method>('card');
+  const [delivery, setDelivery] = useState<Delivery>('standard');
+  // The carrier's rates for this cart to this address; null while asked, [] when nothing ships there.
+  const [rates, setRates] = useState<Rate[] | null>(null);
   const [token, setToken] = useState('tok_success');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,6 +38,23 @@ export function Checkout() {
       if (data) setAddress({ line2: '', ...data.shippingAddress });
     });
   }, [me?.customerId]);
+
+  // Asked again whenever what decides it changes: the lines, or where they go.
+  const parcel = JSON.stringify(lines.map((l) => [l.productCode, l.quantity]));
+  const destination = `${address.country}|${address.postalCode}|${address.city}|${address.line1}`;
+  useEffect(() => {
+    const { line2, ...required } = address;
+    if (!me?.customerId || lines.length === 0 || Object.values(required).some((value) => value.trim() === '') || !/^[A-Za-z]{2}$/.test(address.country.trim())) return setRates([]);
+    setRates(null);
+    const timer = setTimeout(() => {
+      void call(() =>
+        api.POST('/api/shipping/quotes', {
+          body: { lines: lines.map((l) => ({ productCode: l.productCode, quantity: l.quantity })), shippingAddress: { ...required, ...(line2 ? { line2 } : {}), country: asCountry(required.country) } },
+        }),
+      ).then(({ data }) => setRates((data?.rates) ?? []));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [me?.customerId, parcel, destination]);
 
   if (me === undefined) return <p>Loading…</p>;
   if (me === null)
@@ -54,7 +76,12 @@ export function Checkout() {
       </section>
     );
 
-  const total = cartTotal(lines)!;
+  const goods = cartTotal(lines)!;
+  const rate = delivery === 'pickup' ? undefined : rates?.find((r) => r.service === delivery);
+  const shippingCost: Money = rate ? rate.cost : { amount: 0, currency: goods.currency };
+  const total = { amount: goods.amount + shippingCost.amount, currency: goods.currency };
+  // A service the carrier does not offer here cannot be chosen: the order would be refused.
+  const canOrder = delivery === 'pickup' || rate !== undefined;
   const set = (name: keyof typeof address) => (event: { target: { value: string } }) => setAddress({ ...address, [name]: event.target.value });
 
   const submit = async (event: FormEvent) => {
@@ -69,6 +96,8 @@ export function Checkout() {
           paymentMethod: method,
           ...(method === 'card' ? { paymentToken: token } : {}),
           shippingAddress: { ...required, ...(line2 ? { line2 } : {}), country: asCountry(required.country) },
+          delivery,
+          expectedShippingCost: { ...shippingCost, currency: asCurrency(shippingCost.currency) },
         },
       }),
     );
@@ -76,7 +105,11 @@ export function Checkout() {
     if (!data) {
       if (response.status >= 400 && response.status < 500) setIdempotencyKey(newIdempotencyKey());
       // A price changed since it was shown: the cart takes the new one, and the customer looks again.
-      const changed = problem as { type?: string; productCode?: string; price?: Money } | undefined;
+      const changed = problem as { type?: string; productCode?: string; price?: Money; shippingCost?: Money } | undefined;
+      if (changed?.type === '/problems/shipping-changed' && changed.shippingCost && rate) {
+        setRates((rates ?? []).map((r) => (r.service === rate.service ? { ...r, cost: changed.shippingCost! } : r)));
+        return setError(`Shipping by ${rate.service} now costs ${formatMoney(changed.shippingCost)}. The total shows it: check it and place the order again.`);
+      }
       if (changed?.type === '/problems/price-changed' && changed.productCode && changed.price) {
         const name = lines.find((l) => l.productCode === changed.productCode)?.name ?? changed.productCode;
         cart.reprice(changed.productCode, changed.price);
@@ -98,6 +131,9 @@ export function Checkout() {
           </li>
         ))}
       </ul>
+      <p>
+        Shipping {delivery === 'pickup' ? '(collected at the shop)' : rate ? `(${rate.carrier}, ${rate.service})` : ''} — {rates === null && delivery !== 'pickup' ? 'asking the carrier…' : formatMoney(shippingCost)}
+      </p>
       <p className="price big">Total {formatMoney(total)}</p>
       <form onSubmit={(e) => void submit(e)}>
         <fieldset>
@@ -107,6 +143,23 @@ export function Checkout() {
           <Field label="City" autoComplete="address-level2" required value={address.city} onChange={set('city')} />
           <Field label="Postal code" autoComplete="postal-code" required value={address.postalCode} onChange={set('postalCode')} />
           <Field label="Country (two letters)" autoComplete="country" required maxLength={2} value={address.country} onChange={set('country')} />
+        </fieldset>
+        <fieldset className="delivery">
+          <legend>Delivery</legend>
+          {(['standard', 'express'] as const).map((service) => {
+            const offered = rates?.find((r) => r.service === service);
+            return (
+              <label key={service} className="radio">
+                <input type="radio" name="delivery" value={service} checked={delivery === service} disabled={rates !== null && !offered} onChange={() => setDelivery(service)} />
+                {service === 'standard' ? 'Standard' : 'Express'}{' '}
+                {offered ? `— ${formatMoney(offered.cost)}, ${offered.carrier}, about ${offered.estimatedDays} working day${offered.estimatedDays === 1 ? '' : 's'}` : rates === null ? '— asking the carrier…' : '— not offered to this address'}
+              </label>
+            );
+          })}
+          <label className="radio">
+            <input type="radio" name="delivery" value="pickup" checked={delivery === 'pickup'} onChange={() => setDelivery('pickup')} />
+            Collect at the shop — free
+          </label>
         </fieldset>
         <fieldset>
           <legend>Payment</legend>
@@ -131,7 +184,7 @@ export function Checkout() {
           ) : null}
         </fieldset>
         {error ? <Alert>{error}</Alert> : null}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || !canOrder || (rates === null && delivery !== 'pickup')}>
           Place order and pay {formatMoney(total)}
         </button>
       </form>

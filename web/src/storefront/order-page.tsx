@@ -4,7 +4,14 @@ import { cart } from '../cart';
 import { Link, navigate } from '../router';
 import { Alert, formatDate, StatusBadge } from '../ui';
 
-const settled = new Set(['paid', 'payment-failed', 'cancelled', 'rejected', 'refunded']);
+const settled = new Set(['paid', 'shipped', 'delivered', 'payment-failed', 'cancelled', 'rejected', 'refunded']);
+const carrierWords: Record<string, string> = { in_transit: 'In transit', out_for_delivery: 'Out for delivery', delivered: 'Delivered', exception: 'A problem on the way' };
+
+/** How soon to look again: quickly while the payment is out, slowly while a parcel is still to come, never once it is over. */
+function nextLookMs(order: Order | undefined): number | null {
+  if (!order || !settled.has(order.status)) return 1_000;
+  return order.shipping && (order.status === 'paid' || order.status === 'shipped') ? 10_000 : null;
+}
 
 /**
  * Follows the order until it settles, without the customer reloading: it asks again every second,
@@ -29,7 +36,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
         setError(null);
       } else if (o.response.status === 404) return setError('There is no such order among yours.');
       if (p.data) setPayments(p.data.items);
-      if (!o.data || !settled.has(o.data.status)) timer = setTimeout(() => void poll(), 1_000);
+      const next = nextLookMs(o.data);
+      if (next !== null) timer = setTimeout(() => void poll(), next);
     };
     void poll();
     return () => {
@@ -62,6 +70,8 @@ export function OrderPage({ orderId }: { orderId: string }) {
           with another card or payment method.
         </Alert>
       ) : null}
+      {order.status === 'shipped' ? <Alert kind="info">Your order is on its way: the tracking number is below, and in your email.</Alert> : null}
+      {order.status === 'delivered' ? <Alert kind="success">Delivered. Enjoy!</Alert> : null}
       {order.status === 'refunded' ? <Alert kind="success">Your money has been refunded: it goes back the way you paid, and an email tells you how much.</Alert> : null}
       {order.status === 'rejected' ? <Alert>Sorry: some of the goods ran out before your order could be reserved. Nothing was charged.</Alert> : null}
       {!settled.has(order.status) ? <p className="muted">Waiting for the payment provider… this page updates by itself.</p> : null}
@@ -86,7 +96,32 @@ export function OrderPage({ orderId }: { orderId: string }) {
           ))}
         </tbody>
       </table>
+      <p>
+        {order.shipping
+          ? `Shipping (${order.shipping.carrier}, ${order.shipping.service}, about ${order.shipping.estimatedDays} working day${order.shipping.estimatedDays === 1 ? '' : 's'}): ${formatMoney(order.shipping.cost)}`
+          : 'Collected at the shop: no shipping'}
+      </p>
       <p className="price big">Total {formatMoney(order.total)}</p>
+      {order.shipment ? (
+        <section className="shipment" aria-label="Parcel">
+          <h2>Parcel</h2>
+          <p>
+            {order.shipment.carrier} tracking number <strong className="tracking-number">{order.shipment.trackingNumber}</strong>
+          </p>
+          {order.shipment.tracking.length > 0 ? (
+            <ol className="timeline">
+              {order.shipment.tracking.map((entry, i) => (
+                <li key={i}>
+                  {carrierWords[entry.status] ?? entry.status} {formatDate(entry.at)}
+                  {entry.description ? ` — ${entry.description}` : ''}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">Handed to the carrier; its first scan comes soon.</p>
+          )}
+        </section>
+      ) : null}
       <h2>Timeline</h2>
       <ol className="timeline">
         {order.timeline.map((entry, i) => (
