@@ -5,7 +5,7 @@ import { vendorHandlers } from '../../src/commands/handlers/vendor-handlers';
 import { randomUUID } from 'node:crypto';
 import { customerSignedIn, staffSignedIn, testAddress, testPassword, vendorSignedIn } from '../support/principals';
 import { signatureHeader, signWebhook } from '../../src/webhooks/webhook-signature';
-import { startTestApp, testWebhookSecret, type TestApp } from '../support/test-app';
+import { startTestApp, testShippingWebhookSecret, testWebhookSecret, type TestApp } from '../support/test-app';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint, type Checkpoint } from '../../src/event-store/event-store';
 
 /**
@@ -104,6 +104,15 @@ async function orderAwaitingPayment(): Promise<{ orderId: string; paymentId: str
   const { orderId, paymentId } = await paymentOfA();
   await asStaff('POST', `/api/orders/${orderId}/awaiting-payment`, { paymentId });
   return { orderId, paymentId };
+}
+/** A's order to be sent by the carrier, paid (written as the saga would, through the staff's commands). */
+async function paidParcelOfA(): Promise<string> {
+  const code = await product();
+  const orderId = String((await asStaff('POST', '/api/orders', { customerId: customerA, lines: [{ productCode: code, quantity: 1 }], paymentMethod: 'card', delivery: 'standard' })).id);
+  const paymentId = String((await asStaff('POST', '/api/payments', { orderId })).id);
+  await asStaff('POST', `/api/orders/${orderId}/awaiting-payment`, { paymentId });
+  await asStaff('POST', `/api/orders/${orderId}/paid`, { paymentId });
+  return orderId;
 }
 /** A's payment confirmation, sent (written through the notification commands, as the mail sender does). */
 async function confirmationSentToA(): Promise<string> {
@@ -283,6 +292,28 @@ const rows: Row[] = [
       return { path: '/api/orders', body: who.startsWith('customer') ? order : { ...order, customerId: customerA } };
     },
     expected: { ...publicTo(201), anonymous: 401, vendorA: 404, vendorB: 404 },
+  },
+  {
+    // A quote writes nothing, but it is still for a customer: one's own, or the one staff name; vendors quote for nobody.
+    route: 'POST /api/shipping/quotes',
+    call: async (who) => {
+      const lines = [{ productCode: await product(), quantity: 2 }];
+      return { path: '/api/shipping/quotes', body: who.startsWith('customer') ? { lines } : { lines, customerId: customerA } };
+    },
+    expected: { ...publicTo(200), anonymous: 401, vendorA: 404, vendorB: 404 },
+  },
+  { route: 'POST /api/orders/{orderId}/shipment', call: async () => ({ path: `/api/orders/${await paidParcelOfA()}/shipment` }), expected: staffOnly(201) },
+  {
+    // The carrier's word, authenticated by its signature only, like the payment gateway's.
+    route: 'POST /api/shipping/webhook',
+    call: async () => {
+      const orderId = await paidParcelOfA();
+      const { shipment } = await asStaff('POST', `/api/orders/${orderId}/shipment`);
+      const { shipmentId, trackingNumber } = shipment as { shipmentId: string; trackingNumber: string };
+      const rawBody = JSON.stringify({ id: `trk_${unique()}`, type: 'tracking.updated', created: Math.floor(Date.now() / 1000), data: { shipmentId, orderId, trackingNumber, status: 'in_transit', occurredAt: new Date().toISOString() } });
+      return { path: '/api/shipping/webhook', rawBody, headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(testShippingWebhookSecret, rawBody, Math.floor(Date.now() / 1000)) } };
+    },
+    expected: publicTo(200),
   },
   { route: 'POST /api/orders/{orderId}/cancel', call: async () => ({ path: `/api/orders/${await orderOfA()}/cancel`, body: { reason: 'changed my mind' } }), expected: ownedByA(200) },
   {

@@ -374,7 +374,7 @@ export class ChangeRoleDto {
 }
 
 /** A moment such as 2026-12-01T00:00:00Z (with its offset), within this century. */
-const momentRules = () => (target: object, property: string) =>
+export const momentRules = () => (target: object, property: string) =>
   ValidateBy({
     // RFC 3339's date-time (the JSON Schema format; its schema: src/http/operations.ts): a day alone, or a time without its offset, is no moment.
     name: 'isMoment',

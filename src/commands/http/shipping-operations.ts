@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import type { Request, Response } from 'express';
 import type { Operation } from '../../http/operations';
 import { HttpProblem } from '../../http/problem-details';
@@ -12,7 +12,7 @@ import { signatureHeader, verifyWebhook } from '../../webhooks/webhook-signature
 import type { orderHandlers } from '../handlers/order-handlers';
 import { orderingCustomer } from './command-api';
 import { answer, commandContext, uuidParameter } from './command-responses';
-import { ShippingQuoteDto } from './dtos';
+import { momentRules, ShippingQuoteDto } from './dtos';
 import type { RawBodyRequest } from './payment-webhook';
 
 class TrackingEventDataDto {
@@ -31,7 +31,7 @@ class TrackingEventDataDto {
   @IsOptional() @IsString() @Length(1, 300) @IsPlainText()
   description?: string;
 
-  @IsISO8601({ strict: true })
+  @IsString() @momentRules()
   occurredAt!: string;
 }
 
