@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/config';
 /** What each role of the distributed profile refuses to start without, named before anything starts. */
 describe('what a role needs', () => {
   const bare = loadConfig({}, '/srv/shop');
-  const shared = loadConfig({ DATABASE_URL: 'postgres://u:p@db/shop', JWT_SIGNING_KEY_FILE: '/keys/jwt.pem', PAYMENT_WEBHOOK_SECRET: 'whsec_0123456789abcdef', KAFKA_BROKERS: 'kafka:9092', EMPORIUM_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }, '/srv/shop');
+  const shared = loadConfig({ DATABASE_URL: 'postgres://u:p@db/shop', JWT_SIGNING_KEY_FILE: '/keys/jwt.pem', PAYMENT_WEBHOOK_SECRET: 'whsec_0123456789abcdef', SHIPPING_WEBHOOK_SECRET: 'whsec_carrier_0123456789', KAFKA_BROKERS: 'kafka:9092', EMPORIUM_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }, '/srv/shop');
 
   it('names, for each role, the shared servers and secrets it lacks', () => {
     expect(roleConfigProblems('projector', bare)).toEqual([
@@ -19,6 +19,8 @@ describe('what a role needs', () => {
     // The relay reads no personal data: the integration events carry none.
     expect(roleConfigProblems('relay', bare).join()).not.toContain('EMPORIUM_MASTER_KEY');
     expect(roleConfigProblems('command-api', bare)).toContain('PAYMENT_WEBHOOK_SECRET is needed by the command-api: the gateway signs webhooks with it');
+    expect(roleConfigProblems('command-api', bare)).toContain('SHIPPING_WEBHOOK_SECRET is needed by the command-api: the carrier signs tracking webhooks with it');
+    expect(roleConfigProblems('order-service', bare).join()).not.toContain('SHIPPING_WEBHOOK_SECRET');
     expect(roleConfigProblems('relay', bare)).toContain('KAFKA_BROKERS is needed by the relay: the brokers to publish to');
     expect(roleConfigProblems('order-service', bare)).toContain('KAFKA_BROKERS is needed by the order-service: it hears of orders and payments there');
     expect(roleConfigProblems('notification-service', bare)).toContain('KAFKA_BROKERS is needed by the notification-service: it hears of payments there');

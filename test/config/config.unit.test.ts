@@ -35,6 +35,8 @@ describe('configuration', () => {
       sms: { kind: 'sandbox' },
       masterKey: undefined,
       paymentWebhookSecret: undefined,
+      shippingWebhookSecret: undefined,
+      shippingOriginCountry: 'FR',
       webhookToleranceSeconds: 300,
       paymentGateway: undefined,
       paymentDeadlineSeconds: 900,
@@ -66,6 +68,14 @@ describe('configuration', () => {
   it('reads the environment', () => {
     const config = loadConfig({ PORT: '8080', EMPORIUM_DATA_DIR: '/var/lib/emporium', DATABASE_URL: 'postgres://u:p@db:5432/shop', LOG_LEVEL: 'warn' }, '/srv/shop');
     expect(config).toMatchObject({ port: 8080, dataDir: '/var/lib/emporium', databaseUrl: 'postgres://u:p@db:5432/shop', logLevel: 'warn' });
+  });
+
+  it('ships from a country named by its two letters, and takes a carrier secret of 16 characters or more', () => {
+    expect(loadConfig({ SHIPPING_ORIGIN_COUNTRY: 'de', SHIPPING_WEBHOOK_SECRET: 'whsec_carrier_0123456789' }, '/srv/shop')).toMatchObject({ shippingOriginCountry: 'DE', shippingWebhookSecret: 'whsec_carrier_0123456789' });
+    const problems = problemsOf({ SHIPPING_ORIGIN_COUNTRY: 'France', SHIPPING_WEBHOOK_SECRET: 'short' }).join('\n');
+    expect(problems).toContain('SHIPPING_ORIGIN_COUNTRY expects the country parcels leave from, ISO 3166-1 alpha-2 (e.g. FR); got "France"');
+    expect(problems).toMatch(/SHIPPING_WEBHOOK_SECRET expects .*16 characters or more/);
+    expect(problems).not.toContain('short');
   });
 
   it('names every bad variable and what it expects, all at once', () => {

@@ -123,6 +123,7 @@ const existingSecretValues: Record<string, string> = {
   SMTP_URL: 'smtps://mailer:pw@smtp.example.org:465',
   TWILIO_AUTH_TOKEN: 'twilio-auth-token',
   PAYMENT_WEBHOOK_SECRET: 'whsec_0123456789abcdef0123',
+  SHIPPING_WEBHOOK_SECRET: 'whsec_carrier_0123456789abcdef',
   PAYMENT_GATEWAY_API_KEY: 'sk_live_0123456789',
   EMPORIUM_ADMIN_PASSWORD: 'a long admin passphrase',
   EMPORIUM_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),

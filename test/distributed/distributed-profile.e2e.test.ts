@@ -165,6 +165,7 @@ describeDistributed('the distributed profile, each role its own process', () => 
       JWT_SIGNING_KEY_FILE: keyFile,
       EMPORIUM_MASTER_KEY: randomBytes(32).toString('base64'),
       PAYMENT_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString('hex')}`,
+      SHIPPING_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString('hex')}`,
       SMTP_URL: catcher.smtpUrl,
       STAFF_EMAIL: 'staff@example.org',
       EMPORIUM_ADMIN_EMAIL: 'admin@example.org',

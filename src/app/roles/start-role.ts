@@ -41,6 +41,8 @@ export function roleConfigProblems(role: Exclude<RoleName, 'all' | 'sandbox-gate
   if (!config.databaseUrl) problems.push(`DATABASE_URL is needed by the ${role}: the roles share one PostgreSQL`);
   if ((role === 'command-api' || role === 'query-api') && !config.jwtSigningKeyFile) problems.push(`JWT_SIGNING_KEY_FILE is needed by the ${role}: the command and query APIs must check the same tokens`);
   if ((role === 'command-api' || role === 'order-service') && !config.paymentWebhookSecret) problems.push(`PAYMENT_WEBHOOK_SECRET is needed by the ${role}: the gateway signs webhooks with it`);
+  // Every command API instance must believe the carrier's webhooks, whichever instance bought the label.
+  if (role === 'command-api' && !config.shippingWebhookSecret) problems.push('SHIPPING_WEBHOOK_SECRET is needed by the command-api: the carrier signs tracking webhooks with it');
   // The relay alone reads no personal data: the integration events carry none.
   if (role !== 'relay' && !config.masterKey) problems.push(`EMPORIUM_MASTER_KEY is needed by the ${role}: every role that reads personal data must open it with the same key`);
   const throughKafka: Partial<Record<RoleName, string>> = { relay: 'the brokers to publish to', 'order-service': 'it hears of orders and payments there', 'notification-service': 'it hears of payments there' };

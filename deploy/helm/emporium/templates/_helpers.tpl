@@ -69,8 +69,8 @@ checks at start.
 {{- define "emporium.secretKeysOf" -}}
 {{- $stores := list "DATABASE_URL" "EVENTSTORE_URL" "MONGO_URL" -}}
 {{- $keys := dict
-  "all" (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD" "SMTP_URL" "TWILIO_AUTH_TOKEN")
-  "command-api" (concat $stores (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD"))
+  "all" (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "SHIPPING_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD" "SMTP_URL" "TWILIO_AUTH_TOKEN")
+  "command-api" (concat $stores (list "EMPORIUM_MASTER_KEY" "PAYMENT_WEBHOOK_SECRET" "SHIPPING_WEBHOOK_SECRET" "EMPORIUM_ADMIN_PASSWORD"))
   "query-api" (concat $stores (list "EMPORIUM_MASTER_KEY"))
   "projector" (concat $stores (list "EMPORIUM_MASTER_KEY"))
   "relay" $stores
