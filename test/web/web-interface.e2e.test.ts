@@ -149,8 +149,10 @@ describeInBrowser('the web interface, in Chromium', () => {
     await page.waitForURL(`${url}/checkout`);
     // The address comes from the profile just made: the tab reads with the checkpoint of its sign-up.
     await untilValue(page.getByLabel('City'), 'London');
+    // Standard shipping from France to London, by the sandbox carrier's table: €9.90 for up to a kilogram.
+    await page.getByText('Shipping (Sandbox Post, standard) — €9.90').waitFor();
     await checkPage(page, 'storefront-checkout');
-    await page.getByRole('button', { name: 'Place order and pay €24.00' }).click();
+    await page.getByRole('button', { name: 'Place order and pay €33.90' }).click();
     await page.waitForURL(/\/orders\//);
     // The page follows the order by itself: no reload.
     await page.locator('.order-status').getByText('Paid').waitFor({ timeout: 30_000 });
@@ -360,6 +362,44 @@ describeInBrowser('the web interface, in Chromium', () => {
     const after = (await (await fetch(`${url}/api/products/SENCHA-50`)).json()) as { available: number };
     expect(after.available).toBe(before.available);
   }, 90_000);
+
+  it('lets a customer choose express delivery and pay for it; staff ship the order; the customer follows the parcel to the door', async () => {
+    const page = await shopper.newPage();
+    await page.goto(`${url}/`);
+    await page.evaluate("localStorage.removeItem('emporium.cart')");
+    await page.goto(`${url}/?q=Sencha`);
+    await page.getByRole('button', { name: /^Add to cart\W+Sencha/ }).click();
+    await page.getByRole('link', { name: /^Cart \(1\)/ }).click();
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    const express = page.getByRole('radio', { name: /^Express — €19\.90, Sandbox Express/ });
+    await express.waitFor();
+    await express.check();
+    await page.getByText('Shipping (Sandbox Express, express) — €19.90').waitFor();
+    await page.getByRole('radio', { name: /tok_success/ }).check();
+    await checkPage(page, 'storefront-checkout-express');
+    await page.getByRole('button', { name: /Place order and pay/ }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
+    const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.locator('.order-status').getByText('Paid').waitFor({ timeout: 30_000 });
+    await page.getByText(/^Shipping \(Sandbox Express, express, about 2 working days\): €19\.90/).waitFor();
+
+    const office = await staff.newPage();
+    await office.goto(`${url}/admin/orders/${orderId}`);
+    await office.getByRole('button', { name: 'Ship (buy the label)' }).click();
+    await office.getByText('Shipped: the label is bought').waitFor();
+    const trackingNumber = (await office.locator('.tracking-number').textContent({ timeout: 10_000 }))!;
+    expect(trackingNumber).toMatch(/^SBX[0-9A-F]{12}$/);
+    await checkPage(office, 'admin-order-shipped');
+
+    // The sandbox carrier delivers 8 s after the label; the order page looks again by itself.
+    await page.locator('.order-status').getByText('Delivered').waitFor({ timeout: 45_000 });
+    await page.getByText(trackingNumber).waitFor();
+    await page.locator('.shipment li', { hasText: 'Delivered' }).waitFor();
+    await checkPage(page, 'storefront-order-delivered');
+
+    await page.goto(`${url}/dev/mailbox`);
+    await page.getByRole('row').filter({ hasText: 'is on its way' }).first().waitFor({ timeout: 30_000 });
+  }, 120_000);
 
   it('lets an admin onboard a vendor, suspend it with a reason and reinstate it', async () => {
     const name = `Leaf & Co ${Date.now()}`;
