@@ -3,7 +3,7 @@ import { currentTraceparent, inSpan, tracingEnabled } from '../../observability/
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Operation } from '../../http/operations';
 import { HttpProblem } from '../../http/problem-details';
@@ -59,6 +59,18 @@ export interface RawBodyRequest extends Request {
 }
 
 /**
+ * A webhook is believed on its signature alone: a missing, wrong or stale one is refused (400)
+ * before anything is read, and nothing is written.
+ */
+export function ensureSignedBy(sender: { secret: string; toleranceSeconds: number; logger: Logger; who: string }, request: Request, response: Response, now: Date): void {
+  const verification = verifyWebhook(sender.secret, (request as RawBodyRequest).rawBody ?? Buffer.alloc(0), request.get(signatureHeader), Math.floor(now.getTime() / 1000), sender.toleranceSeconds);
+  if (verification.valid) return;
+  sender.logger.warn(`${sender.who} webhook refused`, { reason: verification.reason, traceId: response.locals.traceId });
+  const stale = verification.reason === 'stale';
+  throw new HttpProblem(400, stale ? 'stale-webhook' : 'invalid-signature', stale ? `The webhook is older than ${sender.toleranceSeconds} s` : 'The webhook signature is missing or wrong');
+}
+
+/**
  * POST /api/payments/webhook: the gateway's word on a payment. Authenticated by its signature only:
  * a bad or stale one is refused (400) before anything is read, and nothing is written. The outcome
  * is recorded on the payment stream with ids derived from the gateway's event id, so a webhook
@@ -101,11 +113,7 @@ export function paymentWebhookOperation(deps: {
         }
         if (outcome.status === 'failed') deps.logger.error('the gateway refused a refund: it needs a person', { paymentId, refundId, reason: outcome.reason });
       };
-      const verification = verifyWebhook(deps.secret, (request as RawBodyRequest).rawBody ?? Buffer.alloc(0), request.get(signatureHeader), Math.floor(now.getTime() / 1000), deps.toleranceSeconds);
-      if (!verification.valid) {
-        deps.logger.warn('webhook refused', { reason: verification.reason, traceId: response.locals.traceId });
-        throw new HttpProblem(400, verification.reason === 'stale' ? 'stale-webhook' : 'invalid-signature', verification.reason === 'stale' ? `The webhook is older than ${deps.toleranceSeconds} s` : 'The webhook signature is missing or wrong');
-      }
+      ensureSignedBy({ secret: deps.secret, toleranceSeconds: deps.toleranceSeconds, logger: deps.logger, who: 'payment gateway' }, request, response, now);
       const event = await parseBody(GatewayEventDto, request.body);
       if (event.type === 'refund.succeeded' || event.type === 'refund.failed') {
         await refundOutcome(event, now, String(response.locals.traceId));

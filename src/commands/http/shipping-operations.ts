@@ -8,12 +8,12 @@ import { IsPlainText, parseBody } from '../../http/validation';
 import { money } from '../../read-api/answer-schemas';
 import type { Logger } from '../../shared/logger';
 import { trackingStatuses, type TrackingStatus } from '../../shipping/shipping-provider';
-import { signatureHeader, verifyWebhook } from '../../webhooks/webhook-signature';
+import { signatureHeader } from '../../webhooks/webhook-signature';
 import type { orderHandlers } from '../handlers/order-handlers';
 import { orderingCustomer } from './command-api';
 import { answer, commandContext, uuidParameter } from './command-responses';
 import { momentRules, ShippingQuoteDto } from './dtos';
-import type { RawBodyRequest } from './payment-webhook';
+import { ensureSignedBy } from './payment-webhook';
 
 class TrackingEventDataDto {
   @IsUUID()
@@ -139,12 +139,7 @@ export function shippingOperations(deps: ShippingOperationsDependencies): Operat
       async handle(request, response) {
         const now = deps.clock();
         if (!deps.webhook) throw new HttpProblem(400, 'invalid-signature', 'No carrier is configured here: no tracking webhook is believed');
-        const verification = verifyWebhook(deps.webhook.secret, (request as RawBodyRequest).rawBody ?? Buffer.alloc(0), request.get(signatureHeader), Math.floor(now.getTime() / 1000), deps.webhook.toleranceSeconds);
-        if (!verification.valid) {
-          deps.logger.warn('shipping webhook refused', { reason: verification.reason, traceId: response.locals.traceId });
-          const stale = verification.reason === 'stale';
-          throw new HttpProblem(400, stale ? 'stale-webhook' : 'invalid-signature', stale ? `The webhook is older than ${deps.webhook.toleranceSeconds} s` : 'The webhook signature is missing or wrong');
-        }
+        ensureSignedBy({ ...deps.webhook, logger: deps.logger, who: 'carrier' }, request, response, now);
         const event = await parseBody(TrackingEventDto, request.body);
         const { orderId, trackingNumber, status, description, occurredAt } = event.data;
         // Ids derived from the carrier's event id: a redelivery records nothing new. A parcel or order
