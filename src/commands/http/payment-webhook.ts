@@ -65,7 +65,7 @@ export interface RawBodyRequest extends Request {
 export function ensureSignedBy(sender: { secret: string; toleranceSeconds: number; logger: Logger; who: string }, request: Request, response: Response, now: Date): void {
   const verification = verifyWebhook(sender.secret, (request as RawBodyRequest).rawBody ?? Buffer.alloc(0), request.get(signatureHeader), Math.floor(now.getTime() / 1000), sender.toleranceSeconds);
   if (verification.valid) return;
-  sender.logger.warn(`${sender.who} webhook refused`, { reason: verification.reason, traceId: response.locals.traceId });
+  sender.logger.warn('webhook refused', { from: sender.who, reason: verification.reason, traceId: response.locals.traceId });
   const stale = verification.reason === 'stale';
   throw new HttpProblem(400, stale ? 'stale-webhook' : 'invalid-signature', stale ? `The webhook is older than ${sender.toleranceSeconds} s` : 'The webhook signature is missing or wrong');
 }
