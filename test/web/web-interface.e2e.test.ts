@@ -493,6 +493,22 @@ describeInBrowser('the web interface, in Chromium', () => {
       }
       await row.getByText('€14.00').waitFor();
       await checkPage(page, 'vendor-orders');
+
+      // Suspended, the vendor sells nothing: the product page says so and offers no cart button.
+      const office = await staff.newPage();
+      await office.goto(`${url}/admin/vendors`);
+      const vendorRow = office.getByRole('table', { name: 'Vendors, by name' }).getByRole('row').filter({ hasText: name });
+      office.once('dialog', (dialog) => void dialog.accept('Holiday'));
+      await vendorRow.getByRole('button', { name: `Suspend ${name}` }).click();
+      await vendorRow.getByText('Suspended').waitFor();
+      for (let shown = false, tries = 0; !shown; tries++) {
+        await shopperPage.goto(`${url}/products/${code}`);
+        shown = await shopperPage.getByText(`${name} is not selling for the moment`).waitFor({ timeout: 1_000 }).then(() => true, () => false);
+        if (!shown && tries > 30) throw new Error('the storefront never said the vendor is not selling');
+      }
+      expect(await shopperPage.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
+      await vendorRow.getByRole('button', { name: `Reinstate ${name}` }).click();
+      await vendorRow.getByText('Active').waitFor();
     } finally {
       await vendorContext.close();
     }
