@@ -61,6 +61,7 @@ describeGateway('the API gateway (nginx)', () => {
         ['DELETE', '/api/products/abc', 'command'],
         ['POST', '/api/auth/login', 'command'],
         ['POST', '/api/payments/webhook', 'command'],
+        ['POST', '/api/shipping/webhook', 'command'],
       ];
       for (const [method, url, api] of routes) {
         seen.length = 0;

@@ -202,7 +202,7 @@ describeWithHelm('the Helm chart (deploy/helm/emporium)', () => {
       }
     });
 
-    it('limits each client at the Ingress controller, signing in more strictly, and never the payment webhook', () => {
+    it("limits each client at the Ingress controller, signing in more strictly, and never the payment gateway's or the carrier's webhook", () => {
       const ingresses = ofKind(rendered.manifests, 'Ingress');
       const byPath = new Map<string, Record<string, string>>();
       for (const ingress of ingresses) for (const rule of specOf<IngressSpec>(ingress).rules) for (const { path: p } of rule.http.paths) byPath.set(p, ingress.metadata.annotations ?? {});
@@ -210,6 +210,7 @@ describeWithHelm('the Helm chart (deploy/helm/emporium)', () => {
       expect(byPath.get('/api/auth/login')?.['nginx.ingress.kubernetes.io/limit-rpm']).toMatch(/^\d+$/);
       expect(byPath.get('/api/auth/signup')?.['nginx.ingress.kubernetes.io/limit-rpm']).toMatch(/^\d+$/);
       expect(Object.keys(byPath.get('/api/payments/webhook') ?? { missing: '' }).filter((key) => key.includes('limit'))).toEqual([]);
+      expect(Object.keys(byPath.get('/api/shipping/webhook') ?? { missing: '' }).filter((key) => key.includes('limit'))).toEqual([]);
     });
 
     it('probes each Emporium container on its health endpoints, at the port it listens on', () => {

@@ -329,6 +329,39 @@ describeDistributed('the distributed profile, each role its own process', () => 
     }
   }, 600_000);
 
+  it('ships through the roles: the command API buys the label and believes the carrier; the notification service, from Kafka, emails the dispatch once', async () => {
+    const customer = customers[0]!;
+    const lines = [{ productCode: products[0]!.code, quantity: 1 }];
+    const quote = await call<{ rates: { service: string; cost: { amount: number; currency: string } }[] }>('POST', '/api/shipping/quotes', { token: customer.token, body: { lines } });
+    expect(quote.status).toBe(200);
+    const express = quote.body.rates.find((rate) => rate.service === 'express')!;
+    const ordered = await call<{ id: string }>('POST', '/api/orders', { token: customer.token, body: { lines, paymentMethod: 'card', paymentToken: 'tok_success', delivery: 'express', expectedShippingCost: express.cost } });
+    expect(ordered.status).toBe(201);
+    const orderId = ordered.body.id;
+    const until = async (status: string, checkpoint: string | null) => {
+      const deadline = Date.now() + 60_000;
+      let seen: string | undefined;
+      while (seen !== status && Date.now() < deadline) {
+        seen = (await call<{ status: string }>('GET', `/api/orders/${orderId}`, { token: customer.token, checkpoint })).body?.status;
+        if (seen !== status) await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      expect({ orderId, status: seen }).toEqual({ orderId, status });
+    };
+    await until('paid', ordered.checkpoint);
+    const shipped = await call<{ shipment: { trackingNumber: string } }>('POST', `/api/orders/${orderId}/shipment`, { token: adminToken });
+    expect(shipped.status).toBe(201);
+    // The sandbox carrier, in the command API, sends its tracking webhooks; delivered 8 s after the label.
+    await until('delivered', shipped.checkpoint);
+    const subject = `Order ${orderNumber(orderId)} is on its way`;
+    const deadline = Date.now() + 60_000;
+    while (!catcher.messages().some((message) => message.subject === subject) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const dispatch = catcher.messages().filter((message) => message.subject === subject);
+    expect(dispatch).toHaveLength(1);
+    expect(dispatch[0]!.to).toBe(customer.email);
+    expect(dispatch[0]!.text).toContain(shipped.body.shipment.trackingNumber);
+  }, 150_000);
+
   it('stops every role cleanly on SIGTERM, as an orchestrator stops it', async () => {
     for (const [name, app] of processes) {
       process.kill(-app.child.pid!, 'SIGTERM');
