@@ -11,6 +11,8 @@ export const integrationExamples: Record<IntegrationEventName, Record<string, un
     timestamp: '2026-01-15T10:30:00.000Z',
   },
   order_status_changed: { orderId: '0b6f9a8e-3c1d-4f7a-9e2b-5d8c7a6b4e31', userId: '7d2e4c1a-9b8f-4e6d-a3c5-1f0e9d8c7b6a', status: 'paid', paymentId: 'c4a1e2f3-5b6d-4c7e-8f9a-0b1c2d3e4f50', timestamp: '2026-01-15T10:31:02.000Z' },
+  order_shipped: { orderId: '0b6f9a8e-3c1d-4f7a-9e2b-5d8c7a6b4e31', userId: '7d2e4c1a-9b8f-4e6d-a3c5-1f0e9d8c7b6a', carrier: 'Sandbox Post', service: 'standard', trackingNumber: 'SBX3F2A9C41B07D', timestamp: '2026-01-16T09:12:00.000Z' },
+  order_delivered: { orderId: '0b6f9a8e-3c1d-4f7a-9e2b-5d8c7a6b4e31', userId: '7d2e4c1a-9b8f-4e6d-a3c5-1f0e9d8c7b6a', trackingNumber: 'SBX3F2A9C41B07D', timestamp: '2026-01-18T14:40:00.000Z' },
   payment_processed: { paymentId: 'c4a1e2f3-5b6d-4c7e-8f9a-0b1c2d3e4f50', orderId: '0b6f9a8e-3c1d-4f7a-9e2b-5d8c7a6b4e31', amount: { amount: 5998, currency: 'EUR' }, status: 'SUCCESS', timestamp: '2026-01-15T10:31:00.000Z' },
   stock_changed: { productId: 'TEA-SENCHA', change: 'reserved', quantity: 2, available: 38, orderId: '0b6f9a8e-3c1d-4f7a-9e2b-5d8c7a6b4e31', timestamp: '2026-01-15T10:30:01.000Z' },
   stock_low: { productId: 'TEA-SENCHA', available: 3, threshold: 5, timestamp: '2026-01-15T10:30:01.000Z' },
@@ -18,7 +20,7 @@ export const integrationExamples: Record<IntegrationEventName, Record<string, un
 };
 
 const topicDescriptions: Record<IntegrationTopic, string> = {
-  orders: "Orders: created, then each change of status. Key: the order's id.",
+  orders: "Orders: created, each change of status, shipped and delivered. Key: the order's id.",
   payments: "Payments' outcomes. Key: the order's id, so an order's payments stay in order.",
   stock: "Stock levels and low-stock alerts. Key: the product's code.",
   customers: "Customers erased (GDPR art. 17), for other systems to forget them too. Key: the customer's id.",

@@ -17,8 +17,8 @@ export const integrationEventOf = {
   OrderCancelled: 'order_status_changed',
   OrderRejected: 'order_status_changed',
   OrderRefunded: 'order_status_changed',
-  OrderShipped: 'order_status_changed',
-  OrderDelivered: 'order_status_changed',
+  OrderShipped: 'order_shipped',
+  OrderDelivered: 'order_delivered',
   PaymentSucceeded: 'payment_processed',
   PaymentFailed: 'payment_processed',
   PaymentSucceededLate: 'payment_processed',
@@ -73,13 +73,7 @@ function map(event: RecordedEvent): Made | null {
   const d = event.data as unknown;
   const order = (orderId: string) => ({ key: text(orderId, 'orderId'), subject: `order/${orderId}` });
   const product = (code: string) => ({ key: text(code, 'code'), subject: `product/${code}` });
-  const status = (
-    type: string,
-    data: { orderId: string; customerId: string },
-    value: IntegrationEventTypes['order_status_changed']['status'],
-    at: string,
-    extra: { paymentId?: string; reason?: string; carrier?: string; trackingNumber?: string },
-  ) => ({
+  const status = (type: string, data: { orderId: string; customerId: string }, value: IntegrationEventTypes['order_status_changed']['status'], at: string, extra: { paymentId?: string; reason?: string }) => ({
     name: 'order_status_changed' as const,
     ...order(data.orderId),
     data: { orderId: data.orderId, userId: text(data.customerId, `${type}.customerId`), status: value, ...extra, timestamp: text(at, `${type} time`) },
@@ -126,11 +120,26 @@ function map(event: RecordedEvent): Made | null {
     }
     case 'OrderShipped': {
       const data = d as Data<'OrderShipped', OrderEvent>;
-      return status(event.type, data, 'shipped', data.shippedAt, { carrier: text(data.carrier, 'carrier'), trackingNumber: text(data.trackingNumber, 'trackingNumber') });
+      return {
+        name: 'order_shipped',
+        ...order(data.orderId),
+        data: {
+          orderId: data.orderId,
+          userId: text(data.customerId, 'customerId'),
+          carrier: text(data.carrier, 'carrier'),
+          service: text(data.service, 'service'),
+          trackingNumber: text(data.trackingNumber, 'trackingNumber'),
+          timestamp: text(data.shippedAt, 'shippedAt'),
+        },
+      };
     }
     case 'OrderDelivered': {
       const data = d as Data<'OrderDelivered', OrderEvent>;
-      return status(event.type, data, 'delivered', data.deliveredAt, { trackingNumber: text(data.trackingNumber, 'trackingNumber') });
+      return {
+        name: 'order_delivered',
+        ...order(data.orderId),
+        data: { orderId: data.orderId, userId: text(data.customerId, 'customerId'), trackingNumber: text(data.trackingNumber, 'trackingNumber'), timestamp: text(data.deliveredAt, 'deliveredAt') },
+      };
     }
     case 'PaymentSucceeded':
     case 'PaymentFailed':

@@ -26,7 +26,7 @@ export interface OrderCreated {
   readonly timestamp: string;
 }
 
-export type OrderStatus = 'awaiting_payment' | 'paid' | 'shipped' | 'delivered' | 'payment_failed' | 'cancelled' | 'rejected' | 'refunded';
+export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'cancelled' | 'rejected' | 'refunded';
 
 export interface OrderStatusChanged {
   readonly orderId: string;
@@ -35,9 +35,28 @@ export interface OrderStatusChanged {
   readonly paymentId?: string;
   /** Why it was cancelled, rejected or its payment failed. */
   readonly reason?: string;
-  /** The parcel (shipped and delivered only). */
-  readonly carrier?: string;
-  readonly trackingNumber?: string;
+  readonly timestamp: string;
+}
+
+/**
+ * An order left with the carrier. Its own event rather than a new status of order_status_changed,
+ * whose published shape (statuses, fields) stays as it was: consumers that know only v1's statuses
+ * are not handed one they cannot read.
+ */
+export interface OrderShipped {
+  readonly orderId: string;
+  readonly userId: string;
+  readonly carrier: string;
+  readonly service: string;
+  readonly trackingNumber: string;
+  readonly timestamp: string;
+}
+
+/** The carrier delivered an order's parcel. */
+export interface OrderDelivered {
+  readonly orderId: string;
+  readonly userId: string;
+  readonly trackingNumber: string;
   readonly timestamp: string;
 }
 
@@ -94,6 +113,8 @@ export interface CustomerErased {
 export interface IntegrationEventTypes {
   order_created: OrderCreated;
   order_status_changed: OrderStatusChanged;
+  order_shipped: OrderShipped;
+  order_delivered: OrderDelivered;
   payment_processed: PaymentProcessed;
   stock_changed: StockChanged;
   stock_low: StockLow;
@@ -122,6 +143,8 @@ export interface IntegrationEvent<Name extends IntegrationEventName = Integratio
 export const topicOf: Record<IntegrationEventName, IntegrationTopic> = {
   order_created: 'orders',
   order_status_changed: 'orders',
+  order_shipped: 'orders',
+  order_delivered: 'orders',
   payment_processed: 'payments',
   stock_changed: 'stock',
   stock_low: 'stock',

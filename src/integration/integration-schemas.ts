@@ -36,13 +36,20 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
   order_status_changed: object(['orderId', 'userId', 'status', 'timestamp'], {
     orderId: id,
     userId: id,
-    status: { type: 'string', enum: ['awaiting_payment', 'paid', 'shipped', 'delivered', 'payment_failed', 'cancelled', 'rejected', 'refunded'] },
+    status: { type: 'string', enum: ['awaiting_payment', 'paid', 'payment_failed', 'cancelled', 'rejected', 'refunded'] },
     paymentId: id,
     reason: { type: 'string', description: 'Why it was cancelled, rejected, or its payment failed' },
-    carrier: { type: 'string', description: 'Who carries the parcel (shipped, delivered only)' },
-    trackingNumber: { type: 'string', description: "The parcel's tracking number at the carrier (shipped, delivered only)" },
     timestamp,
   }),
+  order_shipped: object(['orderId', 'userId', 'carrier', 'service', 'trackingNumber', 'timestamp'], {
+    orderId: id,
+    userId: id,
+    carrier: { type: 'string', minLength: 1 },
+    service: { type: 'string', description: 'The carrier\'s service: standard or express' },
+    trackingNumber: { type: 'string', minLength: 1, description: "The parcel's number at the carrier" },
+    timestamp,
+  }),
+  order_delivered: object(['orderId', 'userId', 'trackingNumber', 'timestamp'], { orderId: id, userId: id, trackingNumber: { type: 'string', minLength: 1 }, timestamp }),
   payment_processed: object(['paymentId', 'orderId', 'amount', 'status', 'timestamp'], {
     paymentId: id,
     orderId: id,
@@ -67,7 +74,9 @@ export const integrationSchemas: Record<IntegrationEventName, Schema> = {
 
 export const integrationDescriptions: Record<IntegrationEventName, string> = {
   order_created: 'An order was placed: its lines at the prices charged, and its total.',
-  order_status_changed: 'An order moved on: awaiting payment, paid, shipped (with its carrier and tracking number), delivered, payment failed, cancelled, rejected (out of stock), or refunded.',
+  order_status_changed: 'An order moved on: awaiting payment, paid, payment failed, cancelled, or rejected (out of stock).',
+  order_shipped: 'An order left with the carrier: who carries it, by which service, and its tracking number.',
+  order_delivered: "The carrier delivered an order's parcel.",
   payment_processed: "A payment's outcome from the gateway: SUCCESS or FAILED with the reason; SUCCESS_LATE when it came after the payment expired; REFUND_REQUESTED, REFUNDED or REFUND_FAILED for a refund of it.",
   stock_changed: "A product's stock changed: received, reserved for an order, released, committed (shipped), or adjusted after a count.",
   stock_low: "A product's available stock fell to its low-stock threshold or below: time to reorder.",

@@ -38,18 +38,18 @@ export function toProcessInput(event: ReceivedCloudEvent): ProcessInput {
     }
     case 'order_status_changed': {
       const data = validData({ ...event, name: 'order_status_changed' });
-      const type = {
-        awaiting_payment: 'OrderAwaitingPayment',
-        paid: 'OrderPaid',
-        shipped: 'OrderShipped',
-        delivered: 'OrderDelivered',
-        payment_failed: 'OrderPaymentFailed',
-        cancelled: 'OrderCancelled',
-        rejected: 'OrderRejected',
-        refunded: 'OrderRefunded',
-      }[data.status];
-      const { paymentId, reason, carrier, trackingNumber } = data;
-      return input(streamName('order', data.orderId), type, { orderId: data.orderId, customerId: data.userId, ...(paymentId ? { paymentId } : {}), ...(reason ? { reason } : {}), ...(carrier ? { carrier } : {}), ...(trackingNumber ? { trackingNumber } : {}) });
+      const type = { awaiting_payment: 'OrderAwaitingPayment', paid: 'OrderPaid', payment_failed: 'OrderPaymentFailed', cancelled: 'OrderCancelled', rejected: 'OrderRejected', refunded: 'OrderRefunded' }[data.status];
+      return input(streamName('order', data.orderId), type, { orderId: data.orderId, customerId: data.userId, ...(data.paymentId ? { paymentId: data.paymentId } : {}), ...(data.reason ? { reason: data.reason } : {}) });
+    }
+    case 'order_shipped': {
+      const data = validData({ ...event, name: 'order_shipped' });
+      const { orderId, userId, carrier, service, trackingNumber, timestamp } = data;
+      return input(streamName('order', orderId), 'OrderShipped', { orderId, customerId: userId, carrier, service, trackingNumber, shippedAt: timestamp });
+    }
+    case 'order_delivered': {
+      const data = validData({ ...event, name: 'order_delivered' });
+      const { orderId, userId, trackingNumber, timestamp } = data;
+      return input(streamName('order', orderId), 'OrderDelivered', { orderId, customerId: userId, trackingNumber, deliveredAt: timestamp });
     }
     case 'payment_processed': {
       const data = validData({ ...event, name: 'payment_processed' });

@@ -8,17 +8,21 @@ import { orderHandlers } from '../../src/commands/handlers/order-handlers';
 import { paymentHandlers } from '../../src/commands/handlers/payment-handlers';
 import type { EventStore } from '../../src/event-store/event-store';
 import { silentLogger } from '../../src/shared/logger';
+import { SandboxShipping } from '../../src/shipping/sandbox-shipping';
 
 /**
  * A plausible shop history written through the real command handlers: categories, products and
- * stock, customers, and orders that are paid, fail payment, are cancelled or rejected.
+ * stock, customers, and orders that are paid, fail payment, are cancelled or rejected; some are
+ * collected at the shop, the others shipped by the sandbox carrier, and some of those delivered.
  */
 export async function writeShopHistory(eventStore: EventStore, size: { products: number; customers: number; orders: number }): Promise<void> {
   const context = (): CommandContext => ({ now: new Date(), actor: { id: 'history', role: 'system' }, correlationId: randomUUID() });
   const catalog = catalogHandlers(eventStore);
   const inventory = inventoryHandlers(eventStore);
   const customers = customerHandlers(eventStore, silentLogger, inMemoryVault());
-  const orders = orderHandlers(eventStore);
+  // The carrier's webhooks are held (nobody listens): the history records its word directly, as the webhook would.
+  const shipping = new SandboxShipping({ webhookUrl: () => 'http://127.0.0.1:9/none', webhookSecret: 'whsec_history_only_0123', originCountry: 'FR', logger: silentLogger, holdWebhooks: true, progressMs: { inTransit: 0, outForDelivery: 0, delivered: 0 } });
+  const orders = orderHandlers(eventStore, { shipping });
   const payments = paymentHandlers(eventStore);
 
   await catalog.defineCategory({ name: 'Tea', description: 'Leaves' }, context());
@@ -37,7 +41,8 @@ export async function writeShopHistory(eventStore: EventStore, size: { products:
   }
   for (let i = 0; i < size.orders; i++) {
     const lines = [...new Set(Array.from({ length: randomInt(1, 4) }, () => codes[randomInt(codes.length)]!))].map((productCode) => ({ productCode, quantity: randomInt(1, 4) }));
-    const placed = await orders.placeOrder({ customerId: customerIds[i % customerIds.length]!, lines, paymentMethod: i % 3 ? 'card' : 'paypal' }, context());
+    const delivery = i % 2 ? 'standard' : 'pickup';
+    const placed = await orders.placeOrder({ customerId: customerIds[i % customerIds.length]!, lines, paymentMethod: i % 3 ? 'card' : 'paypal', delivery }, context());
     const orderId = placed.streamId.slice('order-'.length);
     const fate = i % 10;
     if (fate === 9) {
@@ -56,10 +61,16 @@ export async function writeShopHistory(eventStore: EventStore, size: { products:
       await payments.recordOutcome({ paymentId, outcome: { status: 'succeeded', gatewayReference: `gw-${i}` } }, context());
       await orders.markPaid({ orderId, paymentId }, context());
       for (const line of lines) await inventory.commitReservation({ code: line.productCode, orderId }, context());
+      if (delivery === 'pickup' || fate > 3) continue;
+      const { shipment } = await orders.ship({ orderId }, context());
+      const update = { orderId, trackingNumber: shipment.trackingNumber, occurredAt: new Date().toISOString() };
+      await orders.recordTracking({ ...update, trackingEventId: `trk-${orderId}-1`, status: 'in_transit' }, context());
+      if (fate < 2) await orders.recordTracking({ ...update, trackingEventId: `trk-${orderId}-2`, status: 'delivered' }, context());
     } else {
       await payments.recordOutcome({ paymentId, outcome: { status: 'failed', reason: 'declined' } }, context());
       await orders.markPaymentFailed({ orderId, paymentId, reason: 'declined' }, context());
       for (const line of lines) await inventory.releaseReservation({ code: line.productCode, orderId, reason: 'payment failed' }, context());
     }
   }
+  await shipping.stop();
 }
