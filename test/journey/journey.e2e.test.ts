@@ -33,7 +33,9 @@ describe('the customer journey', () => {
       expect(emails[0]!.subject).toBe(`Order ${orderId.slice(0, 8).toUpperCase()}: payment received`);
       expect(emails[0]!.text).toContain(`3 × Sencha (${code}) at €8.50 = €25.50`);
       expect(emails[0]!.text).toContain('Total: €25.50');
-      expect(emails[0]!.text).toContain('1 Tea Street');
+      // No delivery was asked for: the order waits at the shop (shipping has its own journey, shipping.e2e).
+      expect(emails[0]!.text).toContain('It will be ready for you to collect at the shop.');
+      expect(emails[0]!.text).not.toContain('1 Tea Street');
       expect(emails[0]!.html).toContain('<b>€25.50</b>');
       expect(emails[0]!.messageId).toMatch(/^<[0-9a-f-]{36}@emporium>$/);
 

@@ -59,6 +59,7 @@ describe('shipping an order', () => {
     const confirmation = await eventually('the confirmation', async () => shop.emailsTo(customer.email), (found) => found.length > 0);
     expect(confirmation[0]!.text).toContain('Shipping (standard, Sandbox Post): €9.90');
     expect(confirmation[0]!.text).toContain('Total: €49.90');
+    expect(confirmation[0]!.text).toContain('We will ship it to:\n  1 Tea Street');
 
     // Five staff click "ship" at once, with different keys: one label, one event, the same tracking number for all.
     const shipped = await Promise.all(Array.from({ length: 5 }, () => ship(orderId)));
