@@ -1333,6 +1333,7 @@ export interface components {
             /** @enum {string} */
             status: "in_transit" | "out_for_delivery" | "delivered" | "exception";
             description?: string;
+            /** Format: date-time */
             occurredAt: string;
         };
         TrackingEventDto: {
