@@ -525,7 +525,9 @@ export function commandOperations(handlers: CommandHandlers, clock: () => Date):
  * Whom an order is for: a customer orders for themselves (the id comes from the sign-in, never
  * the body); staff name the customer.
  */
-export function orderingCustomer(response: Response, requested: string | undefined): string {
+export function orderingCustomer(response: Response, given: string | null | undefined): string {
+  // An optional field may come as null: it names nobody, as if left out.
+  const requested = given ?? undefined;
   const principal = response.locals.principal as Principal;
   if (principal.role === 'customer') {
     if (requested !== undefined && requested !== principal.accountId) {
