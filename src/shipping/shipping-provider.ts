@@ -1,5 +1,8 @@
-import type { Money } from '../domain/shared/money';
+import type { CarrierStatus, QuotedRate, Shipment, ShippingService } from '../domain/orders/order';
 import type { PostalAddress } from '../domain/shared/address';
+
+export { carrierStatuses as trackingStatuses, shippingServices, type ShippingService } from '../domain/orders/order';
+export type TrackingStatus = CarrierStatus;
 
 /**
  * The shipping provider port: rates by destination and weight, a label (and its tracking number)
@@ -7,9 +10,6 @@ import type { PostalAddress } from '../domain/shared/address';
  * Adapter: SandboxShipping (in process). A carrier's own API would be a second adapter, held to the
  * same contract (test/contract/shipping-provider.contract.ts).
  */
-export const shippingServices = ['standard', 'express'] as const;
-export type ShippingService = (typeof shippingServices)[number];
-
 export interface RateRequest {
   readonly destination: PostalAddress;
   /** The whole parcel, packed. */
@@ -18,13 +18,8 @@ export interface RateRequest {
   readonly currency: string;
 }
 
-export interface ShippingRate {
-  readonly service: ShippingService;
-  readonly carrier: string;
-  readonly cost: Money;
-  /** Working days from dispatch to the door, as the carrier promises. */
-  readonly estimatedDays: number;
-}
+/** `estimatedDays`: working days from dispatch to the door, as the carrier promises. */
+export type ShippingRate = QuotedRate;
 
 export interface LabelRequest {
   /** Ours: the label is bought once per shipment, however often asked. */
@@ -35,14 +30,8 @@ export interface LabelRequest {
   readonly service: ShippingService;
 }
 
-export interface ShippingLabel {
-  readonly shipmentId: string;
-  readonly carrier: string;
-  readonly service: ShippingService;
-  readonly trackingNumber: string;
-  /** Where the printable label is. */
-  readonly labelUrl: string;
-}
+/** `labelUrl`: where the printable label is. */
+export type ShippingLabel = Shipment;
 
 export interface ShippingProvider {
   /** Every service that takes such a parcel there, cheapest first; none: it cannot be shipped there so. */
@@ -50,9 +39,6 @@ export interface ShippingProvider {
   /** The same idempotency key always gets the same label: a retried dispatch never buys two. */
   createLabel(request: LabelRequest, idempotencyKey: string): Promise<ShippingLabel>;
 }
-
-export const trackingStatuses = ['in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
-export type TrackingStatus = (typeof trackingStatuses)[number];
 
 /** What a carrier's webhook says happened to a parcel. */
 export interface TrackingWebhookEvent {

@@ -16,13 +16,15 @@ export type OrderStatus = (typeof orderStatuses)[number];
 /** Paid and kept: before it leaves, on its way, or delivered. */
 export const isPaidFor = (status: OrderStatus | 'none'): boolean => status === 'paid' || status === 'shipped' || status === 'delivered';
 
-/** Collected at the shop (no cost, nothing to ship), or sent by one of the carrier's services. */
-export const deliveryChoices = ['pickup', 'standard', 'express'] as const;
+/** The carrier's services; or the order is collected at the shop (no cost, nothing to ship). */
+export const shippingServices = ['standard', 'express'] as const;
+export type ShippingService = (typeof shippingServices)[number];
+export const deliveryChoices = ['pickup', ...shippingServices] as const;
 export type DeliveryChoice = (typeof deliveryChoices)[number];
 
 /** A carrier's rate for the parcel, as the shipping provider quoted it (see src/shipping). */
 export interface QuotedRate {
-  readonly service: Exclude<DeliveryChoice, 'pickup'>;
+  readonly service: ShippingService;
   readonly carrier: string;
   readonly cost: Money;
   readonly estimatedDays: number;
@@ -37,12 +39,14 @@ export interface OrderShipping extends QuotedRate {
 export interface Shipment {
   readonly shipmentId: string;
   readonly carrier: string;
-  readonly service: QuotedRate['service'];
+  readonly service: ShippingService;
   readonly trackingNumber: string;
   readonly labelUrl: string;
 }
 
-export type CarrierStatus = 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
+/** What a carrier says of a parcel. */
+export const carrierStatuses = ['in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
+export type CarrierStatus = (typeof carrierStatuses)[number];
 
 /** A product as the catalog showed it when the order was placed; the handler looks it up. */
 export interface CatalogEntry {
