@@ -143,6 +143,8 @@ describe('shipping an order', () => {
     const quote = await shop.app.request<{ rates: unknown[] }>('POST', '/api/shipping/quotes', { token: customer.token, body: { lines: [{ productCode: code, quantity: 200 }] } });
     expect(quote.body.rates).toEqual([]);
     expect((await shop.app.request('POST', '/api/shipping/quotes', { token: customer.token, body: { lines: [{ productCode: 'NO-SUCH-1', quantity: 1 }] } })).status).toBe(404);
+    const nobody = await shop.app.request('POST', '/api/shipping/quotes', { token: shop.staff, body: { customerId: randomUUID(), lines: [{ productCode: code, quantity: 1 }], shippingAddress: { line1: '1 Rue', city: 'Paris', postalCode: '75001', country: 'FR' } } });
+    expect(nobody).toMatchObject({ status: 404, body: { type: '/problems/customer-not-found' } });
     expect((await shop.app.request('POST', '/api/orders/' + randomUUID() + '/shipment', { token: shop.staff, headers: { 'idempotency-key': randomUUID() } })).status).toBe(404);
     // Staff name the customer; null names nobody (schemathesis found it answered 500 once): 400 naming the field.
     for (const [path, more] of [['/api/shipping/quotes', {}], ['/api/orders', { paymentMethod: 'card' }]] as const) {

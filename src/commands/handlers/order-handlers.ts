@@ -129,8 +129,8 @@ export function orderHandlers(eventStore: EventStore, options: OrderHandlerOptio
     async quoteShipping(input: { customerId: string; lines: OrderedLine[]; shippingAddress?: PostalAddress }, context: CommandContext) {
       ensureActsFor(context.actor, input.customerId, { code: 'customer-not-found', message: `There is no customer ${input.customerId}` });
       const [customer, catalog] = await Promise.all([customerOf(input.customerId), catalogOf(input.lines, context.now)]);
-      const destination = input.shippingAddress ?? customer?.shippingAddress;
-      if (!destination) throw notFound('customer-not-found', `There is no customer ${input.customerId}`, { customerId: input.customerId });
+      if (!customer) throw notFound('customer-not-found', `There is no customer ${input.customerId}`, { customerId: input.customerId });
+      const destination = input.shippingAddress ?? customer.shippingAddress;
       const unknown = input.lines.find((line) => !catalog[line.productCode]);
       if (unknown) throw notFound('unknown-product', `There is no product ${unknown.productCode}`, { productCode: unknown.productCode });
       const { weightGrams, rates } = await ratesFor(input.lines, catalog, destination);
