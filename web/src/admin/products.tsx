@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, asCurrency, call, formatMoney, type Product } from '../api/client';
 import { Field, formatDate, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
@@ -14,7 +14,14 @@ function ProductRow({ product, showVendor, onChanged }: { product: Product; show
   const [price, setPrice] = useState((product.price.amount / 100).toFixed(2));
   const [editing, setEditing] = useState(false);
   const [schedule, setSchedule] = useState({ price: '', at: '' });
-  const [details, setDetails] = useState({ name: product.name, description: product.description, lowStockThreshold: String(product.lowStockThreshold), weightGrams: product.weightGrams ? String(product.weightGrams) : '' });
+  const detailsOf = (p: Product) => ({ name: p.name, description: p.description, lowStockThreshold: String(p.lowStockThreshold), weightGrams: p.weightGrams ? String(p.weightGrams) : '' });
+  const [details, setDetails] = useState(detailsOf(product));
+  // The list reloads after every change: the row follows the product as it now is, and keeps what
+  // is being typed elsewhere in it (a scheduled price half entered).
+  useEffect(() => setPrice((product.price.amount / 100).toFixed(2)), [product.price.amount]);
+  useEffect(() => {
+    if (!editing) setDetails(detailsOf(product));
+  }, [product, editing]);
 
   const changePrice = async (event: FormEvent) => {
     event.preventDefault();
@@ -178,7 +185,7 @@ export function ProductsPage({ vendorId = null }: { vendorId?: string | null }) 
         </thead>
         <tbody>
           {(products.value?.items ?? []).map((p) => (
-            <ProductRow key={`${p.code}-${p.price.amount}-${p.status}-${p.name}`} product={p} showVendor={!vendorId} onChanged={setOutcome} />
+            <ProductRow key={p.code} product={p} showVendor={!vendorId} onChanged={setOutcome} />
           ))}
         </tbody>
       </table>
