@@ -8,7 +8,7 @@ import { e164Pattern } from '../domain/customers/customer';
 import { defaultConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import { CountryCodes } from 'validator/lib/isISO31661Alpha2';
 import { CurrencyCodes } from 'validator/lib/isISO4217';
-import type { Request, RequestHandler, Response, Router } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Principal } from '../identity/access-tokens';
 import { HttpProblem, sendProblem } from './problem-details';
 
@@ -81,15 +81,34 @@ export function authorise(operation: Pick<Operation, 'access' | 'method' | 'tag'
 
 /** Mounts each operation behind its access rule, and behind `idempotency` when it takes a key. */
 export function mountOperations(router: Router, operations: readonly Operation[], idempotency: RequestHandler): void {
+  // Express tries a request against each route in turn: with a hundred operations that walk was the
+  // largest cost of a cached catalog read. Routes are grouped by the resource they name
+  // (/api/<resource>/…), and a request walks its resource's group only. Two paths of different
+  // resources never match the same request, so the order within a group is the whole order.
+  const groups = new Map<string, Router>();
   for (const operation of operations) {
     const guard: RequestHandler = (_request, response, next) => {
       authorise(operation, response.locals.principal as Principal | undefined);
       next();
     };
+    const resource = resourceOf(operation.path);
+    let group = groups.get(resource);
+    if (!group) groups.set(resource, (group = Router()));
     // Express 5 passes a rejected promise on to the error middleware.
-    router[operation.method](expressPath(operation.path), guard, ...(operation.idempotencyKey ? [idempotency] : []), (request, response) => operation.handle(request, response));
+    group[operation.method](expressPath(operation.path), guard, ...(operation.idempotencyKey ? [idempotency] : []), (request, response) => operation.handle(request, response));
   }
+  // Called as middleware, not mounted at a path: the group sees the request's path whole.
+  const dispatch: RequestHandler = (request, response, next) => {
+    const group = groups.get(resourceOf(request.path));
+    if (group) group(request, response, next);
+    else next();
+  };
+  // The groups' routes, where tools that list an app's routes (as Express keeps them) look.
+  router.use(Object.assign(dispatch, { stack: [...groups.values()].flatMap((group) => group.stack) }));
 }
+
+/** The resource a path names, as Express matches it (case-insensitively): `products` for /api/products/{code}. */
+const resourceOf = (path: string): string => (path.split('/', 3)[2] ?? '').toLowerCase();
 
 /**
  * The methods a path takes. Where a fixed path and a template both match (/api/payments/webhook and
