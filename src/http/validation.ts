@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { registerDecorator, validate, type ValidationError, type ValidationOptions } from 'class-validator';
+import { RecentlyUsed } from '../shared/recently-used';
 
 export type FieldError =
   /** JSON Pointer (RFC 6901) to the field at fault in the request body: "/lines/0/quantity". */
@@ -37,13 +38,24 @@ export async function parseBody<T extends object>(dto: ClassConstructor<T>, body
 
 /** Turns a query string into a validated DTO instance; unknown parameters are refused, naming them. */
 export async function parseQuery<T extends object>(dto: ClassConstructor<T>, query: unknown): Promise<T> {
+  // The storefront asks the same few queries again and again: a query found valid once is not
+  // transformed and validated anew. Each caller gets its own copy.
+  const key = JSON.stringify(query ?? {});
+  let known = validQueries.get(dto);
+  if (!known) validQueries.set(dto, (known = new RecentlyUsed(200)));
+  const kept = known.get(key) as T | undefined;
+  if (kept) return Object.assign(Object.create(Object.getPrototypeOf(kept) as object) as T, kept);
   const instance = plainToInstance(dto, query ?? {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length > 0) {
     throw new ValidationFailedError(errors.flatMap((error) => Object.values(error.constraints ?? {}).map((detail) => ({ parameter: error.property, detail: detail.replace(/^property /, '') }))));
   }
+  known.set(key, Object.assign(Object.create(Object.getPrototypeOf(instance) as object) as T, instance));
   return instance;
 }
+
+/** Queries found valid, by DTO and by their parameters as parsed. */
+const validQueries = new WeakMap<ClassConstructor<object>, RecentlyUsed<string, object>>();
 
 function flatten(errors: readonly ValidationError[], parent: string): FieldError[] {
   return errors.flatMap((error) => {
