@@ -34,8 +34,10 @@ describe('shipping an order', () => {
     return shop.app.request('POST', '/api/shipping/webhook', { rawBody, headers: { 'content-type': 'application/json', [signatureHeader]: signWebhook(secret, rawBody, Math.floor(Date.now() / 1000)) } });
   };
 
-  it('quotes, charges the quote, ships once, emails the tracking number once, and follows the carrier to the door', async () => {
+  it('quotes, charges the quote, ships once, emails (and texts) the tracking number once, follows the carrier to the door, and refunds the parcel sent back', async () => {
     const customer = await shop.customer();
+    const phone = '+447700900321';
+    expect((await shop.app.request('PUT', `/api/customers/${customer.customerId}/sms`, { token: customer.token, body: { phone } })).status).toBe(200);
     // 4 × 250 g to Leeds from France: the carrier's European zone, one kilogram.
     const quote = await shop.app.request<{ weightGrams: number; rates: { service: string; cost: { amount: number; currency: string } }[] }>('POST', '/api/shipping/quotes', { token: customer.token, body: { lines: [{ productCode: code, quantity: 4 }] } });
     expect(quote.status).toBe(200);
@@ -72,6 +74,8 @@ describe('shipping an order', () => {
     const dispatch = await eventually('the dispatch email', async () => shop.emailsTo(customer.email).filter((message) => message.subject.includes('on its way')), (found) => found.length > 0);
     expect(dispatch[0]!.text).toContain(`Tracking number: ${trackingNumber}`);
     expect(dispatch[0]!.text).toContain('Sandbox Post');
+    const dispatchText = await eventually('the dispatch text', async () => shop.sms.messages().filter((message) => message.to === phone && message.text.includes('on its way')), (found) => found.length > 0);
+    expect(dispatchText.map((message) => message.text)).toEqual([`Emporium: order ${orderId.slice(0, 8).toUpperCase()} is on its way with Sandbox Post, tracking number ${trackingNumber}.`]);
 
     // The carrier's word, as it comes: held by the test, then delivered out of order and twice.
     const held = await eventually('the tracking updates', async () => shop.app.shipping.heldWebhooks().filter((event) => event.data.orderId === orderId), (found) => found.length === 3);
@@ -94,6 +98,13 @@ describe('shipping an order', () => {
     expect(read.body).toMatchObject({ status: 'delivered', shipping: { cost: { amount: 990 } }, shipment: { trackingNumber } });
     expect(read.body.shipment.tracking.map((entry) => entry.status)).toEqual(['in_transit', 'delivered']);
     expect(shop.emailsTo(customer.email).filter((message) => message.subject.includes('on its way'))).toHaveLength(1);
+    expect(shop.sms.messages().filter((message) => message.to === phone && message.text.includes('on its way'))).toHaveLength(1);
+
+    // Sent back after delivery: the staff refund it in full, and the order says so.
+    const refund = await shop.app.request('POST', `/api/orders/${orderId}/refunds`, { token: shop.staff, headers: { 'idempotency-key': randomUUID() }, body: { reason: 'Returned by the customer', restock: true } });
+    expect(refund.status).toBe(202);
+    await eventually('the order to be refunded', () => shop.orderStatus(orderId), (status) => status === 'refunded');
+    expect((await shop.orderEvents(orderId)).at(-1)!.data.amount).toEqual({ amount: 4_990, currency: 'EUR' });
   });
 
   it('refuses webhooks not signed by the carrier, of parcels it does not know, or malformed, writing nothing', async () => {
