@@ -1,4 +1,4 @@
-import { orderStatuses, paymentMethods } from '../domain/orders/order';
+import { carrierStatuses, orderStatuses, paymentMethods, shippingServices } from '../domain/orders/order';
 
 /*
  * JSON Schemas of what the query API answers, in its OpenAPI document. The web interface's client
@@ -8,7 +8,7 @@ import { orderStatuses, paymentMethods } from '../domain/orders/order';
 
 type Schema = Record<string, unknown>;
 
-const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
+export const object = (properties: Record<string, Schema>, optional: readonly string[] = []): Schema => ({
   type: 'object',
   properties,
   required: Object.keys(properties).filter((key) => !optional.includes(key)),
@@ -21,7 +21,13 @@ const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }
 export const money = object({ amount: { type: 'integer', description: 'In minor units (cents)' }, currency: { type: 'string', description: 'ISO 4217' } });
 export const postalAddress = object({ line1: text, line2: text, city: text, postalCode: text, country: { type: 'string', description: 'ISO 3166-1 alpha-2' } }, ['line2']);
 const orderStatus: Schema = { enum: [...orderStatuses] };
-const carrierStatus: Schema = { enum: ['in_transit', 'out_for_delivery', 'delivered', 'exception'] };
+const carrierStatus: Schema = { enum: [...carrierStatuses] };
+const shippingRateFields = { service: { enum: [...shippingServices] }, carrier: text, cost: money, estimatedDays: { type: 'integer', minimum: 0 } };
+const shipmentFields = { shipmentId: text, carrier: text, service: { enum: [...shippingServices] }, trackingNumber: text, labelUrl: { ...text, description: 'The printable label' } };
+/** A carrier's rate for a parcel (POST /api/shipping/quotes). */
+export const shippingRateSchema = object(shippingRateFields);
+/** A parcel once its label is bought. */
+export const shipmentSchema = object(shipmentFields);
 const paymentMethod: Schema = { enum: [...paymentMethods] };
 
 const ruleRef = object({ ruleId: text, name: text });
@@ -109,16 +115,12 @@ export const orderSchema = object({
     ),
   },
   shipping: {
-    ...object({ service: { enum: ['standard', 'express'] }, carrier: text, cost: money, estimatedDays: { type: 'integer', minimum: 0 }, weightGrams: { type: 'integer', minimum: 0 } }),
+    ...object({ ...shippingRateFields, weightGrams: { type: 'integer', minimum: 0 } }),
     description: 'How it travels and what that costs (part of the total); absent: collected at the shop',
   },
   shipment: {
     ...object({
-      shipmentId: text,
-      carrier: text,
-      service: { enum: ['standard', 'express'] },
-      trackingNumber: text,
-      labelUrl: text,
+      ...shipmentFields,
       tracking: { type: 'array', description: "The carrier's word on the parcel, oldest first", items: object({ status: carrierStatus, at: dateTime, description: text }, ['description']) },
     }),
     description: 'The parcel, once shipped',

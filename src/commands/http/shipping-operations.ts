@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { Operation } from '../../http/operations';
 import { HttpProblem } from '../../http/problem-details';
 import { IsPlainText, parseBody } from '../../http/validation';
-import { money } from '../../read-api/answer-schemas';
+import { object, shipmentSchema, shippingRateSchema } from '../../read-api/answer-schemas';
 import type { Logger } from '../../shared/logger';
 import { trackingStatuses, type TrackingStatus } from '../../shipping/shipping-provider';
 import { signatureHeader } from '../../webhooks/webhook-signature';
@@ -49,8 +49,6 @@ class TrackingEventDto {
   data!: TrackingEventDataDto;
 }
 
-const object = (properties: Record<string, unknown>) => ({ type: 'object', required: Object.keys(properties), properties });
-const rate = object({ service: { enum: ['standard', 'express'] }, carrier: { type: 'string' }, cost: money, estimatedDays: { type: 'integer', minimum: 0 } });
 
 export interface ShippingOperationsDependencies {
   readonly orders: ReturnType<typeof orderHandlers>;
@@ -80,7 +78,7 @@ export function shippingOperations(deps: ShippingOperationsDependencies): Operat
         schema: object({
           weightGrams: { type: 'integer', minimum: 0, description: 'The parcel, packed (a product without a recorded weight counts 500 g a unit)' },
           destinationCountry: { type: 'string' },
-          rates: { type: 'array', description: "The carrier's services for this parcel, cheapest first; empty: it cannot be shipped there (collect it at the shop)", items: rate },
+          rates: { type: 'array', description: "The carrier's services for this parcel, cheapest first; empty: it cannot be shipped there (collect it at the shop)", items: shippingRateSchema },
         }),
       },
       responses: { 200: 'The rates', 400: 'The request is not valid (problem details name each field)', 404: 'No such customer or product' },
@@ -110,7 +108,7 @@ export function shippingOperations(deps: ShippingOperationsDependencies): Operat
             revision: { type: 'integer' },
             checkpoint: { type: ['string', 'null'] },
             alreadyApplied: { type: 'boolean' },
-            shipment: object({ shipmentId: { type: 'string' }, carrier: { type: 'string' }, service: { enum: ['standard', 'express'] }, trackingNumber: { type: 'string' }, labelUrl: { type: 'string', description: 'The printable label' } }),
+            shipment: shipmentSchema,
           },
         },
       },

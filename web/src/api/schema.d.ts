@@ -1765,6 +1765,7 @@ export interface components {
                     /** @enum {unknown} */
                     service: "standard" | "express";
                     trackingNumber: string;
+                    /** @description The printable label */
                     labelUrl: string;
                     /** @description The carrier's word on the parcel, oldest first */
                     tracking: {
@@ -1911,6 +1912,7 @@ export interface components {
                 /** @enum {unknown} */
                 service: "standard" | "express";
                 trackingNumber: string;
+                /** @description The printable label */
                 labelUrl: string;
                 /** @description The carrier's word on the parcel, oldest first */
                 tracking: {
