@@ -30,7 +30,7 @@ export async function benchServer(): Promise<BenchServer> {
       dataDir: path.resolve(__dirname, '../.test-servers'),
       database: 'postgres',
       logger: jsonLogger('warn'),
-      settings: { max_wal_size: '256MB', min_wal_size: '64MB' },
+      settings: { max_wal_size: '256MB', min_wal_size: '64MB', ...(process.env.BENCH_PG_SETTINGS ? (JSON.parse(process.env.BENCH_PG_SETTINGS) as Record<string, string>) : {}) },
     });
     serverUrl = server.adminConnectionString;
     stopServer = () => server.stop();

@@ -9,6 +9,7 @@ import { parkedEventsMigration } from './migrations/0006-parked-events';
 import { auditIndexesMigration } from './migrations/0007-audit-indexes';
 import { appendBatchMigration } from './migrations/0008-append-batch';
 import { personalDataKeysMigration } from './migrations/0009-personal-data-keys';
+import { plannedLogReadsMigration } from './migrations/0010-planned-log-reads';
 
 export interface Migration {
   readonly version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Applied in version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration, appendBatchMigration, personalDataKeysMigration];
+export const migrations: readonly Migration[] = [eventStoreMigration, idempotencyKeysMigration, sessionsMigration, processTimersMigration, snapshotsMigration, parkedEventsMigration, auditIndexesMigration, appendBatchMigration, personalDataKeysMigration, plannedLogReadsMigration];
 
 /** Any fixed number; it only has to differ from the other advisory lock keys we use. */
 const migrationLockKey = 7000;

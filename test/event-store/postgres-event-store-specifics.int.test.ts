@@ -249,4 +249,40 @@ describe('PostgresEventStore beyond the port contract', () => {
     await Promise.all([store.checkpoints.save('subscriber-0', { commit: 1, position: 1 }), store.checkpoints.save('subscriber-1', { commit: 2, position: 2 })]);
     expect(await store.checkpoints.load('subscriber-0')).toEqual({ commit: 130, position: 30 });
   });
+  it('keeps to the indexes of the log as it grows from empty, before any statistics say it has', async () => {
+    // One connection, so that every statement's cached plan is this session's; autovacuum kept off
+    // the log, as on a fresh shop's first minutes or after a restore, so its statistics stay those
+    // of a log of a few events. Plans made then must not be sequential scans that stay one.
+    const own = await createTestDatabase({ poolSize: 1 });
+    const ownStore = new PostgresEventStore(own.pool);
+    try {
+      await own.pool.query('alter table events set (autovacuum_enabled = false)');
+      const work = async (round: number) => {
+        await ownStore.appendToStream(`order-${round}`, [newEvent('OrderPlaced')]);
+        // Several at once: those queued behind the first go in one emporium_append_batch.
+        await Promise.all(Array.from({ length: 6 }, (_, i) => ownStore.appendToStream(`payment-${round}-${i}`, [newEvent('PaymentRequested')])));
+        await ownStore.readStream(`order-${round}`);
+        for await (const page of ownStore.readAll({ after: null, batchSize: 5 })) {
+          expect(page.length).toBeGreaterThan(0);
+          break;
+        }
+      };
+      for (let round = 0; round < 8; round++) await work(round);
+
+      for (let i = 0; i < 40; i++) await ownStore.appendToStream(`bulk-${i}`, Array.from({ length: 100 }, () => newEvent('StockReceived')));
+      const sequentialScans = async () => {
+        // Pending statistics reach the shared ones when the session goes idle; this forces the next time.
+        await own.pool.query('select pg_stat_force_next_flush()');
+        const { rows } = await own.pool.query<{ seq_scan: string }>("select seq_scan from pg_stat_user_tables where relname = 'events'");
+        return Number(rows[0]!.seq_scan);
+      };
+      const before = await sequentialScans();
+      for (let round = 8; round < 16; round++) await work(round);
+      expect(await sequentialScans()).toBe(before);
+      expect((await own.pool.query<{ count: string }>('select count(*) from events')).rows[0]!.count).toBe(String(4000 + 16 * 7));
+    } finally {
+      await ownStore.close();
+      await own.drop();
+    }
+  });
 });

@@ -49,9 +49,8 @@ type PageRow = { held_back: boolean; matched: boolean | null } & { [K in keyof E
 
 // Time as epoch milliseconds and hashes as hex text: converted by PostgreSQL once, rather than
 // parsed by the driver and converted again here (it shows when a rebuild reads a million events).
-const eventColumnsOf = (table: string) => `${table}position, ${table}transaction_id, ${table}stream_id, ${table}revision, ${table}event_id, ${table}type, ${table}data, ${table}metadata,
-  (extract(epoch from ${table}recorded_at) * 1000)::float8 as recorded_at_ms, encode(${table}previous_hash, 'hex') as previous_hash, encode(${table}hash, 'hex') as hash`;
-export const eventColumns = eventColumnsOf('');
+export const eventColumns = `position, transaction_id, stream_id, revision, event_id, type, data, metadata,
+  (extract(epoch from recorded_at) * 1000)::float8 as recorded_at_ms, encode(previous_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash`;
 
 export class PostgresCheckpointStore implements CheckpointStore {
   constructor(private readonly pool: Pool) {}
@@ -231,10 +230,7 @@ export class PostgresEventStore implements EventStore {
     async (batch) => {
       const { rows } = await this.pool.query<EventRow & { request: string }>({
         name: 'emporium_read_streams',
-        text: `select r.request, ${eventColumnsOf('e.')}
-                 from unnest($1::text[], $2::bigint[]) with ordinality as r(stream_id, from_revision, request)
-                 join events e on e.stream_id = r.stream_id and e.revision >= r.from_revision
-                order by r.request, e.revision`,
+        text: 'select * from emporium_read_streams($1::text[], $2::bigint[])',
         values: [batch.map(({ request }) => request.streamId), batch.map(({ request }) => request.fromRevision)],
       });
       const answers = batch.map((): RecordedEvent[] => []);
@@ -281,27 +277,7 @@ export class PostgresEventStore implements EventStore {
       // that transaction may not be an append, so no notification would announce its end.
       const { rows } = await this.pool.query<PageRow>({
         name: 'emporium_read_page',
-        text: `with horizon as (
-                 select snapshot.xmin, exists (select 1 from events f where f.transaction_id >= snapshot.xmin) as held_back
-                   from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) snapshot
-               ),
-               page as (
-                 select e.*,
-                        ($3::text[] is null or e.stream_id ^@ any($3::text[]))
-                          and ($4::text[] is null or e.type = any($4::text[])) as matched
-                   from events e, horizon
-                  where (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
-                    and e.transaction_id < horizon.xmin
-                  order by e.transaction_id, e.position
-                  limit $5
-               )
-               select horizon.held_back, page.position, page.transaction_id, page.stream_id, page.revision, page.event_id,
-                      page.type, (extract(epoch from page.recorded_at) * 1000)::float8 as recorded_at_ms,
-                      encode(page.previous_hash, 'hex') as previous_hash, encode(page.hash, 'hex') as hash, page.matched,
-                      case when page.matched then page.data end as data,
-                      case when page.matched then page.metadata end as metadata
-                 from horizon left join page on true
-                order by page.transaction_id, page.position`,
+        text: 'select * from emporium_read_page($1::text::xid8, $2::bigint, $3::text[], $4::text[], $5::int)',
         values: [String(after?.commit ?? 0), after?.position ?? 0, filter?.streamPrefixes ?? null, filter?.eventTypes ?? null, limit],
       });
       const scanned = rows.filter((row) => row.position !== null);
