@@ -10,6 +10,8 @@ import { jsonLogger, silentLogger } from '../src/shared/logger';
 
 export interface BenchServer {
   readonly version: string;
+  /** The embedded server's cluster, to read its processes' CPU time (process-cpu.ts); undefined for BENCH_DATABASE_URL. */
+  readonly clusterDir: string | undefined;
   /** A fresh, migrated database; drop() ends its pool and drops it. */
   database(poolSize: number): Promise<{ pool: Pool; connectionString: string; drop: () => Promise<void> }>;
   stop(): Promise<void>;
@@ -22,6 +24,7 @@ export interface BenchServer {
 export async function benchServer(): Promise<BenchServer> {
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let stopServer = async () => {};
+  let clusterDir: string | undefined;
   const ownServer = !serverUrl;
   if (!serverUrl) {
     // A rebuild of a million events writes gigabytes of WAL, which PostgreSQL would otherwise keep
@@ -33,6 +36,7 @@ export async function benchServer(): Promise<BenchServer> {
       settings: { max_wal_size: '256MB', min_wal_size: '64MB', ...(process.env.BENCH_PG_SETTINGS ? (JSON.parse(process.env.BENCH_PG_SETTINGS) as Record<string, string>) : {}) },
     });
     serverUrl = server.adminConnectionString;
+    clusterDir = server.clusterDir;
     stopServer = () => server.stop();
   }
   const admin = new Client({ connectionString: serverUrl });
@@ -40,6 +44,7 @@ export async function benchServer(): Promise<BenchServer> {
   const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
   return {
     version,
+    clusterDir,
     async database(poolSize) {
       const name = `emporium_bench_${randomBytes(4).toString('hex')}`;
       await admin.query(`create database ${name}`);

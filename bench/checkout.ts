@@ -34,6 +34,7 @@ import { benchServer, benchVault, type BenchServer } from './bench-database';
 import { post, prepare, productCount } from './bench-shop';
 import { countStatements, topPerOrder, perOrder } from './statement-counter';
 import { startCpuProfile } from './cpu-profile';
+import { cpuPerOrder, cpuTimes } from './process-cpu';
 import { startDistributedShop } from './distributed-shop';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -186,10 +187,12 @@ async function main(): Promise<void> {
     const bareHttp = await listen(bare.http, 0, '127.0.0.1');
     const bareShop = await prepare(bare, bareHttp.url, accessTokens, clients);
     const bareBefore = bareCounter.snapshot();
+    const bareCpuBefore = cpuTimes(server.clusterDir);
     let started = performance.now();
     const bareOrders = await placeOrders(bareHttp.url, bareShop.codes, bareShop.customers);
     const bareRate = bareOrders.size / ((performance.now() - started) / 1000);
     const bareCost = perOrder(bareBefore, bareCounter.snapshot(), bareOrders.size);
+    const bareCpu = cpuPerOrder(bareCpuBefore, cpuTimes(server.clusterDir), bareOrders.size, 'the API and its load');
     await bareHttp.close();
     await bare.close();
     await bareDb.drop();
@@ -236,6 +239,7 @@ async function main(): Promise<void> {
     const profileFile = distributed ? undefined : process.env.BENCH_CPU_PROFILE;
     const profiler = profileFile ? await startCpuProfile() : undefined;
     const saturatedBefore = journeyCounter.snapshot();
+    const saturatedCpuBefore = cpuTimes(server.clusterDir);
     // The app's memory under load. In the embedded profile the load generator shares the process,
     // so this is an upper bound of the app's own; in the distributed one, each role's is its own.
     let peakRss = process.memoryUsage().rss;
@@ -245,6 +249,7 @@ async function main(): Promise<void> {
     const placedIn = (performance.now() - started) / 1000;
     const receivedAt = await emailsFor(watcher.seen, sentAt);
     const saturatedAfter = journeyCounter.snapshot();
+    const saturatedCpu = cpuPerOrder(saturatedCpuBefore, cpuTimes(server.clusterDir), sentAt.size, distributed ? 'the load generator and the SMTP catcher; the roles are other processes' : 'every role, the load generator and the SMTP catcher');
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedKinds = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedWho = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size, 20, 'byWho');
@@ -276,9 +281,10 @@ async function main(): Promise<void> {
     console.log(`${distributed ? 'distributed profile (every role its own process, behind nginx, on EventStoreDB' + (process.env.EVENTSTORE_URL ? '' : ' stand-in') + ', FerretDB, Kafka, PostgreSQL)' : 'embedded profile (one process, PostgreSQL)'}`);
     console.log(`${clients} clients, ${seconds} s of ordering per phase, orders of 1 or 2 of ${productCount} products; sandbox answers after 50 ms`);
     console.log(`bare command API (POST /api/orders, nothing behind it): ${bareOrders.size} orders, ${bareRate.toFixed(1)} orders/s`);
-    console.log(`  cost: ${bareCost}`);
+    console.log(`  cost: ${bareCost}\n  ${bareCpu}`);
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
+    console.log(`  ${saturatedCpu}`);
     if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}\n  by who sent them:\n${lines(saturatedWho)}`);
     if (profile) {
       console.log(`  CPU profile of the saturated phase in ${profileFile}; self time by place:\n${lines(profile.byPlace)}`);

@@ -19,29 +19,34 @@ import { silentLogger } from '../src/shared/logger';
 import { benchServer, benchVault } from './bench-database';
 import { prepare } from './bench-shop';
 import { startCpuProfile } from './cpu-profile';
+import { cpuPerOrder, cpuTimes } from './process-cpu';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+let clusterDir: string | undefined;
 
 /** Requests per second over the phase, after a second of warm-up. */
 async function rate(name: string, options: Omit<autocannon.Options, 'duration' | 'connections'>, profileAs?: string): Promise<number> {
   await autocannon({ ...options, connections, duration: 1 });
   const profileFile = profileAs && process.env.BENCH_CPU_PROFILE ? `${process.env.BENCH_CPU_PROFILE}-${profileAs}.cpuprofile` : undefined;
   const profiler = profileFile ? await startCpuProfile() : undefined;
+  const cpuBefore = cpuTimes(clusterDir);
   const result = await autocannon({ ...options, connections, duration: seconds });
+  const cpu = cpuPerOrder(cpuBefore, cpuTimes(clusterDir), result.requests.total, 'server and load generator').replace('per order', 'per request');
   if (profiler) {
     const where = await profiler.stop(profileFile!);
     console.log(`  CPU profile (load generator included) in ${profileFile}; self time by place:\n${where.byPlace.map((line) => `    ${line}`).join('\n')}\n  by function:\n${where.byFunction.map((line) => `    ${line}`).join('\n')}`);
   }
   const failed = result.non2xx + result.errors + result.timeouts;
   const perSecond = result.requests.average;
-  console.log(`${name}: ${perSecond.toFixed(0)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${failed ? `, ${failed} not 2xx` : ''}`);
+  console.log(`${name}: ${perSecond.toFixed(0)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${failed ? `, ${failed} not 2xx` : ''}\n  ${cpu}`);
   if (failed > result.requests.total / 100) throw new Error(`${name}: ${failed} of ${result.requests.total} requests failed`);
   return perSecond;
 }
 
 async function main(): Promise<void> {
   const server = await benchServer();
+  clusterDir = server.clusterDir;
   const db = await server.database(20);
   const accessTokens = AccessTokens.withNewKey();
   const passwords = new ScryptPasswordHasher({ cost: 2 ** 12, blockSize: 8, parallelization: 1 });
