@@ -34,7 +34,7 @@ import { benchServer, benchVault, type BenchServer } from './bench-database';
 import { post, prepare, productCount } from './bench-shop';
 import { countStatements, topPerOrder, perOrder } from './statement-counter';
 import { startCpuProfile } from './cpu-profile';
-import { cpuPerOrder, cpuTimes } from './process-cpu';
+import { cpuPer, cpuTimes } from './process-cpu';
 import { startDistributedShop } from './distributed-shop';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     const bareOrders = await placeOrders(bareHttp.url, bareShop.codes, bareShop.customers);
     const bareRate = bareOrders.size / ((performance.now() - started) / 1000);
     const bareCost = perOrder(bareBefore, bareCounter.snapshot(), bareOrders.size);
-    const bareCpu = cpuPerOrder(bareCpuBefore, cpuTimes(server.clusterDir), bareOrders.size, 'the API and its load');
+    const bareCpu = cpuPer('order', bareCpuBefore, cpuTimes(server.clusterDir), bareOrders.size, 'the API and its load');
     await bareHttp.close();
     await bare.close();
     await bareDb.drop();
@@ -249,7 +249,7 @@ async function main(): Promise<void> {
     const placedIn = (performance.now() - started) / 1000;
     const receivedAt = await emailsFor(watcher.seen, sentAt);
     const saturatedAfter = journeyCounter.snapshot();
-    const saturatedCpu = cpuPerOrder(saturatedCpuBefore, cpuTimes(server.clusterDir), sentAt.size, distributed ? 'the load generator and the SMTP catcher; the roles are other processes' : 'every role, the load generator and the SMTP catcher');
+    const saturatedCpu = cpuPer('order', saturatedCpuBefore, cpuTimes(server.clusterDir), sentAt.size, distributed ? 'the load generator and the SMTP catcher; the roles are other processes' : 'every role, the load generator and the SMTP catcher');
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedKinds = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedWho = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size, 20, 'byWho');

@@ -19,10 +19,11 @@ import { silentLogger } from '../src/shared/logger';
 import { benchServer, benchVault } from './bench-database';
 import { prepare } from './bench-shop';
 import { startCpuProfile } from './cpu-profile';
-import { cpuPerOrder, cpuTimes } from './process-cpu';
+import { cpuPer, cpuTimes } from './process-cpu';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** The benchmark server's cluster, whose processes' CPU each phase reports; set once the server is up. */
 let clusterDir: string | undefined;
 
 /** Requests per second over the phase, after a second of warm-up. */
@@ -32,7 +33,7 @@ async function rate(name: string, options: Omit<autocannon.Options, 'duration' |
   const profiler = profileFile ? await startCpuProfile() : undefined;
   const cpuBefore = cpuTimes(clusterDir);
   const result = await autocannon({ ...options, connections, duration: seconds });
-  const cpu = cpuPerOrder(cpuBefore, cpuTimes(clusterDir), result.requests.total, 'server and load generator').replace('per order', 'per request');
+  const cpu = cpuPer('request', cpuBefore, cpuTimes(clusterDir), result.requests.total, 'server and load generator');
   if (profiler) {
     const where = await profiler.stop(profileFile!);
     console.log(`  CPU profile (load generator included) in ${profileFile}; self time by place:\n${where.byPlace.map((line) => `    ${line}`).join('\n')}\n  by function:\n${where.byFunction.map((line) => `    ${line}`).join('\n')}`);

@@ -46,9 +46,9 @@ function serverCpu(clusterDir: string): number | undefined {
   return ticks * msPerTick;
 }
 
-/** What an order cost in CPU between two readings, as a line for the benchmark's output. */
-export function cpuPerOrder(from: CpuTimes, to: CpuTimes, orders: number, thisProcessIs: string): string {
-  const per = (a: number, b: number) => ((b - a) / orders).toFixed(2);
+/** What each of `count` orders or requests cost in CPU between two readings, as a line of the benchmark's output. */
+export function cpuPer(unit: 'order' | 'request', from: CpuTimes, to: CpuTimes, count: number, thisProcessIs: string): string {
+  const per = (a: number, b: number) => ((b - a) / count).toFixed(2);
   const postgres = from.postgres !== undefined && to.postgres !== undefined ? `, PostgreSQL ${per(from.postgres, to.postgres)} ms` : '';
-  return `CPU per order: this process (${thisProcessIs}) ${per(from.thisProcess, to.thisProcess)} ms${postgres}`;
+  return `CPU per ${unit}: this process (${thisProcessIs}) ${per(from.thisProcess, to.thisProcess)} ms${postgres}`;
 }
