@@ -34,7 +34,8 @@ describe('scheduled list prices', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]!.data).toMatchObject({ previousPrice: eur(1_000), price: eur(800), scheduleId });
     expect(Date.parse(changes[0]!.data.changedAt as string)).toBeGreaterThanOrEqual(Date.parse(effectiveAt));
-    expect(await timersOf(scheduleId)).toBe(0);
+    // The timer goes in the sweeper's transaction, which commits just after the price change it appended.
+    await eventually('the timer to be gone', () => timersOf(scheduleId), (count) => count === 0);
     const after = await shop.app.request('GET', `/api/products/${code}`, { headers: { 'emporium-checkpoint': formatCheckpoint(changes[0]!.checkpoint) } });
     expect(after.body).toMatchObject({ price: eur(800), listPrice: eur(800), nextListPrice: null });
 
