@@ -1,10 +1,10 @@
 /**
  * The event store's hot statements keep one plan per session, and it is always an index plan.
  *
- * Measured under bench:checkout, a third to a half of the server's time in the two log reads was
+ * Measured under bench:checkout, nearly two thirds of the server's time in the two log reads was
  * planning: PostgreSQL planned them afresh at every call, because their generic plans looked
  * costlier on paper than a plan made for the call's values. And where a generic plan was kept (the
- * duplicate-id check inside the append functions), it was made while the log was nearly empty, so
+ * duplicate-id check inside emporium_append_batch), it was made while the log was nearly empty, so
  * it was a sequential scan, and it stayed one as the log grew, until autovacuum's next ANALYZE: on
  * a fresh shop's first minutes, and after a restore without statistics, each append then read the
  * whole log. Each of these statements looks rows up by a key it has an index for, whatever the
