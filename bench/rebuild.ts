@@ -12,6 +12,9 @@
  * With MONGO_URL set, it also rebuilds the document read models (catalog, order history) into
  * MongoDB (a database made and dropped there), against inserting the documents it made straight
  * into the same server with the driver's insertMany, in the same run.
+ *
+ * BENCH_CPU_PROFILE=prefix profiles each PostgreSQL rebuild (prefix-<events>.cpuprofile) and prints
+ * where this process's CPU went.
  */
 import { MongoClient } from 'mongodb';
 import { PostgresEventStore } from '../src/event-store/postgres/postgres-event-store';
@@ -25,6 +28,8 @@ import { orderHistoryProjection } from '../src/projections/read-models/order-his
 import { reportingProjectionNames, reportingProjections } from '../src/projections/reporting/reporting-projection';
 import { silentLogger } from '../src/shared/logger';
 import { benchServer, type BenchServer } from './bench-database';
+import { startCpuProfile } from './cpu-profile';
+import { cpuTimes } from './process-cpu';
 import { writeShopLog } from './rebuild-fixture';
 
 const logSizes = (process.env.BENCH_EVENTS ?? '100000,1000000').split(',').map(Number);
@@ -79,9 +84,14 @@ async function measure(server: BenchServer, totalEvents: number): Promise<void> 
     for (const name of names) await eventStore.checkpoints.reset(name, head);
     const runner = new ProjectionRunner(eventStore, silentLogger, { rebuildBatchSize: Number(process.env.BENCH_BATCH ?? 10_000) });
     await runner.start([documentProjection(documents, catalogProjection), documentProjection(documents, orderHistoryProjection), ...reportingProjections(pool, eventStore.checkpoints)]);
+    const profileFile = process.env.BENCH_CPU_PROFILE ? `${process.env.BENCH_CPU_PROFILE}-${totalEvents}.cpuprofile` : undefined;
+    const profiler = profileFile ? await startCpuProfile() : undefined;
+    const cpuBefore = cpuTimes(server.clusterDir);
     started = performance.now();
     await runner.rebuild(names);
     const rebuildMs = performance.now() - started;
+    const cpuAfter = cpuTimes(server.clusterDir);
+    const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     const rebuildRate = rate(totalEvents, rebuildMs);
     await runner.stop();
     await eventStore.close();
@@ -93,6 +103,10 @@ async function measure(server: BenchServer, totalEvents: number): Promise<void> 
     console.log(`baseline: read every event, no handler    | ${readRate.toLocaleString('en').padStart(10)} events`);
     console.log(`baseline: bulk-write documents, same store | ${writeRate.toLocaleString('en').padStart(10)} documents`);
     console.log(`rebuild                                    | ${rebuildRate.toLocaleString('en').padStart(10)} events`);
+    // Over the rebuild's wall time: how busy this process (the handlers) and the server kept their cores.
+    const busy = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? 'not ours to see' : `${Math.round((100 * (to - from)) / rebuildMs)} % of a core`);
+    console.log(`rebuild CPU: this process ${busy(cpuBefore.thisProcess, cpuAfter.thisProcess)}, PostgreSQL ${busy(cpuBefore.postgres, cpuAfter.postgres)}`);
+    if (profile) console.log(`CPU profile of the rebuild in ${profileFile}; self time by place:\n${profile.byPlace.join('\n')}\nby function:\n${profile.byFunction.join('\n')}`);
     const ratio = rebuildRate / slower;
     console.log(`target: rebuild of ${totalEvents.toLocaleString('en')} events >= 0.5 of the slower baseline: ${ratio.toFixed(2)}, ${ratio >= 0.5 ? 'met' : 'MISSED'}`);
     console.log(`target: rebuild of ${totalEvents.toLocaleString('en')} events >= 20,000 events/s: ${rebuildRate.toLocaleString('en')}, ${rebuildRate >= 20_000 ? 'met' : 'MISSED'}`);

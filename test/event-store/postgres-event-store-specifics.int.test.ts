@@ -285,4 +285,40 @@ describe('PostgresEventStore beyond the port contract', () => {
       await own.drop();
     }
   });
+
+  it('reads a long page of the log, as a rebuild does, in commit order and without spilling it to disk', async () => {
+    // One connection with little work_mem: a page held in memory before it is sent, or sorted on
+    // the way, would have to go to a temporary file, and the session's statistics would count it.
+    const own = await createTestDatabase({ poolSize: 1 });
+    const ownStore = new PostgresEventStore(own.pool);
+    try {
+      const note = 'x'.repeat(1_000);
+      for (let i = 0; i < 60; i++) await ownStore.appendToStream(`order-${i}`, Array.from({ length: 50 }, () => newEvent('OrderNoted', { note })));
+      // Statistics as a shop that has run for a while has them: the planner then guesses how many
+      // events lie after the checkpoint, below a horizon it cannot know when it plans.
+      await own.pool.query('analyze events');
+      await own.pool.query("set work_mem = '64kB'");
+      const temporaryFiles = async () => {
+        await own.pool.query('select pg_stat_force_next_flush()');
+        const { rows } = await own.pool.query<{ temp_files: string }>('select temp_files from pg_stat_database where datname = current_database()');
+        return Number(rows[0]!.temp_files);
+      };
+      const before = await temporaryFiles();
+
+      const pages: number[] = [];
+      const read: string[] = [];
+      for await (const page of ownStore.readAll({ batchSize: 2_500 })) {
+        pages.push(page.length);
+        read.push(...page.map((event) => event.id));
+      }
+
+      expect(await temporaryFiles()).toBe(before);
+      expect(pages).toEqual([2_500, 500]);
+      const { rows } = await own.pool.query<{ event_id: string }>('select event_id from events order by transaction_id, position');
+      expect(read).toEqual(rows.map((row) => row.event_id));
+    } finally {
+      await ownStore.close();
+      await own.drop();
+    }
+  });
 });

@@ -25,6 +25,7 @@ import {
   type Subscription,
 } from '../event-store';
 import { RequestBatcher } from '../../shared/request-batcher';
+import { inTransaction } from '../../postgres/transaction';
 import { AppendBatches, type PendingAppend } from './append-batches';
 import { AppendNotifications } from './append-notifications';
 
@@ -46,6 +47,42 @@ export interface EventRow {
 }
 
 type PageRow = { held_back: boolean; matched: boolean | null } & { [K in keyof EventRow]: EventRow[K] | null };
+
+/**
+ * Pages longer than this are read by a statement planned for each call, not by emporium_read_page.
+ * The function is for the many small reads of live subscriptions, where planning was most of the
+ * cost (migration 10). A page of a rebuild or an export (5,000-10,000 events) outgrows work_mem:
+ * PL/pgSQL holds the function's whole result before sending its first row, and the function's
+ * final sort holds it again, so 100,000 events rebuilt wrote 100 MB of temporary files. Planning
+ * once per thousands of rows costs next to nothing.
+ */
+const largePage = 1_000;
+
+/**
+ * emporium_read_page's query (migration 10) with the parameters of the function, but without the
+ * final sort: the page comes out of the index in commit order, and readPage sorts what it gets.
+ */
+const largePageRead = `
+  with horizon as (
+    select snapshot.xmin, exists (select 1 from events f where f.transaction_id >= snapshot.xmin) as held_back
+      from (select pg_snapshot_xmin(pg_current_snapshot()) as xmin) snapshot
+  ),
+  page as (
+    select e.*,
+           ($3::text[] is null or e.stream_id ^@ any($3::text[]))
+             and ($4::text[] is null or e.type = any($4::text[])) as matched
+      from events e, horizon
+     where (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
+       and e.transaction_id < horizon.xmin
+     order by e.transaction_id, e.position
+     limit $5::int
+  )
+  select horizon.held_back, page.position, page.transaction_id, page.stream_id, page.revision, page.event_id,
+         page.type, (extract(epoch from page.recorded_at) * 1000)::float8 as recorded_at_ms,
+         encode(page.previous_hash, 'hex') as previous_hash, encode(page.hash, 'hex') as hash, page.matched,
+         case when page.matched then page.data end as data,
+         case when page.matched then page.metadata end as metadata
+    from horizon left join page on true`;
 
 // Time as epoch milliseconds and hashes as hex text: converted by PostgreSQL once, rather than
 // parsed by the driver and converted again here (it shows when a rebuild reads a million events).
@@ -275,12 +312,19 @@ export class PostgresEventStore implements EventStore {
       // Non-matching rows come back without their data, just to move the scan on. `held_back`
       // tells whether committed events wait above the horizon for an older transaction to end:
       // that transaction may not be an append, so no notification would announce its end.
-      const { rows } = await this.pool.query<PageRow>({
-        name: 'emporium_read_page',
-        text: 'select * from emporium_read_page($1::text::xid8, $2::bigint, $3::text[], $4::text[], $5::int)',
-        values: [String(after?.commit ?? 0), after?.position ?? 0, filter?.streamPrefixes ?? null, filter?.eventTypes ?? null, limit],
-      });
-      const scanned = rows.filter((row) => row.position !== null);
+      const values = [String(after?.commit ?? 0), after?.position ?? 0, filter?.streamPrefixes ?? null, filter?.eventTypes ?? null, limit];
+      const rows =
+        limit <= largePage
+          ? (await this.pool.query<PageRow>({ name: 'emporium_read_page', text: 'select * from emporium_read_page($1::text::xid8, $2::bigint, $3::text[], $4::text[], $5::int)', values })).rows
+          : await inTransaction(this.pool, async (client) => {
+              // Planned for the call, the page cannot know the horizon (it is read as the statement
+              // starts), so the planner guesses a third of the events after the checkpoint. Near the
+              // head of the log that is fewer than the page asks for, and it then prefers a bitmap
+              // scan and a sort that spills to disk to walking the commit-order index.
+              await client.query('set local enable_bitmapscan = off; set local enable_sort = off');
+              return (await client.query<PageRow>(largePageRead, values)).rows;
+            });
+      const scanned = rows.filter((row) => row.position !== null).sort(inCommitOrder);
       const last = scanned.at(-1);
       return {
         events: scanned.filter((row) => row.matched).map((row) => toRecordedEvent(row as EventRow)),
@@ -321,6 +365,9 @@ function appendResultOf(row: AppendRow): AppendResult {
   const position = Number(row.last_position);
   return { nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } };
 }
+
+/** Already in order when the function read the page, so sorting is a pass over it. */
+const inCommitOrder = (a: PageRow, b: PageRow) => Number(a.transaction_id) - Number(b.transaction_id) || Number(a.position) - Number(b.position);
 
 const digestOf = (event: NewEvent) => eventDigest({ ...event, metadata: event.metadata ?? {} });
 
