@@ -50,6 +50,12 @@ function withStock(product: Omit<CatalogProduct, 'available' | 'lowStock' | 'nam
   };
 }
 
+/** Stock moves far more often than anything else about a product, and changes none of its text. */
+function restocked(product: CatalogProduct, onHand: number, reserved: number): CatalogProduct {
+  const available = onHand - reserved;
+  return { ...product, onHand, reserved, available, lowStock: available <= product.lowStockThreshold };
+}
+
 export const catalogProjection: DocumentProjection<CatalogProduct> = {
   name: 'catalog',
   collection: {
@@ -96,15 +102,15 @@ export const catalogProjection: DocumentProjection<CatalogProduct> = {
       case 'ProductDiscontinued':
         return withStock({ ...current, status: 'discontinued' });
       case 'StockReceived':
-        return withStock({ ...current, onHand: stockEvent.data.onHand });
+        return restocked(current, stockEvent.data.onHand, current.reserved);
       case 'StockReserved':
-        return withStock({ ...current, reserved: current.reserved + stockEvent.data.quantity });
+        return restocked(current, current.onHand, current.reserved + stockEvent.data.quantity);
       case 'ReservationReleased':
-        return withStock({ ...current, reserved: current.reserved - stockEvent.data.quantity });
+        return restocked(current, current.onHand, current.reserved - stockEvent.data.quantity);
       case 'ReservationCommitted':
-        return withStock({ ...current, onHand: stockEvent.data.onHand, reserved: current.reserved - stockEvent.data.quantity });
+        return restocked(current, stockEvent.data.onHand, current.reserved - stockEvent.data.quantity);
       case 'StockAdjusted':
-        return withStock({ ...current, onHand: stockEvent.data.onHand });
+        return restocked(current, stockEvent.data.onHand, current.reserved);
       default:
         return current;
     }
