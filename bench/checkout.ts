@@ -13,7 +13,9 @@ import { SandboxSms } from '../src/sms/sandbox-sms';
  * The journey runs saturated first, then paced at 70 % of the rate it sustained (BENCH_PACE, in
  * orders per second, to choose another).
  * BENCH_CPU_PROFILE=file.cpuprofile profiles the saturated phase (embedded profile) and prints
- * where its CPU time went.
+ * where its CPU time went. With pg_stat_statements loaded (BENCH_PG_SETTINGS, see
+ * server-statements.ts), it prints the server's time per order by statement too (the top
+ * BENCH_STATEMENTS, default 15).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +38,7 @@ import { countStatements, topPerOrder, perOrder } from './statement-counter';
 import { startCpuProfile } from './cpu-profile';
 import { cpuPer, cpuTimes } from './process-cpu';
 import { startDistributedShop } from './distributed-shop';
+import { serverStatements } from './server-statements';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -239,6 +242,7 @@ async function main(): Promise<void> {
     const profileFile = distributed ? undefined : process.env.BENCH_CPU_PROFILE;
     const profiler = profileFile ? await startCpuProfile() : undefined;
     const saturatedBefore = journeyCounter.snapshot();
+    const statements = await serverStatements(journeyDb.pool);
     const saturatedCpuBefore = cpuTimes(server.clusterDir);
     // The app's memory under load. In the embedded profile the load generator shares the process,
     // so this is an upper bound of the app's own; in the distributed one, each role's is its own.
@@ -253,6 +257,7 @@ async function main(): Promise<void> {
     const saturatedCost = perOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedKinds = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size);
     const saturatedWho = topPerOrder(saturatedBefore, saturatedAfter, sentAt.size, 20, 'byWho');
+    const saturatedOnServer = await statements?.top(Number(process.env.BENCH_STATEMENTS ?? 15), sentAt.size);
     clearInterval(rssSampler);
     const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     const lastEmail = Math.max(...receivedAt.values());
@@ -286,6 +291,7 @@ async function main(): Promise<void> {
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
     console.log(`  ${saturatedCpu}`);
     if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}\n  by who sent them:\n${lines(saturatedWho)}`);
+    if (saturatedOnServer) console.log(`  the server's time per order by statement (pg_stat_statements, every database user's):\n${lines(saturatedOnServer)}`);
     if (profile) {
       console.log(`  CPU profile of the saturated phase in ${profileFile}; self time by place:\n${lines(profile.byPlace)}`);
       console.log(`  by function:\n${lines(profile.byFunction)}`);
