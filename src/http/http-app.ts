@@ -62,6 +62,17 @@ const jsonBodiesOnly: RequestHandler = (request, response, next) => {
   next();
 };
 
+/**
+ * Routes that are never under /api/ (health, metrics, the web app's pages), which nearly every
+ * request is: an API request passes them by instead of being tried against each of their routes.
+ */
+const besideTheApi =
+  (routes: Router): RequestHandler =>
+  (request, response, next) => {
+    if (request.path.startsWith('/api/')) next();
+    else routes(request, response, next);
+  };
+
 export function createHttpApp(options: HttpAppOptions): Express {
   const { logger, operations } = options;
   const openApi = openApiDocument(
@@ -86,9 +97,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(requestDurations);
   app.use((request, response, next) => doingWorkOf(request.path === '/api/payments/webhook' ? 'payment webhook' : request.method === 'GET' ? 'query API' : 'command API', next, String(response.locals.traceId)));
   app.use(pathGuard);
-  app.use(healthRoutes(options.healthChecks));
-  app.use(metricsRoutes());
-  for (const routes of options.extraRoutes ?? []) app.use(routes);
+  app.use(besideTheApi(healthRoutes(options.healthChecks)));
+  app.use(besideTheApi(metricsRoutes()));
+  for (const routes of options.extraRoutes ?? []) app.use(besideTheApi(routes));
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApi);
   });
