@@ -36,7 +36,7 @@ let clusterDir: string | undefined;
 
 /**
  * Runs `operation` from `concurrency` workers for `seconds`; returns operations per second, and the
- * CPU each cost this process and the server together (µs), or NaN where the server is not ours to see.
+ * CPU each cost this process and the server together (µs; NaN on a server of your own, and not printed).
  */
 async function measure(concurrency: number, operation: (worker: number, i: number) => Promise<void>): Promise<{ rate: number; cpu: number }> {
   const until = performance.now() + seconds * 1000;
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       );
       // Where the two cores are not kept busy, the rates are bound by waiting (for the WAL to be
       // flushed, mostly), and they swing with the machine's disk, not with the work done.
-      console.log(`            CPU per operation, this process and the server: raw ${cpu.raw.toFixed(0)} µs, append ${cpu.append.toFixed(0)} µs, append without NOTIFY ${cpu.quiet.toFixed(0)} µs`);
+      if (clusterDir) console.log(`            CPU per operation, this process and the server: raw ${cpu.raw.toFixed(0)} µs, append ${cpu.append.toFixed(0)} µs, append without NOTIFY ${cpu.quiet.toFixed(0)} µs`);
     }
     for (const r of results.filter((r) => r.concurrency >= 8)) {
       console.log(`target: append/raw >= ${target} at concurrency ${r.concurrency}: ${(r.append / r.raw).toFixed(2)}, ${r.append / r.raw >= target ? 'met' : 'MISSED'}`);

@@ -60,7 +60,7 @@ const largePage = 1_000;
 
 /**
  * emporium_read_page's query (migration 10) with the parameters of the function, but without the
- * final sort: the page comes out of the index in commit order, and readPage sorts what it gets.
+ * final sort: the page comes out of the index in commit order, and readPage sorts the rows it gets.
  */
 const largePageRead = `
   with horizon as (
@@ -322,9 +322,9 @@ export class PostgresEventStore implements EventStore {
               // head of the log that is fewer than the page asks for, and it then prefers a bitmap
               // scan and a sort that spills to disk to walking the commit-order index.
               await client.query('set local enable_bitmapscan = off; set local enable_sort = off');
-              return (await client.query<PageRow>(largePageRead, values)).rows;
+              return (await client.query<PageRow>(largePageRead, values)).rows.sort(inCommitOrder);
             });
-      const scanned = rows.filter((row) => row.position !== null).sort(inCommitOrder);
+      const scanned = rows.filter((row) => row.position !== null);
       const last = scanned.at(-1);
       return {
         events: scanned.filter((row) => row.matched).map((row) => toRecordedEvent(row as EventRow)),
@@ -366,7 +366,7 @@ function appendResultOf(row: AppendRow): AppendResult {
   return { nextExpectedRevision: Number(row.last_revision), position, checkpoint: { commit: Number(row.commit_id), position } };
 }
 
-/** Already in order when the function read the page, so sorting is a pass over it. */
+/** For the large page's statement, which has no final sort: its rows come in this order already, so sorting them is a pass. */
 const inCommitOrder = (a: PageRow, b: PageRow) => Number(a.transaction_id) - Number(b.transaction_id) || Number(a.position) - Number(b.position);
 
 const digestOf = (event: NewEvent) => eventDigest({ ...event, metadata: event.metadata ?? {} });
