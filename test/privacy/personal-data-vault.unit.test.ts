@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import crypto, { randomBytes, randomUUID } from 'node:crypto';
 import { InMemoryEventStore } from '../../src/event-store/in-memory-event-store';
 import { findBrokenLink } from '../../src/event-store/event-integrity';
 import type { NewEvent, RecordedEvent } from '../../src/event-store/event-store';
@@ -57,6 +57,24 @@ describe('PersonalDataVault', () => {
     await store.appendToStream(`order-${ann}`, [{ id: randomUUID(), type: 'OrderPlaced', data: { orderId: 'o-1', customerId: ann, shippingAddress: address } }]);
     const [order] = await raw.readStream(`order-${ann}`);
     expect(order!.data).toEqual({ orderId: 'o-1', customerId: ann, shippingAddress: erasedAddress });
+  });
+
+  it('unwraps a person\'s key once for many reads, and still sees an erasure made by another process at the next read', async () => {
+    const { keys, masterKey, store } = setUp();
+    const customerId = randomUUID();
+    await store.appendToStream(`customer-${customerId}`, [registered(customerId)]);
+    const deciphers = jest.spyOn(crypto, 'createDecipheriv');
+    try {
+      for (let i = 0; i < 3; i++) expect((await store.readStream(`customer-${customerId}`))[0]!.data).toMatchObject({ firstName: 'Ann' });
+      // One unwrapping of the data key, then one opening of the event per read.
+      expect(deciphers).toHaveBeenCalledTimes(1 + 3);
+    } finally {
+      deciphers.mockRestore();
+    }
+    // Another process (another vault on the same keys) erases the person: this one, which holds the
+    // unwrapped key, reads the placeholders at once.
+    await new PersonalDataVault({ masterKey, keys }).erase(customerId);
+    expect((await store.readStream(`customer-${customerId}`))[0]!.data).toMatchObject({ firstName: erasedText, email: erasedText });
   });
 
   it('leaves the hash chain as written: it verifies after the erasure, as before', async () => {
