@@ -257,7 +257,7 @@ export async function createEmporiumApp(pool: Pool, logger: Logger, options: Emp
     operations: served,
     documented: everyOperation,
     idempotency,
-    authenticate: (token) => identity.authenticate(token),
+    authenticate: (token) => identity.authenticate(token, clock()),
     version: '0.1.0',
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     asyncApi: asyncApiDocument({ topicPrefix: options.kafka?.settings.topicPrefix ?? 'emporium.', ...(options.kafka ? { brokers: options.kafka.settings.brokers } : {}) }),

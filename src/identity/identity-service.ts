@@ -227,8 +227,8 @@ export function identityService(deps: IdentityDependencies) {
     logout: (refreshToken: string, now: Date) => refreshTokens.revokeFamily(refreshToken, now),
 
     /** The principal behind an access token, as long as its account is still active. */
-    async authenticate(accessToken: string): Promise<Principal> {
-      const principal = await accessTokens.verify(accessToken);
+    async authenticate(accessToken: string, now = new Date()): Promise<Principal> {
+      const principal = await accessTokens.verify(accessToken, now);
       const account = await loadAccount(principal.accountId);
       if (account.status !== 'active') throw new InvalidAccessTokenError('The account is disabled');
       // The role is read back from the account: a role changed since the token was issued counts now.

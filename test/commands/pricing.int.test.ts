@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from '../../src/event-store/event-store';
-import { customerSignedIn, staffSignedIn } from '../support/principals';
+import { customerSignedIn, logIn, staffSignedIn } from '../support/principals';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -56,7 +56,9 @@ describe('price rules', () => {
     const { code } = await product(500);
     await asStaff('POST', '/api/price-rules', { name: 'Lunch hour', appliesTo: 'product', productCode: code, amountOff: eur(100), validFrom: '2026-12-01T12:00:00Z', validUntil: '2026-12-01T13:00:00Z' });
     const customer = await customerSignedIn(api);
-    const order = (price: number) => api.request('POST', '/api/orders', { token: customer.token, body: { lines: [{ productCode: code, quantity: 1, expectedUnitPrice: eur(price) }], paymentMethod: 'card' } });
+    // Signed in again at each moment: an access token lives its fifteen minutes on the shop's clock.
+    const order = async (price: number) =>
+      api.request('POST', '/api/orders', { token: await logIn(api, customer.email), body: { lines: [{ productCode: code, quantity: 1, expectedUnitPrice: eur(price) }], paymentMethod: 'card' } });
     for (const [moment, price, until] of [
       ['2026-12-01T11:59:59.999Z', 500, '2026-12-01T12:00:00.000Z'],
       ['2026-12-01T12:00:00.000Z', 400, '2026-12-01T13:00:00.000Z'],

@@ -40,6 +40,15 @@ describe('access tokens', () => {
     }
   });
 
+  it('live their lifetime on the clock they were issued by, whatever the day it is', async () => {
+    const issuedAt = new Date('2026-12-01T09:00:00.000Z');
+    const token = await tokens.issue(principal, issuedAt);
+    expect(await tokens.verify(token, new Date(issuedAt.getTime() + 899_000))).toEqual(principal);
+    await expect(tokens.verify(token, new Date(issuedAt.getTime() + 900_000))).rejects.toThrow('The access token has expired');
+    const another = await tokens.issue(principal, issuedAt);
+    await expect(tokens.verify(another, new Date(issuedAt.getTime() + 901_000))).rejects.toThrow('The access token has expired');
+  });
+
   it('refuse a key that is not Ed25519', () => {
     const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     expect(() => AccessTokens.fromPem(rsaPem)).toThrow('Ed25519');
