@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ensureActsFor } from '../commands/authorization';
-import { accountDecider, type AccountState, type Role } from '../domain/accounts/account';
+import { accountAccess, accountDecider, type AccountState, type Role } from '../domain/accounts/account';
 import { normaliseEmail } from '../domain/customers/customer';
 import { emailClaimDecider } from '../domain/customers/email-claim';
 import type { PostalAddress } from '../domain/shared/address';
@@ -11,7 +11,7 @@ import { vendorDecider } from '../domain/vendors/vendor';
 import type { Logger } from '../shared/logger';
 import { nameBasedUuid } from '../shared/ids';
 import { handleCommand, newIdFor, type CommandContext } from '../commands/command-handler';
-import { loadState } from '../commands/handlers/catalog-handlers';
+import { caughtUpState, loadState } from '../commands/handlers/catalog-handlers';
 import { claimEmailFor, emailClaimStream, releaseEmailOf, type customerHandlers } from '../commands/handlers/customer-handlers';
 import { InvalidAccessTokenError, type AccessTokens, type Principal } from './access-tokens';
 import type { LoginThrottle, ThrottleLimit } from './login-throttle';
@@ -229,7 +229,10 @@ export function identityService(deps: IdentityDependencies) {
     /** The principal behind an access token, as long as its account is still active. */
     async authenticate(accessToken: string, now = new Date()): Promise<Principal> {
       const principal = await accessTokens.verify(accessToken, now);
-      const account = await loadAccount(principal.accountId);
+      // Read on from what this process last knew of the account: every request still reads the
+      // stream, so an account disabled a moment ago (anywhere) is refused at once, but a request
+      // from an account unchanged since reads no event, and so opens no sealed data.
+      const account = await caughtUpState(eventStore, accountStream(principal.accountId), accountAccess);
       if (account.status !== 'active') throw new InvalidAccessTokenError('The account is disabled');
       // The role is read back from the account: a role changed since the token was issued counts now.
       return { accountId: principal.accountId, role: account.role, ...(account.vendorId !== undefined ? { vendorId: account.vendorId } : {}) };

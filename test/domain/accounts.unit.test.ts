@@ -1,4 +1,5 @@
-import { accountDecider, type AccountEvent } from '../../src/domain/accounts/account';
+import { accountAccess, accountDecider, type AccountEvent } from '../../src/domain/accounts/account';
+import { foldEvents } from '../../src/domain/shared/decider';
 import { deciderSpec } from '../support/decider-spec';
 
 const now = new Date('2026-11-24T10:00:00.000Z');
@@ -60,4 +61,21 @@ describe('account', () => {
   ] as const)('refuses %s for an unknown account', (_name, command) => {
     spec.given([]).when(command).thenRefused('not-found', 'account-not-found');
   });
+
+  it('is folded for authentication without its password hash: active or not, and as whom it acts', () => {
+    const access = (events: AccountEvent[]) => events.reduce(accountAccess.evolve, accountAccess.initialState);
+    const passwordChanged: AccountEvent = { type: 'AccountPasswordChanged', data: { accountId: 'a-1', passwordHash: 'scrypt$2', changedAt: at } };
+    const promoted: AccountEvent = { type: 'AccountRoleChanged', data: { accountId: 'a-1', previousRole: 'staff', role: 'admin', changedAt: at } };
+    expect(access([])).toEqual({ status: 'none' });
+    expect(access([created('staff'), passwordChanged])).toEqual({ status: 'active', role: 'staff' });
+    expect(access([created('staff'), promoted, disabled])).toEqual({ status: 'disabled', role: 'admin' });
+    const vendor: AccountEvent = { type: 'AccountCreated', data: { accountId: 'a-2', email: 'v@shop.example', role: 'vendor', vendorId: 'v-1', passwordHash: 'scrypt$1', createdAt: at } };
+    expect(access([vendor])).toEqual({ status: 'active', role: 'vendor', vendorId: 'v-1' });
+    // The same status, role and vendor as the account itself.
+    for (const events of [[created('customer')], [created('staff'), promoted], [created('staff'), disabled], [vendor, passwordChanged]]) {
+      const { status, role, vendorId } = foldEvents(accountDecider, events) as { status: string; role: string; vendorId?: string };
+      expect(access(events)).toEqual({ status, role, ...(vendorId !== undefined ? { vendorId } : {}) });
+    }
+  });
 });
+

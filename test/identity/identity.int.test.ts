@@ -164,6 +164,8 @@ describe('sessions', () => {
     const admin = await staffSignedIn(api, 'admin');
     const member = await staffSignedIn(api, 'staff');
     const session = await api.request('POST', '/api/auth/login', { body: { email: member.email, password: testPassword } });
+    // Known to this process as active (authentication keeps what it last read of the account).
+    expect((await api.request('GET', '/api/auth/me', { token: member.token })).status).toBe(200);
     expect((await api.request('POST', `/api/accounts/${member.accountId}/disable`, { body: { reason: 'left the shop' }, token: admin.token })).status).toBe(200);
     expect((await api.request('GET', '/api/auth/me', { token: member.token })).status).toBe(401);
     expect((await api.request('POST', '/api/auth/refresh', { body: { refreshToken: session.body.refreshToken } })).status).toBe(401);

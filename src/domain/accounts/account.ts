@@ -127,3 +127,28 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
   decide: decideAccount,
   evolve: evolveAccount,
 };
+
+/** What a request needs of its caller's account: whether it is active, and as whom it acts. */
+export type AccountAccess = { status: 'none' } | { status: 'active' | 'disabled'; role: Role; vendorId?: string };
+
+/**
+ * The account folded for authentication only: the account without its password hash, so that
+ * the states a process keeps of its callers' accounts (see KnownStreams) hold no secret.
+ */
+export const accountAccess = {
+  initialState: { status: 'none' } as AccountAccess,
+  evolve(state: AccountAccess, event: AccountEvent): AccountAccess {
+    if (event.type === 'AccountCreated') return { status: 'active', role: event.data.role, ...(event.data.vendorId !== undefined ? { vendorId: event.data.vendorId } : {}) };
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'AccountRoleChanged':
+        return { ...state, role: event.data.role };
+      case 'AccountDisabled':
+        return { ...state, status: 'disabled' };
+      case 'AccountPasswordChanged':
+        return state;
+      default:
+        return unreachable(event);
+    }
+  },
+};
