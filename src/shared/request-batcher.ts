@@ -14,16 +14,32 @@ export interface Queued<Request, Result> {
 export class RequestBatcher<Request, Result> {
   private readonly queue: Queued<Request, Result>[] = [];
   private inFlight = 0;
+  private drainScheduled = false;
 
   constructor(
     private readonly send: (batch: readonly Queued<Request, Result>[]) => Promise<void>,
-    private readonly options: { readonly maxInFlight: number; readonly maxBatch: number },
+    private readonly options: {
+      readonly maxInFlight: number;
+      readonly maxBatch: number;
+      /**
+       * Requests made in one turn of the event loop go together even when the batcher is quiet,
+       * at the price of waiting for the turn's end: for callers that ask several things at once
+       * (a command reading its customer, price book and products).
+       */
+      readonly gatherTurn?: boolean;
+    },
   ) {}
 
   submit(request: Request): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      this.drain();
+      if (!this.options.gatherTurn) return this.drain();
+      if (this.drainScheduled) return;
+      this.drainScheduled = true;
+      setImmediate(() => {
+        this.drainScheduled = false;
+        this.drain();
+      });
     });
   }
 
@@ -37,7 +53,8 @@ export class RequestBatcher<Request, Result> {
         })
         .finally(() => {
           this.inFlight--;
-          this.drain();
+          // A drain due at the turn's end takes those asked in this turn together.
+          if (!this.drainScheduled) this.drain();
         });
     }
   }

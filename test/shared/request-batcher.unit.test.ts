@@ -32,4 +32,21 @@ describe('RequestBatcher', () => {
     const results = await Promise.allSettled([batcher.submit(1), batcher.submit(2), batcher.submit(3)]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
   });
+
+  it('with gatherTurn, sends the requests of one turn of the event loop together, even when nothing is under way', async () => {
+    const sent: number[][] = [];
+    const batcher = new RequestBatcher<number, number>(
+      async (batch) => {
+        sent.push(batch.map(({ request }) => request));
+        for (const { request, resolve } of batch) resolve(request * 10);
+      },
+      { maxInFlight: 4, maxBatch: 10, gatherTurn: true },
+    );
+    expect(await Promise.all([batcher.submit(1), batcher.submit(2), batcher.submit(3)])).toEqual([10, 20, 30]);
+    // Asked a step apart (awaits in between), within the same turn.
+    const later = Promise.resolve().then(() => batcher.submit(5));
+    expect(await Promise.all([batcher.submit(4), later])).toEqual([40, 50]);
+    expect(sent).toEqual([[1, 2, 3], [4, 5]]);
+  });
 });
+

@@ -260,8 +260,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Commands and process managers read whole streams, many at once under load: those asked while
-   * a few reads are under way go together, as one statement, when one of those returns.
+   * Commands and process managers read whole streams, many at once under load: those asked in
+   * one turn of the event loop go together as one statement (an order's customer, price book and
+   * products), and so do those asked while a few reads are under way, when one of those returns.
    */
   private readonly streamReads = new RequestBatcher<{ streamId: string; fromRevision: number }, RecordedEvent[]>(
     async (batch) => {
@@ -274,7 +275,7 @@ export class PostgresEventStore implements EventStore {
       for (const row of rows) answers[Number(row.request) - 1]!.push(toRecordedEvent(row));
       batch.forEach((queued, i) => queued.resolve(answers[i]!));
     },
-    { maxInFlight: 4, maxBatch: 100 },
+    { maxInFlight: 4, maxBatch: 100, gatherTurn: true },
   );
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent[]> {
