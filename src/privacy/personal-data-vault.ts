@@ -37,12 +37,13 @@ export interface PersonalDataVaultOptions {
 export class PersonalDataVault {
   private readonly sealingKeys = new Map<string, { key: Buffer | 'erased'; until: number }>();
   /**
-   * Data keys unwrapped for reading, by subject, with the wrapped bytes they came from. Only the
-   * unwrapping is saved (an AES-GCM decipher made with the master key, a fifth of the vault's cost
-   * on a customer's read): the lookup that tells whether the key still exists is made at every read,
-   * so an erasure still holds at once, and it drops the entry here.
+   * Data keys unwrapped for reading, by subject, with the wrapped bytes they came from, and the
+   * seals they opened lately (by event and seal). Only the deciphering is saved (an AES-GCM
+   * decipher per key and per seal, most of the vault's cost on a read of a customer): the lookup
+   * that tells whether the key still exists is made at every read, so an erasure still holds at
+   * once, and it drops the entry here, with what it opened.
    */
-  private readonly openingKeys = new Map<string, { wrapped: Buffer; key: Buffer; until: number }>();
+  private readonly openingKeys = new Map<string, { wrapped: Buffer; key: Buffer; until: number; opened: Map<string, string> }>();
   private readonly clock: () => Date;
 
   constructor(private readonly options: PersonalDataVaultOptions) {
@@ -81,7 +82,7 @@ export class PersonalDataVault {
       // Written before sealing existed (plain): shown as it is, unless its owner was erased since.
       if (found.sealed === undefined) return key === 'erased' ? { ...event, data: { ...found.rest, ...found.spec.fields } } : event;
       // No key at all for sealed data: the keys were lost or belong to another shop; nothing can open it.
-      const personal = key === 'erased' || key === undefined ? found.spec.fields : openWith(key, event, found.subjectId, found.sealed);
+      const personal = key === 'erased' || key === undefined ? found.spec.fields : this.open(key, event, found.subjectId, found.sealed);
       return { ...event, data: { ...found.rest, ...personal } };
     });
   }
@@ -114,8 +115,26 @@ export class PersonalDataVault {
     if (known && known.until > now && known.wrapped.equals(stored)) return known.key;
     const key = this.unwrap(subjectId, stored);
     if (this.openingKeys.size >= 10_000) this.openingKeys.clear();
-    this.openingKeys.set(subjectId, { wrapped: stored, key, until: now + (this.options.sealingKeyTtlMs ?? 60_000) });
+    this.openingKeys.set(subjectId, { wrapped: stored, key, until: now + (this.options.sealingKeyTtlMs ?? 60_000), opened: new Map() });
     return key;
+  }
+
+  /** A seal's content, deciphered once while its key is kept (a customer's stream is read by every order of theirs). */
+  private open(key: Buffer, event: RecordedEvent, subjectId: string, sealed: string): JsonObject {
+    const entry = this.openingKeys.get(subjectId);
+    const opened = entry?.key === key ? entry.opened : undefined;
+    // The event's id and type are the seal's associated data: a seal moved to another event is opened (and refused) anew.
+    const id = `${event.id}/${event.type}/${sealed}`;
+    let plaintext = opened?.get(id);
+    if (plaintext === undefined) {
+      plaintext = openWith(key, event, subjectId, sealed);
+      if (opened) {
+        if (opened.size >= 64) opened.clear();
+        opened.set(id, plaintext);
+      }
+    }
+    // Parsed anew each time: every reader gets data of its own.
+    return JSON.parse(plaintext) as JsonObject;
   }
 
   private wrap(subjectId: string, dataKey: Buffer): Buffer {
@@ -174,14 +193,14 @@ function sealWith(key: Buffer, event: NewEvent, subjectId: string, personal: Jso
   return `${version}.${iv.toString('base64url')}.${ciphertext.toString('base64url')}`;
 }
 
-function openWith(key: Buffer, event: RecordedEvent, subjectId: string, sealed: string): JsonObject {
+function openWith(key: Buffer, event: RecordedEvent, subjectId: string, sealed: string): string {
   const [seen, iv, body] = sealed.split('.');
   try {
     if (seen !== version || !iv || !body) throw new Error('unknown form');
     const bytes = Buffer.from(body, 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url')).setAAD(associatedData(event, subjectId));
     decipher.setAuthTag(bytes.subarray(bytes.length - tagBytes));
-    return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - tagBytes)), decipher.final()]).toString('utf8')) as JsonObject;
+    return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - tagBytes)), decipher.final()]).toString('utf8');
   } catch {
     throw new PersonalDataSealError(`The personal data of event ${event.id} (${event.streamId}@${event.revision}) does not open: it was altered, or sealed by another shop`);
   }
