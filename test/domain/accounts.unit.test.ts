@@ -63,7 +63,7 @@ describe('account', () => {
   });
 
   it('is folded for authentication without its password hash: active or not, and as whom it acts', () => {
-    const access = (events: AccountEvent[]) => events.reduce(accountAccess.evolve, accountAccess.initialState);
+    const access = (events: AccountEvent[]) => foldEvents(accountAccess, events);
     const passwordChanged: AccountEvent = { type: 'AccountPasswordChanged', data: { accountId: 'a-1', passwordHash: 'scrypt$2', changedAt: at } };
     const promoted: AccountEvent = { type: 'AccountRoleChanged', data: { accountId: 'a-1', previousRole: 'staff', role: 'admin', changedAt: at } };
     expect(access([])).toEqual({ status: 'none' });
