@@ -44,6 +44,8 @@ export class PersonalDataVault {
    * once, and it drops the entry here, with what it opened.
    */
   private readonly openingKeys = new Map<string, { wrapped: Buffer; key: Buffer; until: number; opened: Map<string, string> }>();
+  /** Seals kept opened, across the keys above (an upper bound: entries dropped with their key are not counted off). */
+  private openedSeals = 0;
   private readonly clock: () => Date;
 
   constructor(private readonly options: PersonalDataVaultOptions) {
@@ -129,8 +131,13 @@ export class PersonalDataVault {
     if (plaintext === undefined) {
       plaintext = openWith(key, event, subjectId, sealed);
       if (opened) {
-        if (opened.size >= 64) opened.clear();
+        // A few thousand seals in all, whatever the number of people: a rebuild opens every order once.
+        if (this.openedSeals >= 4_000) {
+          for (const other of this.openingKeys.values()) other.opened.clear();
+          this.openedSeals = 0;
+        }
         opened.set(id, plaintext);
+        this.openedSeals++;
       }
     }
     // Parsed anew each time: every reader gets data of its own.

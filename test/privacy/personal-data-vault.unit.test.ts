@@ -80,6 +80,21 @@ describe('PersonalDataVault', () => {
     expect((await store.readStream(`customer-${customerId}`))[0]!.data).toMatchObject({ firstName: erasedText, email: erasedText });
   });
 
+  it('keeps a few thousand opened seals at most, however many it reads', async () => {
+    const { store } = setUp();
+    const customerId = randomUUID();
+    await store.appendToStream(`customer-${customerId}`, Array.from({ length: 4_100 }, () => registered(customerId)));
+    await store.readStream(`customer-${customerId}`);
+    const deciphers = jest.spyOn(crypto, 'createDecipheriv');
+    try {
+      expect(await store.readStream(`customer-${customerId}`)).toHaveLength(4_100);
+      // Those opened before the bound was reached were let go, and are opened again.
+      expect(deciphers.mock.calls.length).toBeGreaterThanOrEqual(4_000);
+    } finally {
+      deciphers.mockRestore();
+    }
+  });
+
   it('leaves the hash chain as written: it verifies after the erasure, as before', async () => {
     const { raw, store, vault } = setUp();
     const customerId = randomUUID();
