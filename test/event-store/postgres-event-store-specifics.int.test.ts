@@ -234,6 +234,24 @@ describe('PostgresEventStore beyond the port contract', () => {
     expect(statements).toBeLessThan(asked.length / 4);
   });
 
+  it('reads the streams asked in one turn with one statement, even when nothing else is under way', async () => {
+    // A command reading its customer, price book and product at once, on a quiet shop.
+    for (const streamId of ['customer-quiet', 'pricebook-quiet', 'product-quiet']) await store.appendToStream(streamId, [newEvent('Noted', { streamId })]);
+    let statements = 0;
+    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+    db.pool.query = ((...args: unknown[]) => {
+      statements++;
+      return query(...args);
+    }) as typeof db.pool.query;
+    try {
+      const read = await Promise.all(['customer-quiet', 'pricebook-quiet', 'product-quiet'].map((streamId) => store.readStream(streamId)));
+      expect(read.map((events) => events.map((event) => event.data.streamId))).toEqual([['customer-quiet'], ['pricebook-quiet'], ['product-quiet']]);
+      expect(statements).toBe(1);
+    } finally {
+      db.pool.query = query as typeof db.pool.query;
+    }
+  });
+
   it('saves the checkpoints of many subscriptions asked together in a few statements, keeping the furthest of each', async () => {
     let statements = 0;
     const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
