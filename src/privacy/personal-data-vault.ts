@@ -43,7 +43,7 @@ export class PersonalDataVault {
    * that tells whether the key still exists is made at every read, so an erasure still holds at
    * once, and it drops the entry here, with what it opened.
    */
-  private readonly openingKeys = new Map<string, { wrapped: Buffer; key: Buffer; until: number; opened: Map<string, string> }>();
+  private readonly openingKeys = new Map<string, OpeningKey>();
   /** Seals kept opened, across the keys above (an upper bound: entries dropped with their key are not counted off). */
   private openedSeals = 0;
   private readonly clock: () => Date;
@@ -72,7 +72,7 @@ export class PersonalDataVault {
     const subjects = new Set(parts.flatMap((part) => (part && (part.sealed !== undefined || Object.keys(part.personal).length > 0) ? [part.subjectId] : [])));
     if (subjects.size === 0) return [...events];
     const keys = await this.options.keys.find([...subjects]);
-    const opened = new Map<string, Buffer | 'erased' | undefined>();
+    const opened = new Map<string, OpeningKey | 'erased' | undefined>();
     const keyOf = (subjectId: string) => {
       if (!opened.has(subjectId)) opened.set(subjectId, this.openingKeyOf(subjectId, keys.get(subjectId)));
       return opened.get(subjectId);
@@ -107,38 +107,34 @@ export class PersonalDataVault {
     return key;
   }
 
-  private openingKeyOf(subjectId: string, stored: Buffer | 'erased' | undefined): Buffer | 'erased' | undefined {
+  private openingKeyOf(subjectId: string, stored: Buffer | 'erased' | undefined): OpeningKey | 'erased' | undefined {
     if (stored === undefined || stored === 'erased') {
       this.openingKeys.delete(subjectId);
       return stored;
     }
     const now = this.clock().getTime();
     const known = this.openingKeys.get(subjectId);
-    if (known && known.until > now && known.wrapped.equals(stored)) return known.key;
-    const key = this.unwrap(subjectId, stored);
+    if (known && known.until > now && known.wrapped.equals(stored)) return known;
+    const fresh = { wrapped: stored, key: this.unwrap(subjectId, stored), until: now + (this.options.sealingKeyTtlMs ?? 60_000), opened: new Map<string, string>() };
     if (this.openingKeys.size >= 10_000) this.openingKeys.clear();
-    this.openingKeys.set(subjectId, { wrapped: stored, key, until: now + (this.options.sealingKeyTtlMs ?? 60_000), opened: new Map() });
-    return key;
+    this.openingKeys.set(subjectId, fresh);
+    return fresh;
   }
 
   /** A seal's content, deciphered once while its key is kept (a customer's stream is read by every order of theirs). */
-  private open(key: Buffer, event: RecordedEvent, subjectId: string, sealed: string): JsonObject {
-    const entry = this.openingKeys.get(subjectId);
-    const opened = entry?.key === key ? entry.opened : undefined;
+  private open({ key, opened }: OpeningKey, event: RecordedEvent, subjectId: string, sealed: string): JsonObject {
     // The event's id and type are the seal's associated data: a seal moved to another event is opened (and refused) anew.
     const id = `${event.id}/${event.type}/${sealed}`;
-    let plaintext = opened?.get(id);
+    let plaintext = opened.get(id);
     if (plaintext === undefined) {
       plaintext = openWith(key, event, subjectId, sealed);
-      if (opened) {
-        // A few thousand seals in all, whatever the number of people: a rebuild opens every order once.
-        if (this.openedSeals >= 4_000) {
-          for (const other of this.openingKeys.values()) other.opened.clear();
-          this.openedSeals = 0;
-        }
-        opened.set(id, plaintext);
-        this.openedSeals++;
+      // A few thousand seals in all, whatever the number of people: a rebuild opens every order once.
+      if (this.openedSeals >= 4_000) {
+        for (const other of this.openingKeys.values()) other.opened.clear();
+        this.openedSeals = 0;
       }
+      opened.set(id, plaintext);
+      this.openedSeals++;
     }
     // Parsed anew each time: every reader gets data of its own.
     return JSON.parse(plaintext) as JsonObject;
@@ -160,6 +156,14 @@ export class PersonalDataVault {
       throw new PersonalDataSealError(`The data key of ${subjectId} does not open with this master key (EMPORIUM_MASTER_KEY): is it the shop's?`);
     }
   }
+}
+
+/** A data key unwrapped for reading, from these wrapped bytes, until then; and the seals it opened, by event and seal. */
+interface OpeningKey {
+  readonly wrapped: Buffer;
+  readonly key: Buffer;
+  readonly until: number;
+  readonly opened: Map<string, string>;
 }
 
 interface PersonalPart {
