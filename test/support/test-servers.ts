@@ -21,5 +21,6 @@ export function describeWithServer(variable: 'KAFKA_BROKERS' | 'MONGO_URL' | 'EV
   }
   // Straight to stderr: jest drops console output of a file whose tests are all skipped.
   process.stderr.write(`Skipping "${title}": ${reason}\n`);
-  describe.skip(title, () => suite(''));
+  // The suite's body is not run: it may connect to its server as it is declared.
+  describe.skip(title, () => it(`needs ${variable}`, () => undefined));
 }
