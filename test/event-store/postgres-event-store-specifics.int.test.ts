@@ -169,6 +169,38 @@ describe('PostgresEventStore beyond the port contract', () => {
     }
   });
 
+  it('answers subscriptions that come back to the log one by one from the events it read last, reading it again only to go past its end', async () => {
+    const pageReads: unknown[] = [];
+    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+    db.pool.query = ((...args: unknown[]) => {
+      if ((args[0] as { name?: string }).name === 'emporium_read_page') pageReads.push(args[0]);
+      return query(...args);
+    }) as typeof db.pool.query;
+    const shared = new PostgresEventStore(db.pool);
+    // Each takes its own time over a batch, so each asks for the next page at a moment, and after a checkpoint, of its own.
+    const subscriptions = Array.from({ length: 12 }, (_, i) =>
+      shared.subscribe({ subscriptionId: `busy-${i}`, filter: { streamPrefixes: ['order-'] }, pollIntervalMs: 60_000, handle: () => new Promise((resolve) => setTimeout(resolve, 2 * i)) }),
+    );
+    try {
+      const first = await shared.appendToStream('order-1', [newEvent('OrderPlaced')]);
+      expect(await Promise.all(subscriptions.map((subscription) => subscription.waitFor(first.checkpoint, 5_000)))).toEqual(subscriptions.map(() => true));
+
+      pageReads.length = 0;
+      const appends = 20;
+      let last = first;
+      for (let i = 0; i < appends; i++) {
+        last = await shared.appendToStream('order-1', [newEvent('OrderPlaced')]);
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+      expect(await Promise.all(subscriptions.map((subscription) => subscription.waitFor(last.checkpoint, 10_000)))).toEqual(subscriptions.map(() => true));
+      // About one read per append, and more where a transaction held an event back a moment (31 or
+      // 32 here), where each subscription read for itself before (127).
+      expect(pageReads.length).toBeLessThan(3 * appends);
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('commits appends that arrive together in one transaction, judging each as if it came alone', async () => {
     await store.appendToStream('order-hot', [newEvent('OrderPlaced')]);
     const reused = newEvent('OrderPlaced');

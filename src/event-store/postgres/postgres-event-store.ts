@@ -2,6 +2,7 @@ import type { DatabaseError, Pool, PoolClient } from 'pg';
 import { silentLogger, type Logger } from '../../shared/logger';
 import { readAllInBatches, startCatchUpSubscription, type CommitOrderedLog, type LogPage } from '../catch-up-subscription';
 import { coalescePageReads } from '../coalesced-page-reads';
+import { cacheLogTail } from '../log-tail-cache';
 import { eventDigest } from '../event-integrity';
 import {
   compareCheckpoints,
@@ -308,7 +309,7 @@ export class PostgresEventStore implements EventStore {
    * delivery back until it ends; it never causes a skip. (Transaction ids are cluster-wide, so
    * writing transactions in other databases of the same server hold it back too.)
    */
-  private readonly commitOrderedLog: CommitOrderedLog = coalescePageReads({
+  private readonly commitOrderedLog: CommitOrderedLog = cacheLogTail(coalescePageReads({
     readPage: async (after: Checkpoint | null, filter: EventFilter | undefined, limit: number): Promise<LogPage> => {
       // Non-matching rows come back without their data, just to move the scan on. `held_back`
       // tells whether committed events wait above the horizon for an older transaction to end:
@@ -335,7 +336,7 @@ export class PostgresEventStore implements EventStore {
       };
     },
     onAppended: (listener) => this.notifications.onAppended(listener),
-  });
+  }));
 
 }
 
