@@ -13,12 +13,19 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${ch
  * One formatter per currency, made once: making an Intl.NumberFormat costs about sixty times what
  * formatting with it does, and an email formats every line twice (text and HTML).
  */
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-/** Minor units shown as money: 5349 EUR → €53.49. */
+const moneyFormats = new Map<string, { readonly format: Intl.NumberFormat; readonly minorUnitsPerMajor: number }>();
+/**
+ * Minor units shown as money: 5349 EUR → €53.49, 1500 JPY → ¥1,500 (the yen has no minor unit),
+ * 1500 BHD → BHD 1.500 (a thousand fils to the dinar). The digits of each currency's minor unit
+ * come from the runtime's currency data (CLDR, which follows ISO 4217 here).
+ */
 export function formatMoney(money: Money): string {
-  let format = moneyFormats.get(money.currency);
-  if (!format) moneyFormats.set(money.currency, (format = new Intl.NumberFormat('en-GB', { style: 'currency', currency: money.currency })));
-  return format.format(money.amount / 100);
+  let currency = moneyFormats.get(money.currency);
+  if (!currency) {
+    const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency: money.currency });
+    moneyFormats.set(money.currency, (currency = { format, minorUnitsPerMajor: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) }));
+  }
+  return currency.format.format(money.amount / currency.minorUnitsPerMajor);
 }
 /** How an order is named to its customer: the first eight characters of its id, in capitals. */
 export const orderNumber = (orderId: string) => orderId.slice(0, 8).toUpperCase();

@@ -8,6 +8,12 @@ describe('formatMoney', () => {
     expect(formatMoney({ amount: 999, currency: 'USD' })).toBe('US$9.99');
   });
 
+  it('shows a currency with no minor unit, or with three digits of it, as that currency counts', () => {
+    expect(formatMoney({ amount: 1500, currency: 'JPY' })).toBe('JP¥1,500');
+    expect(formatMoney({ amount: 1500, currency: 'BHD' })).toBe('BHD\u00a01.500');
+    expect(formatMoney({ amount: 1505, currency: 'EUR' })).toBe('€15.05');
+  });
+
   it('makes one formatter per currency, not one per amount: making one costs sixty times formatting', () => {
     const made = jest.spyOn(Intl, 'NumberFormat');
     try {

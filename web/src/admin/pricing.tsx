@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, asCurrency, call, formatMoney, type Schemas } from '../api/client';
+import { api, asCurrency, call, formatMoney, toMinorUnits, type Schemas } from '../api/client';
 import { Field, formatDate, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
-import { toMinorUnits } from './products';
 
 type Rule = Schemas['PriceRulePage']['items'][number];
 
@@ -28,7 +27,7 @@ export function PricingPage() {
 
   const define = async (event: FormEvent) => {
     event.preventDefault();
-    const amount = form.kind === 'amount' ? toMinorUnits(form.off) : null;
+    const amount = form.kind === 'amount' ? toMinorUnits(form.off, form.currency) : null;
     if (form.kind === 'amount' && (amount === null || amount < 1)) return setOutcome({ ok: false, message: 'amountOff: an amount such as 1.50' });
     const target = { product: { productCode: form.target }, category: { categoryId: form.target }, vendor: { vendorId: form.target }, all: {} }[form.appliesTo as 'product' | 'category' | 'vendor' | 'all'];
     const validFrom = instant(form.validFrom);

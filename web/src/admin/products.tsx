@@ -1,37 +1,30 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, asCurrency, call, formatMoney, type Product } from '../api/client';
+import { api, asCurrency, call, formatMoney, inMajorUnits, toMinorUnits, type Product } from '../api/client';
 import { Field, formatDate, StatusBadge, useLoad } from '../ui';
 import { OutcomeAlert, runCommand, type Outcome } from './commands';
 
-/** "12.50" → 1250 minor units; null when it is no price. */
-export function toMinorUnits(text: string): number | null {
-  if (!/^\d+([.,]\d{1,2})?$/.test(text.trim())) return null;
-  const [whole = '0', fraction = ''] = text.trim().replace(',', '.').split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
 function ProductRow({ product, showVendor, onChanged }: { product: Product; showVendor: boolean; onChanged: (outcome: Outcome) => void }) {
-  const [price, setPrice] = useState((product.price.amount / 100).toFixed(2));
+  const [price, setPrice] = useState(inMajorUnits(product.price));
   const [editing, setEditing] = useState(false);
   const [schedule, setSchedule] = useState({ price: '', at: '' });
   const detailsOf = (p: Product) => ({ name: p.name, description: p.description, lowStockThreshold: String(p.lowStockThreshold), weightGrams: p.weightGrams ? String(p.weightGrams) : '' });
   const [details, setDetails] = useState(detailsOf(product));
   // The list reloads after every change: the row follows the product as it now is, and keeps what
   // is being typed elsewhere in it (a scheduled price half entered).
-  useEffect(() => setPrice((product.price.amount / 100).toFixed(2)), [product.price.amount]);
+  useEffect(() => setPrice(inMajorUnits(product.price)), [product.price.amount, product.price.currency]);
   useEffect(() => {
     if (!editing) setDetails(detailsOf(product));
   }, [product, editing]);
 
   const changePrice = async (event: FormEvent) => {
     event.preventDefault();
-    const amount = toMinorUnits(price);
+    const amount = toMinorUnits(price, product.price.currency);
     if (amount === null || amount < 1) return onChanged({ ok: false, message: 'A price is a positive amount such as 12.50' });
     onChanged(await runCommand((key) => call(() => api.PUT('/api/products/{code}/price', { params: { path: { code: product.code }, header: { 'Idempotency-Key': key } }, body: { amount, currency: asCurrency(product.price.currency) } })), `${product.name} now costs ${formatMoney({ amount, currency: product.price.currency })}`));
   };
   const scheduleChange = async (event: FormEvent) => {
     event.preventDefault();
-    const amount = toMinorUnits(schedule.price);
+    const amount = toMinorUnits(schedule.price, product.price.currency);
     if (amount === null || amount < 1 || !schedule.at) return onChanged({ ok: false, message: 'A scheduled price needs an amount such as 12.50 and a moment to come' });
     const effectiveAt = new Date(schedule.at).toISOString();
     onChanged(
@@ -140,7 +133,7 @@ export function ProductsPage({ vendorId = null }: { vendorId?: string | null }) 
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const amount = toMinorUnits(form.price);
+    const amount = toMinorUnits(form.price, form.currency);
     if (amount === null) return setOutcome({ ok: false, message: 'price: a price is an amount such as 12.50' });
     setOutcome(
       await runCommand(

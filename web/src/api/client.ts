@@ -111,7 +111,4 @@ export function problemText(error: unknown): string {
 
 export const newIdempotencyKey = () => crypto.randomUUID();
 
-export function formatMoney(money: Money | undefined): string {
-  if (!money) return '';
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency }).format(money.amount / 100);
-}
+export { formatMoney, inMajorUnits, toMinorUnits } from './money';
