@@ -39,6 +39,14 @@ export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 5, initialDelayMs:
 const infrastructureRetry = { initialDelayMs: 100, maxDelayMs: 5_000 };
 /** How soon to look again when events are held back by a transaction still running. */
 const heldBackRetryMs = 20;
+/**
+ * How often a subscription saves its progress ('store' checkpointing). Saving after every batch was
+ * a statement per batch per subscription, about four per order under load. The saves of all the
+ * subscriptions of a process fall due at the same moments (multiples of this interval), so the
+ * store can take them together. A crash redelivers what was handled since the last save, as it
+ * always could redeliver a batch: handlers are idempotent.
+ */
+export const checkpointSaveIntervalMs = 50;
 
 export async function* readAllInBatches(
   log: CommitOrderedLog,
@@ -80,6 +88,11 @@ export function startCatchUpSubscription(
   let woken = false;
   let wakeWaiter: (() => void) | null = null;
   const waiters = new Set<{ target: Checkpoint; resolve: (reached: boolean) => void }>();
+  // Progress handled but not saved yet, and the save under way or due.
+  let unsaved: Checkpoint | null = null;
+  let saving: Promise<void> | null = null;
+  let saveTimer: NodeJS.Timeout | null = null;
+  let failedSaves = 0;
 
   const wake = () => {
     woken = true;
@@ -122,6 +135,52 @@ export function startCatchUpSubscription(
       }
     }
     return undefined;
+  }
+
+  function saveSoon(reached: Checkpoint): void {
+    unsaved = reached;
+    if (saveTimer || saving) return;
+    const wait = failedSaves > 0 ? backoffDelay(failedSaves, infrastructureRetry.initialDelayMs, infrastructureRetry.maxDelayMs) : checkpointSaveIntervalMs - (Date.now() % checkpointSaveIntervalMs);
+    saveTimer = setTimeout(() => void saveNow(), wait);
+  }
+
+  /**
+   * Saves the furthest progress handled. A failed save is tried again, backing off, for as long as
+   * it takes (the database coming back is not a failure of ours), and once more on stopping.
+   */
+  async function saveNow(): Promise<void> {
+    saveTimer = null;
+    const target = unsaved;
+    if (!target || stopping) return;
+    saving = checkpoints.save(options.subscriptionId, target).then(
+      () => {
+        failedSaves = 0;
+        if (unsaved === target) unsaved = null;
+      },
+      (error: unknown) => {
+        failedSaves++;
+        logger.warn('subscription checkpoint save failed, retrying', { error, attempt: failedSaves, checkpoint: target });
+      },
+    );
+    await saving;
+    saving = null;
+    if (unsaved && !stopping) saveSoon(unsaved);
+  }
+
+  /** On stopping: what was handled is saved before stop() returns, so whoever takes over resumes from there. */
+  async function saveBeforeStopping(): Promise<void> {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    await saving;
+    const target = unsaved;
+    if (!target) return;
+    try {
+      await checkpoints.save(options.subscriptionId, target);
+      unsaved = null;
+    } catch (error) {
+      // At least once still holds: the next start handles these events again.
+      logger.warn('could not save the checkpoint on stopping; its events will be handled again', { error, checkpoint: target });
+    }
   }
 
   async function handleWithRetry(events: readonly RecordedEvent[], batchCheckpoint: Checkpoint): Promise<'handled' | 'failed' | 'stopped'> {
@@ -180,9 +239,7 @@ export function startCatchUpSubscription(
           state = 'failed';
           break;
         }
-        if (checkpointing === 'store') {
-          await untilItWorks('checkpoint save', () => checkpoints.save(options.subscriptionId, reached));
-        }
+        if (checkpointing === 'store') saveSoon(reached);
       }
       // Events scanned but filtered out move the checkpoint on in memory only; saving it on every
       // empty page would be a write per poll, and re-scanning them after a restart is harmless.
@@ -196,6 +253,7 @@ export function startCatchUpSubscription(
       await sleep(page.heldBack ? heldBackRetryMs : pollIntervalMs);
     }
     await prefetched;
+    await saveBeforeStopping();
   }
 
   const running = doingWorkOf(options.subscriptionId, run)

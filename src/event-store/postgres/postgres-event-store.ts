@@ -113,7 +113,8 @@ export class PostgresCheckpointStore implements CheckpointStore {
       });
       for (const { resolve } of batch) resolve();
     },
-    { maxInFlight: 2, maxBatch: 200 },
+    // The subscriptions of a process save at the same moments (catch-up-subscription.ts): one statement for them all.
+    { maxInFlight: 2, maxBatch: 200, gatherTurn: true },
   );
 
   async load(subscriptionId: string): Promise<Checkpoint | null> {
