@@ -144,6 +144,32 @@ export class PostgresCheckpointStore implements CheckpointStore {
     );
   }
 
+  /**
+   * In the caller's transaction: locks the subscription's checkpoint, moves it forwards to
+   * `checkpoint`, and answers where it was, in one statement. For a handler that must count each
+   * event once: the events up to the answer are counted already (a batch delivered again, or by two
+   * instances at once, which the lock puts one after the other), and its own writes and the new
+   * checkpoint commit together.
+   */
+  async claim(subscriptionId: string, checkpoint: Checkpoint, transaction: PoolClient): Promise<Checkpoint | null> {
+    const { rows } = await transaction.query<{ transaction_id: string; position: string }>({
+      name: 'emporium_claim_checkpoint',
+      text: `with previous as (
+               select transaction_id, position from subscription_checkpoints where subscription_id = $1 for update
+             ), moved as (
+               insert into subscription_checkpoints (subscription_id, transaction_id, position) values ($1, $2::text::xid8, $3)
+               on conflict (subscription_id) do update
+                 set transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+                 where (subscription_checkpoints.transaction_id, subscription_checkpoints.position)
+                     < (excluded.transaction_id, excluded.position)
+             )
+             select transaction_id::text, position from previous`,
+      values: [subscriptionId, String(checkpoint.commit), checkpoint.position],
+    });
+    const row = rows[0];
+    return row ? { commit: Number(row.transaction_id), position: Number(row.position) } : null;
+  }
+
   async reset(subscriptionId: string, checkpoint: Checkpoint | null, db: Queryable = this.pool): Promise<void> {
     if (!checkpoint) {
       await db.query('delete from subscription_checkpoints where subscription_id = $1', [subscriptionId]);

@@ -52,16 +52,12 @@ function sqlProjection(pool: Pool, checkpoints: PostgresCheckpointStore, spec: S
     handle: (events, batch) =>
       inTransaction(pool, async (client) => {
         if (!ownSchema.test(batch.target)) throw new RangeError(`Not a schema of ${spec.name}: ${batch.target}`);
-        // The checkpoint row, locked, says which of these events this target has counted already:
-        // a batch delivered twice (or by two instances at once) is counted once.
-        const { rows } = await client.query<{ transaction_id: string; position: string }>(
-          'select transaction_id, position from subscription_checkpoints where subscription_id = $1 for update',
-          [batch.subscriptionId],
-        );
-        const counted = rows[0] ? { commit: Number(rows[0].transaction_id), position: Number(rows[0].position) } : null;
+        // The checkpoint row, locked and moved on in the same statement, says which of these events
+        // this target has counted already: a batch delivered twice (or by two instances at once) is
+        // counted once. The counts and the new checkpoint commit together.
+        const counted = await checkpoints.claim(batch.subscriptionId, batch.checkpoint, client);
         const fresh = counted ? events.filter((event) => compareCheckpoints(event.checkpoint, counted) > 0) : events;
         if (fresh.length > 0) await spec.apply(client, batch.target, fresh);
-        await checkpoints.save(batch.subscriptionId, batch.checkpoint, client);
       }),
     async createShadow() {
       const shadow = `${spec.schema}_shadow_${randomBytes(4).toString('hex')}`;
