@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { inTransaction } from '../../postgres/transaction';
 import type { CollectionSpec, DocumentChange, DocumentStore, FieldSpec, FindQuery, StoredDocument } from '../document-store';
@@ -18,8 +18,7 @@ export class PostgresDocumentStore implements DocumentStore {
   async load<Doc>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument<Doc>>> {
     if (ids.length === 0) return new Map();
     const { rows } = await this.pool.query<{ id: string; document: Doc | null; checkpoint_commit: string; checkpoint_position: string }>(
-      `select id, document, checkpoint_commit, checkpoint_position from ${tableOf(collection)} where id = any($1::text[])`,
-      [ids],
+      kept(collection, `select id, document, checkpoint_commit, checkpoint_position from ${tableOf(collection)} where id = any($1::text[])`, [ids]),
     );
     return new Map(rows.map((row) => [row.id, { document: row.document, checkpoint: { commit: Number(row.checkpoint_commit), position: Number(row.checkpoint_position) } }]));
   }
@@ -31,17 +30,20 @@ export class PostgresDocumentStore implements DocumentStore {
     // overwriting a newer document (two projector instances for a moment, say).
     // The batch travels as one JSON array: cheaper on both ends than four escaped array literals.
     await this.pool.query(
-      `insert into ${table} (id, document, checkpoint_commit, checkpoint_position)
+      kept(
+        collection,
+        `insert into ${table} (id, document, checkpoint_commit, checkpoint_position)
        select id, document, commit, position from jsonb_to_recordset($1::jsonb) as change(id text, document jsonb, commit bigint, position bigint)
        on conflict (id) do update
          set document = excluded.document, checkpoint_commit = excluded.checkpoint_commit, checkpoint_position = excluded.checkpoint_position
          where (${table}.checkpoint_commit, ${table}.checkpoint_position) < (excluded.checkpoint_commit, excluded.checkpoint_position)`,
-      [JSON.stringify(changes.map((change) => ({ id: change.id, document: change.document, commit: change.checkpoint.commit, position: change.checkpoint.position })))],
+        [JSON.stringify(changes.map((change) => ({ id: change.id, document: change.document, commit: change.checkpoint.commit, position: change.checkpoint.position })))],
+      ),
     );
   }
 
   async get<Doc>(collection: string, id: string): Promise<Doc | null> {
-    const { rows } = await this.pool.query<{ document: Doc }>(`select document from ${tableOf(collection)} where id = $1 and document is not null`, [id]);
+    const { rows } = await this.pool.query<{ document: Doc }>(kept(collection, `select document from ${tableOf(collection)} where id = $1 and document is not null`, [id]));
     return rows[0]?.document ?? null;
   }
 
@@ -74,10 +76,7 @@ export class PostgresDocumentStore implements DocumentStore {
       conditions.push(`(${alternatives.map((alternative) => `(${alternative})`).join(' or ')})`);
     }
     const order = query.sort.map((key) => `${sortExpression(key)} ${key.direction}`).join(', ');
-    const { rows } = await this.pool.query<{ document: Doc }>(
-      `select document from ${tableOf(collection)} where ${conditions.join(' and ')} order by ${order} limit ${parameter(query.limit)}`,
-      values,
-    );
+    const { rows } = await this.pool.query<{ document: Doc }>(kept(collection, `select document from ${tableOf(collection)} where ${conditions.join(' and ')} order by ${order} limit ${parameter(query.limit)}`, values));
     return rows.map((row) => row.document);
   }
 
@@ -114,6 +113,20 @@ export class PostgresDocumentStore implements DocumentStore {
       for (const fields of spec.indexes) await client.query(`create index on ${table} (${fields.map(sortExpression).join(', ')})`);
     });
   }
+}
+
+const statementNames = new Map<string, string>();
+/**
+ * A statement on a live collection under a name of its own: each connection parses and plans it
+ * once, where an unnamed statement is planned at every call (the lookup of an order's vendor
+ * documents took 0.15 ms to plan and 0.03 ms to run). The shapes are few: one per query the code
+ * makes. A shadow's statements stay unnamed, as each rebuild makes a shadow of another name.
+ */
+function kept(collection: string, text: string, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+  if (collection.includes('__shadow_')) return { text, values };
+  let name = statementNames.get(text);
+  if (!name) statementNames.set(text, (name = `emporium_documents_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`));
+  return { name, text, values };
 }
 
 function tableOf(collection: string): string {
