@@ -93,6 +93,10 @@ export function startCatchUpSubscription(
   let saving: Promise<void> | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
   let failedSaves = 0;
+  // Pacing of live reads (options.gatherMs), and how to cut its wait short.
+  const gatherMs = options.gatherMs ?? 0;
+  let lastReadAt = Number.NEGATIVE_INFINITY;
+  let hurry: (() => void) | null = null;
 
   const wake = () => {
     woken = true;
@@ -167,6 +171,20 @@ export function startCatchUpSubscription(
     if (unsaved && !stopping) saveSoon(unsaved);
   }
 
+  /** Lets appends gather before the next read, unless someone waits for this subscription or it stops. */
+  function gatherFor(ms: number): Promise<void> {
+    if (ms <= 0 || stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        hurry = null;
+        resolve();
+      }
+      hurry = done;
+    });
+  }
+
   /** On stopping: what was handled is saved before stop() returns, so whoever takes over resumes from there. */
   async function saveBeforeStopping(): Promise<void> {
     if (saveTimer) clearTimeout(saveTimer);
@@ -221,6 +239,8 @@ export function startCatchUpSubscription(
     // While catching up, the next page is read while the handler works on this one.
     let prefetched: Promise<LogPage | undefined> | null = null;
     while (!stopping) {
+      if (gatherMs > 0 && state === 'live' && waiters.size === 0) await gatherFor(lastReadAt + gatherMs - performance.now());
+      lastReadAt = performance.now();
       woken = false;
       const page: LogPage | undefined = await (prefetched ?? untilItWorks('read', () => log.readPage(checkpoint, options.filter, batchSize)));
       prefetched = null;
@@ -288,11 +308,13 @@ export function startCatchUpSubscription(
         }, timeoutMs);
         waiters.add(waiter);
         wake();
+        hurry?.();
       });
     },
     async stop() {
       stopping = true;
       wake();
+      hurry?.();
       await running;
     },
   };

@@ -142,6 +142,13 @@ export interface SubscribeOptions {
    * subscriptions at once, in this process and others, so this is only a safety net.
    */
   readonly pollIntervalMs?: number;
+  /**
+   * While live, read the log at most once per this many milliseconds (default 0: at every
+   * wake-up), so that each batch takes in what was appended meanwhile: for a consumer nobody waits
+   * on at every append (a report), fewer and larger batches. Someone waiting for it (waitFor) or
+   * stopping it cuts the wait short.
+   */
+  readonly gatherMs?: number;
 }
 
 export type SubscriptionState = 'starting' | 'catching-up' | 'live' | 'failed' | 'stopped';

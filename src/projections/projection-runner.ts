@@ -70,6 +70,7 @@ export class ProjectionRunner {
       checkpointing: projection.checkpointing,
       retry: { maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 5_000, ...this.options.retry },
       ...(this.options.pollIntervalMs ? { pollIntervalMs: this.options.pollIntervalMs } : {}),
+      ...(projection.gatherMs ? { gatherMs: projection.gatherMs } : {}),
       handle: async (events, { checkpoint }) => {
         try {
           await projection.handle(events, { checkpoint, subscriptionId, target });

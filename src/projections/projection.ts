@@ -16,6 +16,8 @@ export interface Projection {
   /** 'handler': the projection saves its checkpoint itself, in the transaction of its writes. */
   readonly checkpointing: 'store' | 'handler';
   readonly liveTarget: string;
+  /** How long it may gather appends before reading them (SubscribeOptions.gatherMs); absent, it reads at every append. */
+  readonly gatherMs?: number;
   /** Creates the live target when it does not exist. */
   prepare(): Promise<void>;
   handle(events: readonly RecordedEvent[], batch: ProjectionBatch): Promise<void>;
