@@ -129,7 +129,8 @@ export interface SubscribeOptions {
   readonly batchSize?: number;
   readonly handle: BatchHandler;
   /**
-   * 'store' (default): the store saves the checkpoint after each handled batch.
+   * 'store' (default): the subscription saves the checkpoint in the store every few moments
+   * (checkpointSaveIntervalMs) and on stopping; a crash redelivers what was handled since.
    * 'handler': the handler saves `context.checkpoint` itself, typically in the same database
    * transaction as its own writes (PostgresCheckpointStore.save accepts a transaction client), so
    * its effects and its progress commit together. The store then only reads the checkpoint.

@@ -25,6 +25,14 @@ export interface Projection {
   swap(shadow: string): Promise<void>;
 }
 
+/**
+ * How long a document read model gathers appends before applying them: a tenth of a second behind
+ * at most, which nobody browsing notices, and a reader that asks to read its own writes does not
+ * wait for it (waitFor cuts the gathering short). Taking each append as it came, the read models'
+ * loads and saves were about a quarter of the statements of an order's journey.
+ */
+const documentGatherMs = 100;
+
 /** A document read model on a document store; idempotent per document, so the store saves checkpoints. */
 export function documentProjection<Doc>(store: DocumentStore, projection: DocumentProjection<Doc>): Projection {
   return {
@@ -32,6 +40,7 @@ export function documentProjection<Doc>(store: DocumentStore, projection: Docume
     filter: projection.filter,
     checkpointing: 'store',
     liveTarget: projection.collection.name,
+    gatherMs: documentGatherMs,
     prepare: () => store.ensureCollection(projection.collection),
     handle: async (events, batch) => {
       await applyToDocuments(store, batch.target, projection, events);
