@@ -39,6 +39,7 @@ import { startCpuProfile } from './cpu-profile';
 import { cpuPer, cpuTimes } from './process-cpu';
 import { startDistributedShop } from './distributed-shop';
 import { serverStatements } from './server-statements';
+import { projectionNames } from '../src/projections/projection-names';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -209,6 +210,9 @@ async function main(): Promise<void> {
     let journeyUrl: string;
     let shop: { codes: string[]; customers: string[] };
     let stopJourney: () => Promise<void>;
+    /** Resolves when the process managers, or the read models and reports, have taken in the log as it stands (embedded profile only). */
+    let processesCaughtUp: (() => Promise<boolean>) | undefined;
+    let readModelsCaughtUp: (() => Promise<boolean>) | undefined;
     if (distributed) {
       const roles = await startDistributedShop(journeyDb.connectionString, mail.smtpUrl, webhookSecret);
       stopJourney = () => roles.stop();
@@ -229,6 +233,8 @@ async function main(): Promise<void> {
       ownUrl = http.url;
       journeyUrl = http.url;
       shop = await prepare(app, http.url, accessTokens, clients);
+      processesCaughtUp = async () => app.processes.waitFor((await app.eventStore.headCheckpoint())!, 300_000);
+      readModelsCaughtUp = async () => app.projections.waitFor(projectionNames, (await app.eventStore.headCheckpoint())!, 120_000);
       stopJourney = async () => {
         await http.close();
         await gateway.stop();
@@ -262,6 +268,11 @@ async function main(): Promise<void> {
     const profile = profiler ? await profiler.stop(profileFile!) : undefined;
     const lastEmail = Math.max(...receivedAt.values());
     const journeyRate = receivedAt.size / ((lastEmail - started) / 1000);
+    // Not all of an order's journey is on the way to its email: the email goes out on the payment's
+    // success, and the fulfilment process then commits the stock and marks the order paid; the read
+    // models and reports follow. How far behind the last email each was done.
+    const processesLag = processesCaughtUp && (await processesCaughtUp()) ? performance.now() - lastEmail : undefined;
+    const readModelsLag = readModelsCaughtUp && (await readModelsCaughtUp()) ? performance.now() - lastEmail : undefined;
 
     // Then paced at 70 % of that (BENCH_PACE to choose), once the shop is quiet again: the latency a
     // busy hour's customer sees, and whether a backlog builds (emails still due when ordering stops).
@@ -270,6 +281,8 @@ async function main(): Promise<void> {
     const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
     const orderingStopped = performance.now();
     const pacedReceived = await emailsFor(watcher.seen, paced);
+    const pacedProcessesLag = processesCaughtUp && (await processesCaughtUp()) ? performance.now() - Math.max(...pacedReceived.values()) : undefined;
+    const pacedReadModelsLag = readModelsCaughtUp && (await readModelsCaughtUp()) ? performance.now() - Math.max(...pacedReceived.values()) : undefined;
     watcher.stop();
     const pacedAfter = journeyCounter.snapshot();
     const pacedCost = perOrder(pacedBefore, pacedAfter, paced.size);
@@ -290,6 +303,11 @@ async function main(): Promise<void> {
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
     console.log(`  ${saturatedCpu}`);
+    if (processesLag !== undefined) {
+      const paidRate = receivedAt.size / ((lastEmail + Math.max(0, processesLag) - started) / 1000);
+      console.log(`  the process managers (stock committed, order paid) were done ${Math.max(0, processesLag).toFixed(0)} ms after the last email: ${paidRate.toFixed(1)} orders/s to the order paid = ${(paidRate / bareRate).toFixed(3)} of the bare rate (printed, not judged)`);
+    }
+    if (readModelsLag !== undefined) console.log(`  the read models and reports had taken in every order ${Math.max(0, readModelsLag).toFixed(0)} ms after the last email (the paced phase starts then)`);
     if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}\n  by who sent them:\n${lines(saturatedWho)}`);
     if (saturatedOnServer) console.log(`  the server's time per order by statement (pg_stat_statements, every database user's):\n${lines(saturatedOnServer)}`);
     if (profile) {
@@ -299,6 +317,8 @@ async function main(): Promise<void> {
     console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
     console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`  when ordering stopped, ${stillDue} emails were still due; the last came ${drainedIn.toFixed(0)} ms later`);
+    if (pacedProcessesLag !== undefined) console.log(`  the process managers were done ${Math.max(0, pacedProcessesLag).toFixed(0)} ms after the last email`);
+    if (pacedReadModelsLag !== undefined) console.log(`  the read models and reports had taken in every order ${Math.max(0, pacedReadModelsLag).toFixed(0)} ms after the last email`);
     if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${pacedCost}\n  statements per order by kind:\n${lines(pacedKinds)}\n  by who sent them:\n${lines(pacedWho)}`);
     console.log(`duplicate emails in all: ${duplicates}`);
     // The targets of issue 18, the same for both profiles.

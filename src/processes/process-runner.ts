@@ -1,5 +1,5 @@
 import { eventsParked } from '../observability/metrics';
-import type { EventFilter, EventStore, RecordedEvent, RetryPolicy, Subscription, SubscriptionStatus } from '../event-store/event-store';
+import type { Checkpoint, EventFilter, EventStore, RecordedEvent, RetryPolicy, Subscription, SubscriptionStatus } from '../event-store/event-store';
 import type { CommandContext } from '../commands/command-handler';
 import type { Logger } from '../shared/logger';
 import { handleWithRetry } from './handle-with-retry';
@@ -211,6 +211,12 @@ export class ProcessRunner {
 
   status(): (SubscriptionStatus & { name: string })[] {
     return [...this.subscriptions].map(([name, subscription]) => ({ ...subscription.status(), name }));
+  }
+
+  /** Resolves true once every process manager run here has handled (or scanned past) the checkpoint. */
+  async waitFor(checkpoint: Checkpoint, timeoutMs: number): Promise<boolean> {
+    const reached = await Promise.all([...this.subscriptions.values()].map((subscription) => subscription.waitFor(checkpoint, timeoutMs)));
+    return reached.every(Boolean);
   }
 
   /** Open parked events per process. */
