@@ -17,6 +17,17 @@ afterEach(async () => {
   await db.drop();
 });
 
+/** The reads of the log's pages the test database's pool is asked for, from now on. */
+function countPageReads(): unknown[] {
+  const pageReads: unknown[] = [];
+  const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
+  db.pool.query = ((...args: unknown[]) => {
+    if ((args[0] as { name?: string }).name === 'emporium_read_page') pageReads.push(args[0]);
+    return query(...args);
+  }) as typeof db.pool.query;
+  return pageReads;
+}
+
 describe('PostgresEventStore beyond the port contract', () => {
   it('lets a consumer commit its own writes and its checkpoint in one transaction, so a crash in between changes nothing', async () => {
     await db.pool.query('create table handled (event_id uuid primary key)');
@@ -144,12 +155,7 @@ describe('PostgresEventStore beyond the port contract', () => {
   });
 
   it('wakes a dozen subscriptions at the head of the log with one read of it per append, not one each', async () => {
-    const pageReads: unknown[] = [];
-    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
-    db.pool.query = ((...args: unknown[]) => {
-      if ((args[0] as { name?: string }).name === 'emporium_read_page') pageReads.push(args[0]);
-      return query(...args);
-    }) as typeof db.pool.query;
+    const pageReads = countPageReads();
     const shared = new PostgresEventStore(db.pool);
     const subscriptions = Array.from({ length: 12 }, (_, i) =>
       shared.subscribe({ subscriptionId: `head-${i}`, filter: { eventTypes: [`OnlyFor${i}`] }, pollIntervalMs: 60_000, handle: async () => undefined }),
@@ -170,12 +176,7 @@ describe('PostgresEventStore beyond the port contract', () => {
   });
 
   it('answers subscriptions that come back to the log one by one from the events it read last, reading it again only to go past its end', async () => {
-    const pageReads: unknown[] = [];
-    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
-    db.pool.query = ((...args: unknown[]) => {
-      if ((args[0] as { name?: string }).name === 'emporium_read_page') pageReads.push(args[0]);
-      return query(...args);
-    }) as typeof db.pool.query;
+    const pageReads = countPageReads();
     const shared = new PostgresEventStore(db.pool);
     // Each takes its own time over a batch, so each asks for the next page at a moment, and after a checkpoint, of its own.
     const subscriptions = Array.from({ length: 12 }, (_, i) =>
