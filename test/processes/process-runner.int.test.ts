@@ -108,6 +108,20 @@ describe('ProcessRunner: parking events that keep failing', () => {
     await second.stop();
   });
 
+  it('tells when every process manager has handled the log up to a checkpoint, and when one has not in time', async () => {
+    const state = { fixed: true, handled: [] as string[], outages: new Map([['w2', 2]]) };
+    const runner = await start(state);
+    const appended = await store.appendToStream('work-wait', [work('w1', 'k-wait'), work('w2', 'k-wait')]);
+    // w2 is handled after two outages (backing off): reached, and only then.
+    expect(await runner.waitFor(appended.checkpoint, 10_000)).toBe(true);
+    expect(state.handled.slice(-2)).toEqual(['w1', 'w2']);
+    state.outages.set('w3', 1_000);
+    const stuck = await store.appendToStream('work-wait', [work('w3', 'k-stuck')]);
+    expect(await runner.waitFor(stuck.checkpoint, 200)).toBe(false);
+    state.outages.delete('w3');
+    await runner.stop();
+  });
+
   it('answers null for a parked event that does not exist', async () => {
     const runner = await start({ fixed: true, handled: [], outages: new Map() });
     expect(await runner.retryParked('424242', new Date())).toBeNull();
