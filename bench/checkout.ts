@@ -210,9 +210,11 @@ async function main(): Promise<void> {
     let journeyUrl: string;
     let shop: { codes: string[]; customers: string[] };
     let stopJourney: () => Promise<void>;
-    /** Resolves when the process managers, or the read models and reports, have taken in the log as it stands (embedded profile only). */
-    let processesCaughtUp: (() => Promise<boolean>) | undefined;
-    let readModelsCaughtUp: (() => Promise<boolean>) | undefined;
+    /**
+     * Waits for the process managers, then the read models and reports, to take in the log as it
+     * stands, and answers how long after `lastEmail` each was done (embedded profile only).
+     */
+    let doneAfter: ((lastEmail: number) => Promise<{ processes: number; readModels: number }>) | undefined;
     if (distributed) {
       const roles = await startDistributedShop(journeyDb.connectionString, mail.smtpUrl, webhookSecret);
       stopJourney = () => roles.stop();
@@ -233,8 +235,13 @@ async function main(): Promise<void> {
       ownUrl = http.url;
       journeyUrl = http.url;
       shop = await prepare(app, http.url, accessTokens, clients);
-      processesCaughtUp = async () => app.processes.waitFor((await app.eventStore.headCheckpoint())!, 300_000);
-      readModelsCaughtUp = async () => app.projections.waitFor(projectionNames, (await app.eventStore.headCheckpoint())!, 120_000);
+      doneAfter = async (lastEmail) => {
+        const head = (await app.eventStore.headCheckpoint())!;
+        if (!(await app.processes.waitFor(head, 300_000))) throw new Error('the process managers did not catch up in 5 minutes');
+        const processes = Math.max(0, performance.now() - lastEmail);
+        if (!(await app.projections.waitFor(projectionNames, head, 120_000))) throw new Error('the read models did not catch up in 2 minutes');
+        return { processes, readModels: Math.max(0, performance.now() - lastEmail) };
+      };
       stopJourney = async () => {
         await http.close();
         await gateway.stop();
@@ -271,8 +278,7 @@ async function main(): Promise<void> {
     // Not all of an order's journey is on the way to its email: the email goes out on the payment's
     // success, and the fulfilment process then commits the stock and marks the order paid; the read
     // models and reports follow. How far behind the last email each was done.
-    const processesLag = processesCaughtUp && (await processesCaughtUp()) ? performance.now() - lastEmail : undefined;
-    const readModelsLag = readModelsCaughtUp && (await readModelsCaughtUp()) ? performance.now() - lastEmail : undefined;
+    const saturatedDone = await doneAfter?.(lastEmail);
 
     // Then paced at 70 % of that (BENCH_PACE to choose), once the shop is quiet again: the latency a
     // busy hour's customer sees, and whether a backlog builds (emails still due when ordering stops).
@@ -281,8 +287,7 @@ async function main(): Promise<void> {
     const paced = await placeOrdersAt(journeyUrl, shop.codes, shop.customers, pace);
     const orderingStopped = performance.now();
     const pacedReceived = await emailsFor(watcher.seen, paced);
-    const pacedProcessesLag = processesCaughtUp && (await processesCaughtUp()) ? performance.now() - Math.max(...pacedReceived.values()) : undefined;
-    const pacedReadModelsLag = readModelsCaughtUp && (await readModelsCaughtUp()) ? performance.now() - Math.max(...pacedReceived.values()) : undefined;
+    const pacedDone = await doneAfter?.(Math.max(...pacedReceived.values()));
     watcher.stop();
     const pacedAfter = journeyCounter.snapshot();
     const pacedCost = perOrder(pacedBefore, pacedAfter, paced.size);
@@ -303,11 +308,11 @@ async function main(): Promise<void> {
     console.log(`whole journey, saturated: ${sentAt.size} orders placed in ${placedIn.toFixed(1)} s, ${receivedAt.size} confirmation emails`);
     console.log(`  sustained ${journeyRate.toFixed(1)} orders/s to the email = ${(journeyRate / bareRate).toFixed(3)} of the bare command API rate`);
     console.log(`  ${saturatedCpu}`);
-    if (processesLag !== undefined) {
-      const paidRate = receivedAt.size / ((lastEmail + Math.max(0, processesLag) - started) / 1000);
-      console.log(`  the process managers (stock committed, order paid) were done ${Math.max(0, processesLag).toFixed(0)} ms after the last email: ${paidRate.toFixed(1)} orders/s to the order paid = ${(paidRate / bareRate).toFixed(3)} of the bare rate (printed, not judged)`);
+    if (saturatedDone) {
+      const paidRate = receivedAt.size / ((lastEmail + saturatedDone.processes - started) / 1000);
+      console.log(`  the process managers (stock committed, order paid) were done ${saturatedDone.processes.toFixed(0)} ms after the last email: ${paidRate.toFixed(1)} orders/s to the order paid = ${(paidRate / bareRate).toFixed(3)} of the bare rate (printed, not judged)`);
+      console.log(`  the read models and reports had taken in every order ${saturatedDone.readModels.toFixed(0)} ms after the last email (the paced phase starts then)`);
     }
-    if (readModelsLag !== undefined) console.log(`  the read models and reports had taken in every order ${Math.max(0, readModelsLag).toFixed(0)} ms after the last email (the paced phase starts then)`);
     if (!distributed) console.log(`  cost (batches share the work): ${saturatedCost}\n  statements per order by kind:\n${lines(saturatedKinds)}\n  by who sent them:\n${lines(saturatedWho)}`);
     if (saturatedOnServer) console.log(`  the server's time per order by statement (pg_stat_statements, every database user's):\n${lines(saturatedOnServer)}`);
     if (profile) {
@@ -317,8 +322,7 @@ async function main(): Promise<void> {
     console.log(`whole journey, paced at ${pace} orders/s: ${pacedReceived.size} of ${paced.size} confirmation emails`);
     console.log(`  order-to-email latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`);
     console.log(`  when ordering stopped, ${stillDue} emails were still due; the last came ${drainedIn.toFixed(0)} ms later`);
-    if (pacedProcessesLag !== undefined) console.log(`  the process managers were done ${Math.max(0, pacedProcessesLag).toFixed(0)} ms after the last email`);
-    if (pacedReadModelsLag !== undefined) console.log(`  the read models and reports had taken in every order ${Math.max(0, pacedReadModelsLag).toFixed(0)} ms after the last email`);
+    if (pacedDone) console.log(`  the process managers were done ${pacedDone.processes.toFixed(0)} ms after the last email, the read models and reports ${pacedDone.readModels.toFixed(0)} ms after it`);
     if (!distributed) console.log(`  cost, every role together (and the pollers meanwhile): ${pacedCost}\n  statements per order by kind:\n${lines(pacedKinds)}\n  by who sent them:\n${lines(pacedWho)}`);
     console.log(`duplicate emails in all: ${duplicates}`);
     // The targets of issue 18, the same for both profiles.

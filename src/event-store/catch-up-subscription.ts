@@ -114,17 +114,20 @@ export function startCatchUpSubscription(
     }
   };
 
-  const sleep = (ms: number) =>
+  /** Waits `ms`; `hold` is given the way to end the wait early while it lasts, and null once it is over. */
+  const cuttableDelay = (ms: number, hold: (cut: (() => void) | null) => void) =>
     new Promise<void>((resolve) => {
-      if (woken || stopping) return resolve();
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        wakeWaiter = null;
+        hold(null);
         resolve();
       }
-      wakeWaiter = done;
+      hold(done);
     });
+
+  /** Until the next wake-up, or `ms`. */
+  const sleep = (ms: number): Promise<void> => (woken || stopping ? Promise.resolve() : cuttableDelay(ms, (cut) => (wakeWaiter = cut)));
 
   /** Retries reads and checkpoint writes for as long as it takes: the database coming back is not a failure of ours. */
   async function untilItWorks<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
@@ -172,18 +175,7 @@ export function startCatchUpSubscription(
   }
 
   /** Lets appends gather before the next read, unless someone waits for this subscription or it stops. */
-  function gatherFor(ms: number): Promise<void> {
-    if (ms <= 0 || stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        hurry = null;
-        resolve();
-      }
-      hurry = done;
-    });
-  }
+  const gatherFor = (ms: number): Promise<void> => (ms <= 0 || stopping ? Promise.resolve() : cuttableDelay(ms, (cut) => (hurry = cut)));
 
   /** On stopping: what was handled is saved before stop() returns, so whoever takes over resumes from there. */
   async function saveBeforeStopping(): Promise<void> {

@@ -126,22 +126,9 @@ export class PostgresCheckpointStore implements CheckpointStore {
     return row ? { commit: Number(row.transaction_id), position: Number(row.position) } : null;
   }
 
-  /**
-   * Pass a transaction's client to commit the checkpoint with the handler's own writes. A
-   * checkpoint never moves backwards, so a stale instance of a subscription cannot rewind it.
-   */
-  async save(subscriptionId: string, checkpoint: Checkpoint, db?: Queryable): Promise<void> {
-    // Saves outside a caller's transaction, from every subscription of the process, go together.
-    if (!db) return this.saves.submit({ subscriptionId, checkpoint });
-    await db.query(
-      `insert into subscription_checkpoints (subscription_id, transaction_id, position)
-       values ($1, $2::text::xid8, $3)
-       on conflict (subscription_id) do update
-         set transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
-         where (subscription_checkpoints.transaction_id, subscription_checkpoints.position)
-             < (excluded.transaction_id, excluded.position)`,
-      [subscriptionId, String(checkpoint.commit), checkpoint.position],
-    );
+  /** Moves the checkpoint forwards, never backwards: saves asked together, from every subscription of the process, go as one statement. */
+  save(subscriptionId: string, checkpoint: Checkpoint): Promise<void> {
+    return this.saves.submit({ subscriptionId, checkpoint });
   }
 
   /**

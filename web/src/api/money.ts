@@ -20,7 +20,10 @@ export function minorUnitsOf(currency: string): number {
 }
 
 /** An amount in minor units as typed in a form: 1250 EUR → "12.50", 1500 JPY → "1500". */
-export const inMajorUnits = (money: Money): string => (money.amount / 10 ** minorUnitsOf(money.currency)).toFixed(minorUnitsOf(money.currency));
+export function inMajorUnits(money: Money): string {
+  const digits = minorUnitsOf(money.currency);
+  return (money.amount / 10 ** digits).toFixed(digits);
+}
 
 /** "12.50" EUR → 1250, "1500" JPY → 1500, "1.5" BHD → 1500; null when it is no amount of that currency. */
 export function toMinorUnits(text: string, currency: string): number | null {
