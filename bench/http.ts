@@ -20,6 +20,7 @@ import { benchServer, benchVault } from './bench-database';
 import { prepare } from './bench-shop';
 import { startCpuProfile } from './cpu-profile';
 import { cpuPer, cpuTimes } from './process-cpu';
+import { countStatements, perOrder, topPerOrder } from './statement-counter';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -27,8 +28,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 let clusterDir: string | undefined;
 
 /** Requests per second over the phase, after a second of warm-up. */
-async function rate(name: string, options: Omit<autocannon.Options, 'duration' | 'connections'>, profileAs?: string): Promise<number> {
+async function rate(name: string, options: Omit<autocannon.Options, 'duration' | 'connections'>, profileAs?: string, counter?: ReturnType<typeof countStatements>): Promise<number> {
   await autocannon({ ...options, connections, duration: 1 });
+  const statementsBefore = counter?.snapshot();
   const profileFile = profileAs && process.env.BENCH_CPU_PROFILE ? `${process.env.BENCH_CPU_PROFILE}-${profileAs}.cpuprofile` : undefined;
   const profiler = profileFile ? await startCpuProfile() : undefined;
   const cpuBefore = cpuTimes(clusterDir);
@@ -41,6 +43,10 @@ async function rate(name: string, options: Omit<autocannon.Options, 'duration' |
   const failed = result.non2xx + result.errors + result.timeouts;
   const perSecond = result.requests.average;
   console.log(`${name}: ${perSecond.toFixed(0)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms${failed ? `, ${failed} not 2xx` : ''}\n  ${cpu}`);
+  if (counter && statementsBefore) {
+    const after = counter.snapshot();
+    console.log(`  ${perOrder(statementsBefore, after, result.requests.total).replaceAll('per order', 'per request')}:\n${topPerOrder(statementsBefore, after, result.requests.total, 8).map((line) => `  ${line}`).join('\n')}`);
+  }
   if (failed > result.requests.total / 100) throw new Error(`${name}: ${failed} of ${result.requests.total} requests failed`);
   return perSecond;
 }
@@ -81,11 +87,12 @@ async function main(): Promise<void> {
     await app.close();
     // The target is judged on the command API as its role runs it (src/app/roles/api.ts): the HTTP
     // stack, authentication, validation, idempotency, the command handler and the event store.
+    const ordersCounter = countStatements(db.pool);
     const commandApp = await createEmporiumApp(db.pool, silentLogger, { ...appOptions, runProjections: false, serve: 'commands' });
     const commandHttp = await listen(commandApp.http, 0, '127.0.0.1');
     let orders: number;
     try {
-      orders = await rate('POST /api/orders (command API role, event store)', orderLoad(commandHttp.url), 'orders');
+      orders = await rate('POST /api/orders (command API role, event store)', orderLoad(commandHttp.url), 'orders', ordersCounter);
     } finally {
       await commandHttp.close();
       await commandApp.close();

@@ -38,8 +38,9 @@ export async function caughtUpState<Event, State>(
   return state;
 }
 
+/** Read on from what this process last knew of it: every order reads its products, which seldom change. */
 export const loadProduct = (eventStore: EventStore, code: string): Promise<ProductState> =>
-  loadState(eventStore, streamName('product', code), productDecider);
+  caughtUpState(eventStore, streamName('product', code), productDecider);
 
 const productNotFound = (code: string) => notFound('product-not-found', `There is no product ${code}`, { code });
 
