@@ -11,6 +11,7 @@ const benchmarks: { name: string; needs?: { variable: string; why: string } }[] 
   { name: 'http' },
   { name: 'checkout' },
   { name: 'rebuild' },
+  { name: 'stock-history' },
   { name: 'relay', needs: { variable: 'KAFKA_BROKERS', why: 'a Kafka broker (scripts/test-servers.sh up; eval "$(scripts/test-servers.sh env)")' } },
 ];
 

@@ -17,6 +17,8 @@ export const maskedSecret = '‹secret›';
 export function maskPersonalData(value: unknown, showPersonalData: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => maskPersonalData(item, showPersonalData));
   if (value === null || typeof value !== 'object') return value;
+  // What says how it is written as JSON (a persistent map, a date) is shown in that form.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return maskPersonalData((value as { toJSON(): unknown }).toJSON(), showPersonalData);
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => {
       if (secretFields.has(key)) return [key, maskedSecret];

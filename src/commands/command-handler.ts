@@ -84,16 +84,23 @@ const maxAttempts = 12;
  * the revision read. When another writer got there first, decide again on the new state (a
  * bounded number of times), unless the caller pinned the revision it saw; then refuse.
  */
-export interface SnapshotPolicy {
+export interface SnapshotPolicy<State = unknown> {
   readonly store: SnapshotStore;
   /** Names the decider and its version: a snapshot folded by another evolve is not used. */
   readonly key: string;
   /** Take a new snapshot once this many events have been written since the last. */
   readonly every: number;
+  /** How the state is written as plain JSON and read back, for a state that is not plain JSON itself. */
+  readonly form?: SnapshotForm<State>;
 }
 
-export interface CommandOptions {
-  readonly snapshots?: SnapshotPolicy;
+export interface SnapshotForm<State> {
+  toStored(state: State): unknown;
+  fromStored(stored: unknown): State;
+}
+
+export interface CommandOptions<State = unknown> {
+  readonly snapshots?: SnapshotPolicy<State>;
   /**
    * The stream is named by an id made for this command (a new order, payment or email): its first
    * event is appended without reading it first. Only a retry finds it written, and is then
@@ -108,7 +115,7 @@ export async function handleCommand<Command extends { type: string }, Event exte
   decider: Decider<Command, Event, State>,
   command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
-  options: CommandOptions = {},
+  options: CommandOptions<State> = {},
 ): Promise<CommandResult<State, Event>> {
   // A command given as a function of the state is named by its stream's kind until it is decided.
   const type = typeof command === 'function' ? `on ${streamId.split('-')[0]}` : command.type;
@@ -134,7 +141,7 @@ async function decideAndAppend<Command extends { type: string }, Event extends D
   decider: Decider<Command, Event, State>,
   command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
-  options: CommandOptions,
+  options: CommandOptions<State>,
 ): Promise<CommandResult<State, Event>> {
   const { snapshots } = options;
   const known = knownStreamsOf(eventStore);
@@ -146,7 +153,8 @@ async function decideAndAppend<Command extends { type: string }, Event extends D
     if (answered) return answered;
   }
   for (let attempt = 1; ; attempt++) {
-    const snapshot = snapshots ? await snapshots.store.load<State>(streamId, snapshots.key) : null;
+    const stored = snapshots ? await snapshots.store.load<unknown>(streamId, snapshots.key) : null;
+    const snapshot = stored && { revision: stored.revision, state: snapshots?.form ? snapshots.form.fromStored(stored.state) : (stored.state as State) };
     const recorded = await eventStore.readStream(streamId, snapshot ? { fromRevision: snapshot.revision + 1 } : {});
     const state = recorded.reduce((folded, event) => decider.evolve(folded, event as unknown as Event), snapshot?.state ?? decider.initialState);
     const revision = (snapshot?.revision ?? -1) + recorded.length;
@@ -195,7 +203,7 @@ async function onKnownState<Command extends { type: string }, Event extends Doma
   command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
   guess: KnownStream<State>,
-  snapshots: SnapshotPolicy | undefined,
+  snapshots: SnapshotPolicy<State> | undefined,
 ): Promise<CommandResult<State, Event> | null> {
   const resolved = typeof command === 'function' ? await command(guess.state) : command;
   let events: Event[];
@@ -222,7 +230,7 @@ async function appendDecided<Event extends DomainEvent, State>(
   events: readonly Event[],
   context: CommandContext,
   before: KnownStream<State>,
-  snapshots: SnapshotPolicy | undefined,
+  snapshots: SnapshotPolicy<State> | undefined,
 ): Promise<CommandResult<State, Event>> {
   let result;
   try {
@@ -237,7 +245,7 @@ async function appendDecided<Event extends DomainEvent, State>(
   let snapshotRevision = before.snapshotRevision;
   if (snapshots && result.nextExpectedRevision - snapshotRevision >= snapshots.every) {
     // Only a cache: the events are written; a snapshot that failed to save means reading more next time.
-    const saved = await snapshots.store.save(streamId, snapshots.key, { revision: result.nextExpectedRevision, state: next }).then(
+    const saved = await snapshots.store.save(streamId, snapshots.key, { revision: result.nextExpectedRevision, state: snapshots.form ? snapshots.form.toStored(next) : next }).then(
       () => true,
       () => false,
     );

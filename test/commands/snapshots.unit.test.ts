@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { handleCommand } from '../../src/commands/command-handler';
-import { inventoryDecider } from '../../src/domain/inventory/inventory';
+import { inventoryDecider, inventorySnapshotForm } from '../../src/domain/inventory/inventory';
 import { InMemoryEventStore } from '../../src/event-store/in-memory-event-store';
 import { InMemorySnapshotStore } from '../../src/event-store/snapshot-store';
 import { snapshotStoreContract } from '../contract/snapshot-store.contract';
@@ -13,7 +13,7 @@ describe('commands on a snapshotted stream', () => {
   it('decide the same, reading only the events after the last snapshot', async () => {
     const plain = new InMemoryEventStore();
     const snapshotted = new InMemoryEventStore();
-    const snapshots = { store: new InMemorySnapshotStore(), key: 'inventory:v1', every: 10 };
+    const snapshots = { store: new InMemorySnapshotStore(), key: 'inventory:v1', every: 10, form: inventorySnapshotForm };
     let read = 0;
     const readStream = snapshotted.readStream.bind(snapshotted);
     snapshotted.readStream = async (...args) => {

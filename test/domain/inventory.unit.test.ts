@@ -1,4 +1,4 @@
-import { available, inventoryDecider, type InventoryEvent } from '../../src/domain/inventory/inventory';
+import { available, evolveInventory, inventoryDecider, inventorySnapshotForm, type InventoryEvent } from '../../src/domain/inventory/inventory';
 import { foldEvents } from '../../src/domain/shared/decider';
 import { deciderSpec } from '../support/decider-spec';
 
@@ -127,6 +127,40 @@ describe('inventory', () => {
     });
     it('records nothing when the count matches', () => {
       spec.given([received(10, 10)]).when(adjust(10)).thenNothingNew();
+    });
+  });
+
+  describe('a product with a long history', () => {
+    const orders = Array.from({ length: 2_000 }, (_, i) => `o-${i}`);
+    const history: InventoryEvent[] = [
+      received(10_000, 10_000),
+      ...orders.flatMap((orderId, i): InventoryEvent[] => [
+        reserved(orderId, 1, 10_000 - i - 1),
+        { type: 'ReservationCommitted', data: { code, orderId, quantity: 1, onHand: 10_000 - i - 1, committedAt: at } },
+      ]),
+    ];
+
+    it('remembers every order it ever reserved for, and leaves each state it folded as it was', () => {
+      const halfway = foldEvents(inventoryDecider, history.slice(0, 2_001));
+      const state = history.slice(2_001).reduce(evolveInventory, halfway);
+      expect(state).toMatchObject({ onHand: 8_000, reserved: 0 });
+      expect(state.reservations.size).toBe(2_000);
+      expect(halfway).toMatchObject({ onHand: 9_000, reserved: 0 });
+      expect(halfway.reservations.size).toBe(1_000);
+      expect(halfway.reservations.get('o-1999')).toBeUndefined();
+      spec.given(history).when({ type: 'CommitReservation', data: { code, orderId: 'o-3', now } }).thenNothingNew();
+      spec.given(history).when(reserve('o-7', 1)).thenRefused('rule-violated', 'reservation-exists');
+    });
+
+    it('is snapshotted as plain JSON, a record of reservations by order, and decides the same read back', () => {
+      const state = foldEvents(inventoryDecider, history);
+      const stored: unknown = JSON.parse(JSON.stringify(inventorySnapshotForm.toStored(state)));
+      expect(stored).toMatchObject({ onHand: 8_000, reserved: 0, reservations: { 'o-0': { quantity: 1, status: 'committed' } } });
+      expect(Object.keys((stored as { reservations: object }).reservations)).toHaveLength(2_000);
+      const readBack = inventorySnapshotForm.fromStored(stored);
+      expect(inventoryDecider.decide({ type: 'CommitReservation', data: { code, orderId: 'o-1999', now } }, readBack)).toEqual([]);
+      expect(() => inventoryDecider.decide(reserve('o-1999', 1), readBack)).toThrow(/already has a committed reservation/);
+      expect(inventoryDecider.decide(reserve('o-new', 2), readBack)).toEqual([reserved('o-new', 2, 7_998)]);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { inventoryDecider } from '../../domain/inventory/inventory';
+import { inventoryDecider, inventorySnapshotForm } from '../../domain/inventory/inventory';
 import { DomainError, notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
@@ -10,7 +10,7 @@ import { ensureMaySell, loadProduct } from './catalog-handlers';
 export const inventorySnapshotKey = 'inventory:v1';
 
 export function inventoryHandlers(eventStore: EventStore, snapshotStore?: SnapshotStore) {
-  const snapshots = snapshotStore ? { store: snapshotStore, key: inventorySnapshotKey, every: 50 } : undefined;
+  const snapshots = snapshotStore ? { store: snapshotStore, key: inventorySnapshotKey, every: 50, form: inventorySnapshotForm } : undefined;
   /** Stock is kept for catalog products only; the threshold comes from the product. */
   async function product(code: string) {
     const state = await loadProduct(eventStore, code);

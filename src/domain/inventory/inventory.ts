@@ -1,3 +1,4 @@
+import { Map as PersistentMap } from 'immutable';
 import { notFound, ruleViolated } from '../shared/domain-error';
 import { unreachable, type Decider } from '../shared/decider';
 
@@ -30,10 +31,25 @@ export interface Reservation {
 export interface InventoryState {
   readonly onHand: number;
   readonly reserved: number;
-  readonly reservations: Readonly<Record<string, Reservation>>;
+  /**
+   * Every order that ever reserved the product, settled ones too: committing or releasing again
+   * must find what was done. A persistent map, because the stream folds one event per order
+   * touching the product: a copied record made each event cost as much as the product's whole
+   * history, so that a product's life cost grew with the square of its orders.
+   */
+  readonly reservations: PersistentMap<string, Reservation>;
 }
 
-export const initialInventoryState: InventoryState = { onHand: 0, reserved: 0, reservations: {} };
+export const initialInventoryState: InventoryState = { onHand: 0, reserved: 0, reservations: PersistentMap() };
+
+/** The state as a snapshot stores it (plain JSON: the reservations as a record by order id), and back. */
+export const inventorySnapshotForm = {
+  toStored: (state: InventoryState): unknown => ({ onHand: state.onHand, reserved: state.reserved, reservations: state.reservations.toObject() }),
+  fromStored: (stored: unknown): InventoryState => {
+    const { onHand, reserved, reservations } = stored as { onHand: number; reserved: number; reservations: Record<string, Reservation> };
+    return { onHand, reserved, reservations: PersistentMap(reservations) };
+  },
+};
 
 export const available = (state: InventoryState): number => state.onHand - state.reserved;
 
@@ -63,7 +79,7 @@ export function receiveStock(command: Extract<InventoryCommand, { type: 'Receive
 export function reserveStock(command: Extract<InventoryCommand, { type: 'ReserveStock' }>, state: InventoryState): InventoryEvent[] {
   const { code, orderId, quantity, lowStockThreshold, now } = command.data;
   positiveQuantity(quantity, code);
-  const existing = state.reservations[orderId];
+  const existing = state.reservations.get(orderId);
   if (existing) {
     // A redelivered reservation of the same order is already done.
     if (existing.status === 'reserved' && existing.quantity === quantity) return [];
@@ -87,7 +103,7 @@ export function reserveStock(command: Extract<InventoryCommand, { type: 'Reserve
 }
 
 function reservationOf(state: InventoryState, code: string, orderId: string): Reservation {
-  const reservation = state.reservations[orderId];
+  const reservation = state.reservations.get(orderId);
   if (!reservation) throw notFound('reservation-not-found', `Order ${orderId} has no reservation of ${code}`, { code, orderId });
   return reservation;
 }
@@ -161,19 +177,19 @@ export function evolveInventory(state: InventoryState, event: InventoryEvent): I
       return {
         ...state,
         reserved: state.reserved + event.data.quantity,
-        reservations: { ...state.reservations, [event.data.orderId]: { quantity: event.data.quantity, status: 'reserved' } },
+        reservations: state.reservations.set(event.data.orderId, { quantity: event.data.quantity, status: 'reserved' }),
       };
     case 'ReservationReleased':
       return {
         ...state,
         reserved: state.reserved - event.data.quantity,
-        reservations: { ...state.reservations, [event.data.orderId]: { quantity: event.data.quantity, status: 'released' } },
+        reservations: state.reservations.set(event.data.orderId, { quantity: event.data.quantity, status: 'released' }),
       };
     case 'ReservationCommitted':
       return {
         onHand: state.onHand - event.data.quantity,
         reserved: state.reserved - event.data.quantity,
-        reservations: { ...state.reservations, [event.data.orderId]: { quantity: event.data.quantity, status: 'committed' } },
+        reservations: state.reservations.set(event.data.orderId, { quantity: event.data.quantity, status: 'committed' }),
       };
     case 'StockAdjusted':
       return { ...state, onHand: event.data.onHand };
