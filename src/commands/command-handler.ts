@@ -88,8 +88,12 @@ export interface SnapshotPolicy<State = unknown> {
   readonly store: SnapshotStore;
   /** Names the decider and its version: a snapshot folded by another evolve is not used. */
   readonly key: string;
-  /** Take a new snapshot once this many events have been written since the last. */
-  readonly every: number;
+  /**
+   * Take a new snapshot once this many events have been written since the last. A state that grows
+   * with its stream says so from the state: snapshotted as often whatever its size, a state of n
+   * items costs n to write every few events, and its stream's life costs n².
+   */
+  readonly every: number | ((state: State) => number);
   /** How the state is written as plain JSON and read back, for a state that is not plain JSON itself. */
   readonly form?: SnapshotForm<State>;
 }
@@ -243,7 +247,7 @@ async function appendDecided<Event extends DomainEvent, State>(
   }
   const next = events.reduce((folded, event) => decider.evolve(folded, event), before.state);
   let snapshotRevision = before.snapshotRevision;
-  if (snapshots && result.nextExpectedRevision - snapshotRevision >= snapshots.every) {
+  if (snapshots && result.nextExpectedRevision - snapshotRevision >= (typeof snapshots.every === 'number' ? snapshots.every : snapshots.every(next))) {
     // Only a cache: the events are written; a snapshot that failed to save means reading more next time.
     const saved = await snapshots.store.save(streamId, snapshots.key, { revision: result.nextExpectedRevision, state: snapshots.form ? snapshots.form.toStored(next) : next }).then(
       () => true,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { handleCommand } from '../../src/commands/command-handler';
+import { inventorySnapshotInterval } from '../../src/commands/handlers/inventory-handlers';
 import { inventoryDecider, inventorySnapshotForm } from '../../src/domain/inventory/inventory';
 import { InMemoryEventStore } from '../../src/event-store/in-memory-event-store';
 import { InMemorySnapshotStore } from '../../src/event-store/snapshot-store';
@@ -39,5 +40,30 @@ describe('commands on a snapshotted stream', () => {
     expect(last.state).toMatchObject({ onHand: 98, reserved: 88 });
     // 46 events written, a snapshot every 10: at most 10 read, not 46.
     expect(read).toBeLessThan(10);
+  });
+
+  it('snapshot a growing stock less often as it grows, so that what they write stays in proportion to the events', async () => {
+    const store = new InMemoryEventStore();
+    const snapshotStore = new InMemorySnapshotStore();
+    const written: { revision: number; reservations: number }[] = [];
+    const save = snapshotStore.save.bind(snapshotStore);
+    snapshotStore.save = async (streamId, key, snapshot) => {
+      written.push({ revision: snapshot.revision, reservations: Object.keys((snapshot.state as { reservations: object }).reservations).length });
+      return save(streamId, key, snapshot);
+    };
+    const snapshots = { store: snapshotStore, key: 'inventory:v1', every: inventorySnapshotInterval, form: inventorySnapshotForm };
+    await handleCommand(store, 'inventory-P', inventoryDecider, { type: 'ReceiveStock', data: { code: 'P', quantity: 100_000, now: new Date() } }, context(), { snapshots });
+    for (let i = 0; i < 2_000; i++) {
+      await handleCommand(store, 'inventory-P', inventoryDecider, { type: 'ReserveStock', data: { code: 'P', orderId: `o-${i}`, quantity: 1, lowStockThreshold: 0, now: new Date() } }, context(), { snapshots });
+    }
+
+    // Every 50 events while the stock is small; then every tenth of its reservations.
+    expect(written.slice(0, 3).map((snapshot) => snapshot.revision)).toEqual([49, 99, 149]);
+    const gaps = written.slice(1).map((snapshot, i) => ({ gap: snapshot.revision - written[i]!.revision, reservations: snapshot.reservations }));
+    for (const { gap, reservations } of gaps) expect(gap).toBeGreaterThanOrEqual(Math.max(50, Math.ceil((reservations - 1) / 10)));
+    const entriesWritten = written.reduce((sum, snapshot) => sum + snapshot.reservations, 0);
+    // Every 50 events throughout, it would be 40 snapshots and 40,000 reservations written.
+    expect(written.length).toBeLessThan(30);
+    expect(entriesWritten / 2_000).toBeLessThanOrEqual(11);
   });
 });

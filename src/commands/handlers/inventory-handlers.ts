@@ -1,4 +1,4 @@
-import { inventoryDecider, inventorySnapshotForm } from '../../domain/inventory/inventory';
+import { inventoryDecider, inventorySnapshotForm, type InventoryState } from '../../domain/inventory/inventory';
 import { DomainError, notFound } from '../../domain/shared/domain-error';
 import { streamName } from '../../domain/stream-names';
 import type { EventStore } from '../../event-store/event-store';
@@ -6,11 +6,19 @@ import type { SnapshotStore } from '../../event-store/snapshot-store';
 import { handleCommand, type CommandContext } from '../command-handler';
 import { ensureMaySell, loadProduct } from './catalog-handlers';
 
-/** A popular product's stock stream grows with every order: its state is snapshotted every 50 events. */
+/**
+ * A popular product's stock stream grows with every order: its state is snapshotted every 50 events,
+ * or once a tenth of its reservations' number of events for a product with more than 500 of them:
+ * the state remembers every order, so a snapshot's size grows with them, and writing one as often
+ * as a small one would make a product's life cost the square of its orders. Writing them costs
+ * at most ten reservations per event so; a process that has not seen the stream reads at most that
+ * tenth of events past the snapshot, once.
+ */
 export const inventorySnapshotKey = 'inventory:v1';
+export const inventorySnapshotInterval = (state: InventoryState): number => Math.max(50, Math.ceil(state.reservations.size / 10));
 
 export function inventoryHandlers(eventStore: EventStore, snapshotStore?: SnapshotStore) {
-  const snapshots = snapshotStore ? { store: snapshotStore, key: inventorySnapshotKey, every: 50, form: inventorySnapshotForm } : undefined;
+  const snapshots = snapshotStore ? { store: snapshotStore, key: inventorySnapshotKey, every: inventorySnapshotInterval, form: inventorySnapshotForm } : undefined;
   /** Stock is kept for catalog products only; the threshold comes from the product. */
   async function product(code: string) {
     const state = await loadProduct(eventStore, code);
