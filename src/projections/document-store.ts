@@ -36,6 +36,8 @@ export interface SortKey extends FieldSpec {
 export interface FindQuery {
   /** Equality on fields. */
   readonly where?: Readonly<Record<string, string | number | boolean>>;
+  /** The text at a path is one of these (a batch's lookups made as one). */
+  readonly anyOf?: { readonly path: string; readonly values: readonly string[] };
   /** A case-insensitive substring of a text field (store the field lower-cased). */
   readonly contains?: { readonly path: string; readonly text: string };
   /** The last key must be unique (the id, say), so that keyset pagination is exact. */

@@ -55,6 +55,7 @@ export class InMemoryDocumentStore implements DocumentStore {
       .map((stored) => stored.document)
       .filter((document) => document !== null)
       .filter((document) => Object.entries(query.where ?? {}).every(([path, value]) => String(valueAt(document, path)) === String(value)))
+      .filter((document) => !query.anyOf || query.anyOf.values.includes(String(valueAt(document, query.anyOf.path))))
       .filter((document) => !query.contains || textAt(document, query.contains.path).includes(query.contains.text.toLowerCase()))
       .filter((document) => !query.after || compare(document, query.after) > 0)
       .sort(compare)

@@ -76,6 +76,21 @@ export function documentStoreContract(adapter: string, create: () => Promise<Doc
       expect(ids(await store.find(spec.name, { contains: { path: 'searchText', text: '100%_' }, sort: [{ path: 'id', type: 'text', direction: 'asc' }], limit: 10 }))).toEqual([]);
     });
 
+    it('finds those whose text at a path is any of several, and pages through them', async () => {
+      await store.save(spec.name, [
+        { id: 'U1', document: product('U1', 'Sencha', 'green', 450), checkpoint: checkpoint(1) },
+        { id: 'U2', document: product('U2', 'Assam', 'black', 390), checkpoint: checkpoint(1) },
+        { id: 'U3', document: product('U3', 'Rooibos', 'herbal', 250), checkpoint: checkpoint(1) },
+        { id: 'U4', document: product('U4', 'Genmaicha', 'green', 300), checkpoint: checkpoint(1) },
+      ]);
+      await store.save(spec.name, [{ id: 'U4', document: null, checkpoint: checkpoint(2) }]);
+      const sort = [{ path: 'id', type: 'text' as const, direction: 'asc' as const }];
+      const ids = (documents: Product[]) => documents.map((d) => d.id);
+      expect(ids(await store.find(spec.name, { anyOf: { path: 'category', values: ['green', 'herbal', 'white'] }, sort, limit: 10 }))).toEqual(['U1', 'U3']);
+      expect(ids(await store.find(spec.name, { anyOf: { path: 'category', values: ['green', 'black', 'herbal'] }, sort, limit: 2, after: ['U1'] }))).toEqual(['U2', 'U3']);
+      expect(await store.find(spec.name, { anyOf: { path: 'category', values: [] }, sort, limit: 10 })).toEqual([]);
+    });
+
     it('counts live documents by the text value at a path, leaving out tombstones', async () => {
       await store.save(spec.name, [
         { id: 'C1', document: product('C1', 'Sencha', 'green', 450), checkpoint: checkpoint(1) },

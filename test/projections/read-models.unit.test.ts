@@ -9,7 +9,7 @@ import { notificationsProjection } from '../../src/projections/read-models/notif
 import { paymentsProjection } from '../../src/projections/read-models/payments';
 import { staffAccountsProjection } from '../../src/projections/read-models/staff-accounts';
 import { vendorsProjection } from '../../src/projections/read-models/vendors';
-import { vendorOrderLinesProjection } from '../../src/projections/read-models/vendor-order-lines';
+import { vendorOrderLinesProjection, type VendorOrderLines } from '../../src/projections/read-models/vendor-order-lines';
 import { priceRulesProjection } from '../../src/projections/read-models/price-rules';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -287,6 +287,32 @@ describe('vendor order lines read model', () => {
     expect(documents.get('o1:v2')).toMatchObject({ lines: [line('BOWL', 800, 'v2')], subtotal: eur(800), status: 'paid' });
     const shown = JSON.stringify([...documents.values()]);
     for (const personal of ['c1', 'Tea Street', 'p1', 'card']) expect(shown).not.toContain(personal);
+  });
+
+  it("finds a batch's orders' documents in one lookup, each order still changing only its own", async () => {
+    const store = new InMemoryDocumentStore();
+    await store.ensureCollection(vendorOrderLinesProjection.collection);
+    const collection = vendorOrderLinesProjection.collection.name;
+    const orders = ['o10', 'o11', 'o12', 'o13'];
+    const placedEach = orders.map((orderId, i) => recorded(`order-${orderId}`, 'OrderPlaced', { ...placed.data, orderId, lines: i === 3 ? [line('TEA', 450)] : [line('MUG', 1_200, 'v1'), line(`BOWL-${i}`, 800, `v${i + 2}`)] }));
+    await applyToDocuments(store, collection, vendorOrderLinesProjection, placedEach);
+    const finds: unknown[] = [];
+    const find = store.find.bind(store);
+    store.find = async (name, query) => {
+      finds.push(query);
+      return find(name, query);
+    };
+
+    const paid = (orderId: string) => recorded(`order-${orderId}`, 'OrderPaid', { orderId, customerId: 'c1', paymentId: `p-${orderId}`, total: eur(2_000), paidAt: `paid ${orderId}` });
+    const awaiting = recorded('order-o12', 'OrderAwaitingPayment', { orderId: 'o12', customerId: 'c1', paymentId: 'p-o12', at: 'awaiting o12' });
+    await applyToDocuments(store, collection, vendorOrderLinesProjection, [paid('o10'), awaiting, paid('o11'), paid('o13')]);
+
+    expect(finds).toHaveLength(1);
+    const documents = await store.dump<VendorOrderLines>(collection);
+    expect([...documents.keys()].sort()).toEqual(['o10:v1', 'o10:v2', 'o11:v1', 'o11:v3', 'o12:v1', 'o12:v4']);
+    for (const id of ['o10:v1', 'o10:v2']) expect(documents.get(id)).toMatchObject({ status: 'paid', updatedAt: 'paid o10' });
+    for (const id of ['o11:v1', 'o11:v3']) expect(documents.get(id)).toMatchObject({ status: 'paid', updatedAt: 'paid o11' });
+    for (const id of ['o12:v1', 'o12:v4']) expect(documents.get(id)).toMatchObject({ status: 'awaiting-payment', updatedAt: 'awaiting o12' });
   });
 
   it('makes no document for an order of the shop alone, and counts an event delivered twice once', async () => {

@@ -90,6 +90,7 @@ export class MongoDocumentStore implements DocumentStore {
   async find<Doc>(collection: string, query: FindQuery): Promise<Doc[]> {
     const conditions: MongoDocument[] = [{ doc: { $ne: null } }];
     for (const [path, value] of Object.entries(query.where ?? {})) conditions.push({ [field(path)]: value });
+    if (query.anyOf) conditions.push({ [field(query.anyOf.path)]: { $in: [...query.anyOf.values] } });
     if (query.contains) conditions.push({ [field(query.contains.path)]: { $regex: escapeRegex(query.contains.text.toLowerCase()) } });
     if (query.after) {
       // Keyset pagination over mixed directions: (k1 beyond a1) or (k1 = a1 and k2 beyond a2) or …

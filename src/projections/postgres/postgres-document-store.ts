@@ -66,6 +66,7 @@ export class PostgresDocumentStore implements DocumentStore {
     for (const [path, value] of Object.entries(query.where ?? {})) {
       conditions.push(`${textAt(path)} = ${parameter(String(value))}`);
     }
+    if (query.anyOf) conditions.push(`${textAt(query.anyOf.path)} = any(${parameter(query.anyOf.values)}::text[])`);
     if (query.contains) {
       conditions.push(`${textAt(query.contains.path)} like ${parameter(`%${escapeLike(query.contains.text.toLowerCase())}%`)} escape '\\'`);
     }
