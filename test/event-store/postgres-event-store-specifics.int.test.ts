@@ -268,7 +268,8 @@ describe('PostgresEventStore beyond the port contract', () => {
     const statements = recordStatements();
     const read = await Promise.all(['customer-quiet', 'pricebook-quiet', 'product-quiet'].map((streamId) => store.readStream(streamId)));
     expect(read.map((events) => events.map((event) => event.data.streamId))).toEqual([['customer-quiet'], ['pricebook-quiet'], ['product-quiet']]);
-    expect(statements).toHaveLength(1);
+    // The appends' notice may still be on its way out meanwhile: it is not a read.
+    expect(statements.filter((statement) => !JSON.stringify(statement).includes('pg_notify'))).toHaveLength(1);
   });
 
   it('saves the checkpoints of many subscriptions asked together in a few statements, keeping the furthest of each', async () => {
