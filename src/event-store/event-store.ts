@@ -132,7 +132,7 @@ export interface SubscribeOptions {
    * 'store' (default): the subscription saves the checkpoint in the store every few moments
    * (checkpointSaveIntervalMs) and on stopping; a crash redelivers what was handled since.
    * 'handler': the handler saves `context.checkpoint` itself, typically in the same database
-   * transaction as its own writes (PostgresCheckpointStore.save accepts a transaction client), so
+   * transaction as its own writes (PostgresCheckpointStore.claim, in the transaction), so
    * its effects and its progress commit together. The store then only reads the checkpoint.
    */
   readonly checkpointing?: 'store' | 'handler';

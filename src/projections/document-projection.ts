@@ -1,5 +1,5 @@
 import { compareCheckpoints, type Checkpoint, type EventFilter, type RecordedEvent } from '../event-store/event-store';
-import { valueAt, type CollectionSpec, type DocumentStore, type FindQuery } from './document-store';
+import { valueAt, type CollectionSpec, type DocumentStore } from './document-store';
 
 /**
  * A read model as a pure function: which documents an event changes, and how
@@ -20,8 +20,10 @@ export interface DocumentProjection<Doc> {
   evolve(document: Doc | null, event: RecordedEvent, id: string): Doc | null;
 }
 
+/** The documents whose text at `path` is `value`. */
 export interface DocumentsWhere {
-  readonly where: Readonly<Record<string, string>>;
+  readonly path: string;
+  readonly value: string;
   /** The field holding each document's id, to page through them by. */
   readonly idPath: string;
 }
@@ -36,7 +38,7 @@ export function documentNamedBy(field: string): (event: RecordedEvent) => string
 
 /** A customer's documents (by their `customerId` field) when the customer is erased. */
 export function documentsOfErasedCustomer(idPath: string): (event: RecordedEvent) => DocumentsWhere | null {
-  return (event) => (event.type === 'CustomerErased' && typeof event.data.customerId === 'string' ? { where: { customerId: event.data.customerId }, idPath } : null);
+  return (event) => (event.type === 'CustomerErased' && typeof event.data.customerId === 'string' ? { path: 'customerId', value: event.data.customerId, idPath } : null);
 }
 
 /**
@@ -54,7 +56,7 @@ export async function applyToDocuments<Doc>(store: DocumentStore, collection: st
 
   for (const { event, query, ids } of touched) {
     // Those made earlier in this very batch are not in the store yet.
-    const madeInBatch = query ? [...working].filter(([, entry]) => entry.document !== null && matches(entry.document, query.where)).map(([id]) => id) : [];
+    const madeInBatch = query ? [...working].filter(([, entry]) => entry.document !== null && valueAt(entry.document, query.path) === query.value).map(([id]) => id) : [];
     for (const id of new Set([...ids, ...madeInBatch])) {
       const entry = working.get(id) ?? { document: null, checkpoint: null, changed: false };
       if (entry.checkpoint && compareCheckpoints(event.checkpoint, entry.checkpoint) <= 0) continue;
@@ -76,46 +78,28 @@ const idPage = 500;
 async function idsWhereAll(store: DocumentStore, collection: string, queries: readonly (DocumentsWhere | null)[]): Promise<(readonly string[])[]> {
   const found: (readonly string[])[] = queries.map(() => []);
   const byField = new Map<string, { path: string; idPath: string; asked: { index: number; value: string }[] }>();
-  const alone: { index: number; query: DocumentsWhere }[] = [];
   for (const [index, query] of queries.entries()) {
     if (!query) continue;
-    const fields = Object.entries(query.where);
-    if (fields.length !== 1) {
-      alone.push({ index, query });
-      continue;
-    }
-    const [path, value] = fields[0]!;
-    const key = JSON.stringify([path, query.idPath]);
-    const group = byField.get(key) ?? { path, idPath: query.idPath, asked: [] };
-    group.asked.push({ index, value });
+    const key = JSON.stringify([query.path, query.idPath]);
+    const group = byField.get(key) ?? { path: query.path, idPath: query.idPath, asked: [] };
+    group.asked.push({ index, value: query.value });
     byField.set(key, group);
   }
-  await Promise.all([
-    ...alone.map(async ({ index, query }) => {
-      found[index] = await idsOf(store, collection, { where: query.where }, query.idPath);
-    }),
-    ...[...byField.values()].map(async ({ path, idPath, asked }) => {
-      const documents = await documentsOf(store, collection, { anyOf: { path, values: [...new Set(asked.map(({ value }) => value))] } }, idPath);
+  await Promise.all(
+    [...byField.values()].map(async ({ path, idPath, asked }) => {
+      const documents = await documentsWhereAnyOf(store, collection, path, [...new Set(asked.map(({ value }) => value))], idPath);
       for (const { index, value } of asked) found[index] = documents.filter((document) => String(valueAt(document, path)) === value).map((document) => String(valueAt(document, idPath)));
     }),
-  ]);
+  );
   return found;
 }
 
-async function idsOf(store: DocumentStore, collection: string, filter: Pick<FindQuery, 'where' | 'anyOf'>, idPath: string): Promise<string[]> {
-  return (await documentsOf(store, collection, filter, idPath)).map((document) => String(valueAt(document, idPath)));
-}
-
-async function documentsOf(store: DocumentStore, collection: string, filter: Pick<FindQuery, 'where' | 'anyOf'>, idPath: string): Promise<unknown[]> {
+async function documentsWhereAnyOf(store: DocumentStore, collection: string, path: string, values: readonly string[], idPath: string): Promise<unknown[]> {
   const documents: unknown[] = [];
   for (;;) {
     const after = documents.length > 0 ? [String(valueAt(documents[documents.length - 1], idPath))] : undefined;
-    const page = await store.find<unknown>(collection, { ...filter, sort: [{ path: idPath, type: 'text', direction: 'asc' }], limit: idPage, ...(after ? { after } : {}) });
+    const page = await store.find<unknown>(collection, { anyOf: { path, values }, sort: [{ path: idPath, type: 'text', direction: 'asc' }], limit: idPage, ...(after ? { after } : {}) });
     documents.push(...page);
     if (page.length < idPage) return documents;
   }
-}
-
-function matches(document: unknown, where: Readonly<Record<string, string>>): boolean {
-  return Object.entries(where).every(([path, value]) => valueAt(document, path) === value);
 }

@@ -14,6 +14,7 @@ const spec: CollectionSpec = {
   indexes: [[{ path: 'category', type: 'text' }], [{ path: 'price.amount', type: 'number' }, { path: 'id', type: 'text' }]],
 };
 const checkpoint = (position: number) => ({ commit: position, position });
+const ids = (documents: Product[]) => documents.map((d) => d.id);
 const product = (id: string, name: string, category: string, amount: number): Product => ({
   id,
   name,
@@ -31,6 +32,8 @@ export function documentStoreContract(adapter: string, create: () => Promise<Doc
       store = await create();
       await store.ensureCollection(spec);
     });
+    /** Saves these documents as of checkpoint 1. */
+    const saved = (...documents: Product[]) => store.save(spec.name, documents.map((document) => ({ id: document.id, document, checkpoint: checkpoint(1) })));
 
     it('saves documents with their checkpoints and loads them back', async () => {
       await store.save(spec.name, [{ id: 'A', document: product('A', 'Sencha', 'green', 450), checkpoint: checkpoint(3) }]);
@@ -63,13 +66,7 @@ export function documentStoreContract(adapter: string, create: () => Promise<Doc
     });
 
     it('finds by equality and by a case-insensitive part of a text, sorted', async () => {
-      await store.save(spec.name, [
-        { id: 'T1', document: product('T1', 'Sencha', 'green', 450), checkpoint: checkpoint(1) },
-        { id: 'T2', document: product('T2', 'Assam', 'black', 390), checkpoint: checkpoint(1) },
-        { id: 'T3', document: product('T3', 'Gyokuro', 'green', 1200), checkpoint: checkpoint(1) },
-        { id: 'T4', document: product('T4', 'Genmaicha', 'green', 300), checkpoint: checkpoint(1) },
-      ]);
-      const ids = (documents: Product[]) => documents.map((d) => d.id);
+      await saved(product('T1', 'Sencha', 'green', 450), product('T2', 'Assam', 'black', 390), product('T3', 'Gyokuro', 'green', 1200), product('T4', 'Genmaicha', 'green', 300));
       expect(ids(await store.find(spec.name, { where: { category: 'green' }, sort: [{ path: 'nameKey', type: 'text', direction: 'asc' }], limit: 10 }))).toEqual(['T4', 'T3', 'T1']);
       expect(ids(await store.find(spec.name, { sort: [{ path: 'price.amount', type: 'number', direction: 'desc' }], limit: 2 }))).toEqual(['T3', 'T1']);
       expect(ids(await store.find(spec.name, { contains: { path: 'searchText', text: 'CHA' }, sort: [{ path: 'id', type: 'text', direction: 'asc' }], limit: 10 }))).toEqual(['T1', 'T4']);
@@ -77,27 +74,16 @@ export function documentStoreContract(adapter: string, create: () => Promise<Doc
     });
 
     it('finds those whose text at a path is any of several, and pages through them', async () => {
-      await store.save(spec.name, [
-        { id: 'U1', document: product('U1', 'Sencha', 'green', 450), checkpoint: checkpoint(1) },
-        { id: 'U2', document: product('U2', 'Assam', 'black', 390), checkpoint: checkpoint(1) },
-        { id: 'U3', document: product('U3', 'Rooibos', 'herbal', 250), checkpoint: checkpoint(1) },
-        { id: 'U4', document: product('U4', 'Genmaicha', 'green', 300), checkpoint: checkpoint(1) },
-      ]);
+      await saved(product('U1', 'Sencha', 'green', 450), product('U2', 'Assam', 'black', 390), product('U3', 'Rooibos', 'herbal', 250), product('U4', 'Genmaicha', 'green', 300));
       await store.save(spec.name, [{ id: 'U4', document: null, checkpoint: checkpoint(2) }]);
       const sort = [{ path: 'id', type: 'text' as const, direction: 'asc' as const }];
-      const ids = (documents: Product[]) => documents.map((d) => d.id);
       expect(ids(await store.find(spec.name, { anyOf: { path: 'category', values: ['green', 'herbal', 'white'] }, sort, limit: 10 }))).toEqual(['U1', 'U3']);
       expect(ids(await store.find(spec.name, { anyOf: { path: 'category', values: ['green', 'black', 'herbal'] }, sort, limit: 2, after: ['U1'] }))).toEqual(['U2', 'U3']);
       expect(await store.find(spec.name, { anyOf: { path: 'category', values: [] }, sort, limit: 10 })).toEqual([]);
     });
 
     it('counts live documents by the text value at a path, leaving out tombstones', async () => {
-      await store.save(spec.name, [
-        { id: 'C1', document: product('C1', 'Sencha', 'green', 450), checkpoint: checkpoint(1) },
-        { id: 'C2', document: product('C2', 'Assam', 'black', 390), checkpoint: checkpoint(1) },
-        { id: 'C3', document: product('C3', 'Gyokuro', 'green', 1200), checkpoint: checkpoint(1) },
-        { id: 'C4', document: product('C4', 'Hojicha', 'green', 300), checkpoint: checkpoint(1) },
-      ]);
+      await saved(product('C1', 'Sencha', 'green', 450), product('C2', 'Assam', 'black', 390), product('C3', 'Gyokuro', 'green', 1200), product('C4', 'Hojicha', 'green', 300));
       await store.save(spec.name, [{ id: 'C4', document: null, checkpoint: checkpoint(2) }]);
       expect(await store.countBy(spec.name, 'category')).toEqual({ green: 2, black: 1 });
     });

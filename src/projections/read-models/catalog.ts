@@ -70,7 +70,7 @@ export const catalogProjection: DocumentProjection<CatalogProduct> = {
   filter: { streamPrefixes: [streamPrefix('product'), streamPrefix('inventory'), streamPrefix('vendor')] },
   documentIds: documentNamedBy('code'),
   // A vendor's new name or standing shows on every product of theirs.
-  documentsWhere: (event) => (event.type.startsWith('Vendor') && typeof event.data.vendorId === 'string' ? { where: { 'vendor.id': event.data.vendorId }, idPath: 'code' } : null),
+  documentsWhere: (event) => (event.type.startsWith('Vendor') && typeof event.data.vendorId === 'string' ? { path: 'vendor.id', value: event.data.vendorId, idPath: 'code' } : null),
   evolve(product, recorded: RecordedEvent) {
     const event = recorded as unknown as ProductEvent | InventoryEvent | VendorEvent;
     if (event.type === 'ProductAdded') {

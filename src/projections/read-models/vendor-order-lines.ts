@@ -48,7 +48,7 @@ export const vendorOrderLinesProjection: DocumentProjection<VendorOrderLines> = 
     return event.type === 'OrderPlaced' ? vendorsOf(event.data.lines).map((vendorId) => `${event.data.orderId}:${vendorId}`) : [];
   },
   // Later events of the order name no vendor: its vendors' documents are found by the order's id.
-  documentsWhere: (event) => (event.type !== 'OrderPlaced' && typeof event.data.orderId === 'string' ? { where: { orderId: event.data.orderId }, idPath: 'id' } : null),
+  documentsWhere: (event) => (event.type !== 'OrderPlaced' && typeof event.data.orderId === 'string' ? { path: 'orderId', value: event.data.orderId, idPath: 'id' } : null),
   evolve(document, recorded, id) {
     const event = recorded as unknown as OrderEvent;
     if (event.type === 'OrderPlaced') {
