@@ -6,6 +6,7 @@ import type { ReadStreamOptions } from '../../src/event-store/event-store';
 import { InMemoryEventStore } from '../../src/event-store/in-memory-event-store';
 import { InMemoryPersonalDataKeys } from '../../src/privacy/personal-data-keys';
 import { PersonalDataVault, vaultedEventStore } from '../../src/privacy/personal-data-vault';
+import { erasedAddress } from '../../src/privacy/personal-fields';
 import { silentLogger } from '../../src/shared/logger';
 
 /**
@@ -24,6 +25,23 @@ describe('placing orders', () => {
     keys.find = async (subjectIds) => {
       lookups.push([...subjectIds]);
       return find(subjectIds);
+    };
+    // An erasure caught between deleting the key and recording it: its record waits until let go.
+    let erasureRecorded: Promise<void> | null = null;
+    let erasureRecording: (() => void) | null = null;
+    const appendToStream = log.appendToStream.bind(log);
+    log.appendToStream = async (streamId, events, options) => {
+      if (erasureRecorded && events.some((event) => event.type === 'CustomerErased')) {
+        erasureRecording?.();
+        await erasureRecorded;
+      }
+      return appendToStream(streamId, events, options);
+    };
+    const holdErasureRecords = () => {
+      let letGo!: () => void;
+      erasureRecorded = new Promise((resolve) => (letGo = resolve));
+      const recording = new Promise<void>((resolve) => (erasureRecording = resolve));
+      return { recording, letGo };
     };
     const reads: { streamId: string; fromRevision: number }[] = [];
     const readStream = log.readStream.bind(log);
@@ -44,7 +62,7 @@ describe('placing orders', () => {
     const customerId = registered.streamId.slice('customer-'.length);
     const orders = orderHandlers(store);
     const order = () => orders.placeOrder({ customerId, lines: [{ productCode: 'GREEN-1', quantity: 1 }], paymentMethod: 'card' }, staff());
-    return { customers, customerId, order, reads, lookups };
+    return { customers, customerId, order, reads, lookups, holdErasureRecords };
   }
 
   it('reads the customer and the products only past what the last order read, and opens no seal again', async () => {
@@ -71,5 +89,21 @@ describe('placing orders', () => {
     await customers.eraseCustomer({ customerId }, staff());
 
     await expect(order()).rejects.toMatchObject({ code: 'customer-not-found' });
+  });
+
+  it('keeps no personal data of a customer once their key is deleted, before the erasure is recorded', async () => {
+    const { order, customers, customerId, holdErasureRecords } = await shop();
+    await order();
+    const erasure = holdErasureRecords();
+
+    const erased = customers.eraseCustomer({ customerId }, staff());
+    await erasure.recording;
+    const between = await order();
+    erasure.letGo();
+    await erased;
+
+    // The customer's state this process kept from the first order went with the key: the order
+    // placed in between read the stream anew, and found only the placeholders.
+    expect(between.state).toMatchObject({ status: 'placed', shippingAddress: erasedAddress });
   });
 });

@@ -9,6 +9,7 @@ import type { Logger } from '../../shared/logger';
 import type { PersonalDataVault } from '../../privacy/personal-data-vault';
 import { ensureActsFor } from '../authorization';
 import { handleCommand, newIdFor, type CommandContext } from '../command-handler';
+import { knownStreamsOf } from '../known-streams';
 import { loadState } from './catalog-handlers';
 
 /** Email claim streams are named by a hash of the address, so that stream names carry no personal data. */
@@ -133,6 +134,9 @@ export function customerHandlers(eventStore: EventStore, logger: Logger, vault: 
         // The claim first: once the key is gone, nobody knows the address any more to find its claim.
         await handleCommand(eventStore, emailClaimStream(customer.email), emailClaimDecider, { type: 'ReleaseEmail', data: { email: customer.email, ownerId: input.customerId, now: context.now } }, { ...context, expectedRevision: undefined });
         await vault.erase(input.customerId);
+        // The state this process kept of them holds their data in the clear, and orders read on from
+        // it until CustomerErased is recorded: it goes with the key, so the next read opens nothing.
+        knownStreamsOf(eventStore).forget(customerDecider, streamName('customer', input.customerId));
       }
       const { id, role } = context.actor;
       return handleCommand(eventStore, streamName('customer', input.customerId), customerDecider, { type: 'EraseCustomer', data: { customerId: input.customerId, by: { id, role }, now: context.now } }, { ...context, expectedRevision: undefined });

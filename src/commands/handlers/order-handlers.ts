@@ -57,9 +57,9 @@ export function orderHandlers(eventStore: EventStore, options: OrderHandlerOptio
 
   async function customerOf(customerId: string) {
     // Read on from what this process last knew: usually nothing new, so nothing to open either. An
-    // erasure appends CustomerErased, which the read finds, and the state it folds to holds no
-    // personal data; an order placed in between seals its copy under the erased key, which writes
-    // only the placeholders.
+    // erasure here drops that state with the key (eraseCustomer); one made by another process
+    // appends CustomerErased, which the read finds, and the state it folds to holds no personal
+    // data. An order placed before that seals its copy under the erased key: only placeholders.
     const customer = await caughtUpState(eventStore, streamName('customer', customerId), customerDecider);
     return customer.status === 'registered' ? { customerId: customer.customerId, shippingAddress: customer.shippingAddress } : null;
   }
