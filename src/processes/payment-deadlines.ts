@@ -3,6 +3,7 @@ import { inTransaction } from '../postgres/transaction';
 import type { paymentHandlers } from '../commands/handlers/payment-handlers';
 import type { EventStore } from '../event-store/event-store';
 import { nameBasedUuid } from '../shared/ids';
+import { RequestBatcher } from '../shared/request-batcher';
 import type { Logger } from '../shared/logger';
 import { paymentStillPending } from './fulfilment';
 import { dueTimers, Sweeper } from './sweeper';
@@ -27,15 +28,46 @@ export class PaymentDeadlines {
     this.sweeper = new Sweeper('payment-deadlines', () => this.sweep(), logger);
   }
 
-  async schedule(paymentId: string, dueAt: Date): Promise<void> {
-    await this.pool.query(
-      `insert into process_timers (id, kind, due_at, payload) values ($1, 'payment-deadline', $2, $3) on conflict (id) do nothing`,
-      [`payment-deadline:${paymentId}`, dueAt, JSON.stringify({ paymentId })],
-    );
+  /**
+   * The saga sets a deadline for each order it asks payment for, and clears it at the outcome, for
+   * several orders at once: those asked while others are under way go as one statement.
+   */
+  private readonly scheduled = new RequestBatcher<{ readonly paymentId: string; readonly dueAt: Date }, void>(
+    async (batch) => {
+      // One row per payment: a step repeated within the batch keeps its first moment, as a repeat after it does.
+      const first = new Map<string, Date>();
+      for (const { request } of batch) if (!first.has(request.paymentId)) first.set(request.paymentId, request.dueAt);
+      await this.pool.query({
+        name: 'emporium_schedule_payment_deadlines',
+        text: `insert into process_timers (id, kind, due_at, payload)
+               select 'payment-deadline:' || payment_id, 'payment-deadline', due_at, jsonb_build_object('paymentId', payment_id)
+                 from unnest($1::text[], $2::timestamptz[]) as asked(payment_id, due_at)
+               on conflict (id) do nothing`,
+        values: [[...first.keys()], [...first.values()]],
+      });
+      for (const { resolve } of batch) resolve();
+    },
+    { maxInFlight: 2, maxBatch: 500 },
+  );
+
+  private readonly cancelled = new RequestBatcher<string, void>(
+    async (batch) => {
+      await this.pool.query({
+        name: 'emporium_cancel_payment_deadlines',
+        text: 'delete from process_timers where id = any($1::text[])',
+        values: [batch.map(({ request }) => `payment-deadline:${request}`)],
+      });
+      for (const { resolve } of batch) resolve();
+    },
+    { maxInFlight: 2, maxBatch: 500 },
+  );
+
+  schedule(paymentId: string, dueAt: Date): Promise<void> {
+    return this.scheduled.submit({ paymentId, dueAt });
   }
 
-  async cancel(paymentId: string): Promise<void> {
-    await this.pool.query('delete from process_timers where id = $1', [`payment-deadline:${paymentId}`]);
+  cancel(paymentId: string): Promise<void> {
+    return this.cancelled.submit(paymentId);
   }
 
   /** Looks for due deadlines every `intervalMs`. */
