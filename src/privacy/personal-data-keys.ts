@@ -1,3 +1,5 @@
+import { RequestBatcher } from '../shared/request-batcher';
+
 /**
  * The personal-data keys port: one data key per person (a customer, an account), kept apart from
  * the event log, wrapped by the master key (the store only ever sees wrapped keys). Erasing a
@@ -37,32 +39,23 @@ export class InMemoryPersonalDataKeys implements PersonalDataKeys {
 }
 
 /**
- * The keys, with the lookups asked in one turn of the event loop made as one. Under load every
- * command and every subscription batch that reads a customer's or an order's events looks up
- * keys at once: one round trip for all of them instead of one each. Nothing is cached: each
- * lookup is made after it was asked, so an erasure holds for every lookup asked after it.
+ * The keys, with the lookups asked together made as one: those asked in one turn of the event
+ * loop, and under load those asked while others are under way. Every command and every
+ * subscription batch that reads a customer's or an order's events looks up keys: one round trip
+ * for many of them instead of one each. Nothing is cached: each lookup is made after it was asked,
+ * so an erasure holds for every lookup asked after it.
  */
 export function coalescedKeyLookups(keys: PersonalDataKeys): PersonalDataKeys {
-  let queued: { subjectIds: readonly string[]; resolve: (found: Map<string, StoredKey>) => void; reject: (error: unknown) => void }[] = [];
-  const flush = () => {
-    const asked = queued;
-    queued = [];
-    keys.find([...new Set(asked.flatMap((lookup) => lookup.subjectIds))]).then(
-      (found) => {
-        for (const lookup of asked) lookup.resolve(new Map(lookup.subjectIds.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : []))));
-      },
-      (error: unknown) => {
-        for (const lookup of asked) lookup.reject(error);
-      },
-    );
-  };
+  const lookups = new RequestBatcher<readonly string[], Map<string, StoredKey>>(
+    async (batch) => {
+      const found = await keys.find([...new Set(batch.flatMap(({ request }) => request))]);
+      for (const { request, resolve } of batch) resolve(new Map(request.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : []))));
+    },
+    { maxInFlight: 2, maxBatch: 200, gatherTurn: true },
+  );
   return {
     ensure: (subjectId, wrapped) => keys.ensure(subjectId, wrapped),
     erase: (subjectId, at) => keys.erase(subjectId, at),
-    find: (subjectIds) =>
-      new Promise((resolve, reject) => {
-        if (queued.length === 0) setImmediate(flush);
-        queued.push({ subjectIds, resolve, reject });
-      }),
+    find: (subjectIds) => lookups.submit(subjectIds),
   };
 }

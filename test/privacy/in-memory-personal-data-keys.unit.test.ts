@@ -16,4 +16,39 @@ describe('coalescedKeyLookups', () => {
     expect(lookups).toEqual([['a', 'b', 'c']]);
     expect([a, b, none]).toEqual([new Map([['a', Buffer.from('key a')]]), new Map<string, unknown>([['b', 'erased'], ['a', Buffer.from('key a')]]), new Map()]);
   });
+
+  it('makes the lookups asked while two are under way as one, once one of those is answered', async () => {
+    const keys = new InMemoryPersonalDataKeys();
+    await keys.ensure('a', Buffer.from('key a'));
+    const lookups: (readonly string[])[] = [];
+    const held: (() => void)[] = [];
+    const slow = {
+      ensure: keys.ensure.bind(keys),
+      erase: keys.erase.bind(keys),
+      find: async (ids: readonly string[]) => {
+        lookups.push(ids);
+        await new Promise<void>((resolve) => held.push(resolve));
+        return keys.find(ids);
+      },
+    };
+    const coalesced = coalescedKeyLookups(slow);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = coalesced.find(['a']);
+    await turn();
+    const second = coalesced.find(['b']);
+    await turn();
+    const waiting = [coalesced.find(['c']), coalesced.find(['a'])];
+    await turn();
+    await turn();
+    expect(lookups).toEqual([['a'], ['b']]);
+
+    held.shift()!();
+    await first;
+    while (lookups.length < 3) await turn();
+    for (const letGo of held.splice(0)) letGo();
+
+    expect(lookups).toEqual([['a'], ['b'], ['c', 'a']]);
+    expect(await second).toEqual(new Map());
+    expect(await Promise.all(waiting)).toEqual([new Map(), new Map([['a', Buffer.from('key a')]])]);
+  });
 });
