@@ -22,6 +22,7 @@ import { silentLogger } from '../src/shared/logger';
 import { benchServer, benchVault } from './bench-database';
 import { prepare } from './bench-shop';
 import { startCpuProfile } from './cpu-profile';
+import { median } from './median';
 import { cpuPer, cpuTimes } from './process-cpu';
 import { countStatements, perOrder, topPerOrder } from './statement-counter';
 
@@ -127,12 +128,6 @@ async function main(): Promise<void> {
     await db.drop();
     await server.stop();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,7 @@ import { reportingProjectionNames, reportingProjections } from '../src/projectio
 import { silentLogger } from '../src/shared/logger';
 import { benchServer, type BenchServer } from './bench-database';
 import { startCpuProfile } from './cpu-profile';
+import { median } from './median';
 import { cpuTimes } from './process-cpu';
 import { writeShopLog } from './rebuild-fixture';
 
@@ -135,12 +136,6 @@ async function measureRound(pool: import('pg').Pool, totalEvents: number, server
   if (profile) console.log(`CPU profile of the rebuild in ${profileFile}; self time by place:\n${profile.byPlace.join('\n')}\nby function:\n${profile.byFunction.join('\n')}`);
   await pool.query(`drop table if exists rm_${spec.name}`);
   return { ratio: rebuildRate / slower, rebuildRate };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The document read models rebuilt into MongoDB, against bulk-writing as many documents straight into it. */
