@@ -4,7 +4,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres/postgres-even
 import { migrations, runMigrations } from '../../src/postgres/migrations';
 import { silentLogger } from '../../src/shared/logger';
 import { newEvent } from '../contract/event-store.contract';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, recordStatements as recordStatementsOf, type TestDatabase } from '../support/test-database';
 
 let db: TestDatabase;
 let store: PostgresEventStore;
@@ -18,15 +18,7 @@ afterEach(async () => {
 });
 
 /** The statements the test database's pool is asked for from now on: all of them, or those of one prepared name. */
-function recordStatements(name?: string): unknown[] {
-  const statements: unknown[] = [];
-  const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
-  db.pool.query = ((...args: unknown[]) => {
-    if (name === undefined || (args[0] as { name?: string }).name === name) statements.push(args[0]);
-    return query(...args);
-  }) as typeof db.pool.query;
-  return statements;
-}
+const recordStatements = (name?: string) => recordStatementsOf(db.pool, name);
 
 describe('PostgresEventStore beyond the port contract', () => {
   it('lets a consumer commit its own writes and its checkpoint in one transaction, so a crash in between changes nothing', async () => {

@@ -3,7 +3,7 @@ import { paymentHandlers } from '../../src/commands/handlers/payment-handlers';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { PaymentDeadlines } from '../../src/processes/payment-deadlines';
 import { silentLogger } from '../../src/shared/logger';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, recordStatements, type TestDatabase } from '../support/test-database';
 
 /**
  * The payment deadlines as the fulfilment saga sets and clears them, one per order, from several
@@ -24,17 +24,6 @@ describe('payment deadlines', () => {
     await db.drop();
   });
 
-  /** The statements the pool is asked for from now on. */
-  function recordStatements(): unknown[] {
-    const statements: unknown[] = [];
-    const query = db.pool.query.bind(db.pool) as (...args: unknown[]) => unknown;
-    db.pool.query = ((...args: unknown[]) => {
-      statements.push(args[0]);
-      return query(...args);
-    }) as typeof db.pool.query;
-    return statements;
-  }
-
   const timers = async () =>
     new Map(
       (await db.pool.query<{ id: string; kind: string; due_at: Date; payload: { paymentId: string } }>('select id, kind, due_at, payload from process_timers')).rows.map((row) => [row.id, row]),
@@ -42,7 +31,7 @@ describe('payment deadlines', () => {
 
   it('sets many deadlines asked at once with a few statements, each with its own payment and moment', async () => {
     const asked = Array.from({ length: 60 }, (_, i) => ({ paymentId: randomUUID(), dueAt: new Date(Date.UTC(2026, 11, 8, 10, 0, i)) }));
-    const statements = recordStatements();
+    const statements = recordStatements(db.pool);
 
     await Promise.all(asked.map(({ paymentId, dueAt }) => deadlines.schedule(paymentId, dueAt)));
 
@@ -67,7 +56,7 @@ describe('payment deadlines', () => {
   it('clears many deadlines asked at once with a few statements, and only those', async () => {
     const paymentIds = Array.from({ length: 60 }, () => randomUUID());
     await Promise.all(paymentIds.map((paymentId) => deadlines.schedule(paymentId, new Date('2026-12-08T10:00:00Z'))));
-    const statements = recordStatements();
+    const statements = recordStatements(db.pool);
 
     await Promise.all(paymentIds.slice(0, 50).map((paymentId) => deadlines.cancel(paymentId)));
 

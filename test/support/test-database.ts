@@ -47,3 +47,14 @@ export async function createTestDatabase(options: { migrate?: boolean; poolSize?
     },
   };
 }
+
+/** The statements the pool is asked for from now on: all of them, or those of one prepared name. */
+export function recordStatements(pool: Pool, name?: string): unknown[] {
+  const statements: unknown[] = [];
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    if (name === undefined || (args[0] as { name?: string }).name === name) statements.push(args[0]);
+    return query(...args);
+  }) as typeof pool.query;
+  return statements;
+}
