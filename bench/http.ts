@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   });
   const helloHttp = await listen(hello, 0, '127.0.0.1');
   try {
-    console.log(`bench:http, PostgreSQL ${server.version}, ${connections} connections, ${seconds} s per phase, one process`);
+    console.log(`bench:http, PostgreSQL ${server.version}, ${connections} connections, ${seconds} s per route in ${rounds} rounds, each beside a hello-world phase as long, one process`);
     const shop = await prepare(app, http.url, accessTokens, 1);
     const order = JSON.stringify({ lines: [{ productCode: shop.codes[0], quantity: 1 }], paymentMethod: 'card' });
 
